@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+// Procore ids are 64-bit (PROCORE-CONTRACT.md): numbers from the API become strings at the edge,
+// so no id is ever rounded by a JavaScript number.
+export const IdSchema = z.union([z.string().min(1), z.number().int().nonnegative()]).transform(String);
+
+// Money arrives as integer cents; a fractional or unsafe value is a schema error, not a rounding.
+export const CentsSchema = z.number().int().refine(Number.isSafeInteger, 'amount is not a safe integer');
+
+export const IsoDateSchema = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not an ISO date');

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { CAUSES } from './cause';
+import { CONNECTORS } from './schemas/erp-settings';
+import { REQUEST_STATUSES } from './schemas/request-detail';
+
+/** DESIGN.md "The tracked unit": one payout is one payment record in the ERP. */
+export const WATCH_STATES = [
+  'awaiting_funding',
+  'syncing',
+  'synced',
+  'overdue',
+  'failed',
+  're_exporting',
+  'escalate',
+  'not_exportable',
+  'dismissed',
+] as const;
+export type WatchState = (typeof WATCH_STATES)[number];
+
+export const DiagnosisSchema = z.object({
+  cause: z.enum(CAUSES),
+  summary: z.string(),
+  fix: z.string().optional(),
+  retryable: z.boolean(),
+  suggested: z.object({ checkNumber: z.number().int().positive().optional(), bankId: z.string().optional() }).optional(),
+});
+
+export const WatchRequestSchema = z.object({
+  id: z.string(),
+  status: z.enum(REQUEST_STATUSES),
+  messages: z.array(z.string()),
+  updatedAt: z.number(),
+});
+export type WatchRequest = z.infer<typeof WatchRequestSchema>;
+
+export const ReExportAttemptSchema = z.object({
+  at: z.number(),
+  checkNumber: z.number().int().positive().nullable(),
+  bankId: z.string().nullable(),
+  /** The cause the attempt tried to cure. */
+  cause: z.enum(CAUSES),
+  outcome: z.enum(['pending', 'synced', 'failed', 'rejected']),
+  messages: z.array(z.string()),
+});
+export type ReExportAttempt = z.infer<typeof ReExportAttemptSchema>;
+
+/**
+ * A watch as stored and as sent between contexts. Times are epoch milliseconds in server time
+ * (the client corrects by the `Date` header offset); money is integer cents; ids are strings.
+ */
+export const WatchSchema = z.object({
+  payoutId: z.string(),
+  companyId: z.string(),
+  disbursementId: z.string(),
+  disbursementNumber: z.string(),
+  invoiceId: z.string(),
+  invoiceNumber: z.string(),
+  projectId: z.string(),
+  vendorId: z.string(),
+  fundingAccountId: z.string(),
+  beneficiaryName: z.string(),
+  amountCents: z.number().int(),
+  bankId: z.string(),
+  checkNumber: z.number().int().positive().nullable(),
+  partialPayment: z.boolean(),
+  hasTaxOrMarkup: z.boolean(),
+  connector: z.enum(CONNECTORS),
+  erpName: z.string(),
+  state: z.enum(WATCH_STATES),
+  stateSince: z.number(),
+  fundingCompletedAt: z.number().nullable(),
+  fundingCompletedEstimated: z.boolean(),
+  deadline: z.number().nullable(),
+  request: WatchRequestSchema.nullable(),
+  diagnosis: DiagnosisSchema.nullable(),
+  attempts: z.array(ReExportAttemptSchema),
+  syncedAt: z.number().nullable(),
+  snoozedUntil: z.number().nullable(),
+  /** Why a record is `not_exportable`, in words. */
+  notExportableReason: z.string().nullable(),
+  updatedAt: z.number(),
+});
+export type Watch = z.infer<typeof WatchSchema>;

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { SettingsSchema, type Settings } from './domain/settings';
+import { WATCH_STATES, type Watch } from './domain/watch';
+import type { Diagnosis } from './domain/cause';
+
+/**
+ * The protocol between content scripts, extension pages and the background: one zod schema
+ * per message. The background validates every request and its sender (see
+ * `utils/messaging/sender.ts`); replies are typed by `Replies`.
+ */
+export const RequestSchemas = {
+  'settings.get': z.object({}),
+  'settings.update': z.object({ patch: SettingsSchema.partial() }),
+  'watches.list': z.object({
+    states: z.array(z.enum(WATCH_STATES)).optional(),
+    companyId: z.string().optional(),
+    disbursementId: z.string().optional(),
+    payoutIds: z.array(z.string()).max(5000).optional(),
+  }),
+  'poll.now': z.object({ companyId: z.string().optional() }),
+  reexport: z.object({
+    payoutId: z.string(),
+    checkNumber: z.number().int().positive().optional(),
+    bankId: z.string().min(1).optional(),
+    /** Also move the funding account's Next Check Number past `checkNumber` (same confirm). */
+    moveNextCheckNumber: z.boolean().optional(),
+  }),
+  'checkNumbers.recommend': z.object({ companyId: z.string(), fundingAccountId: z.string() }),
+  'fundingAccount.setNextCheckNumber': z.object({
+    companyId: z.string(),
+    fundingAccountId: z.string(),
+    nextCheckNumber: z.number().int().positive(),
+  }),
+  'watch.dismiss': z.object({ payoutId: z.string() }),
+  'watch.snooze': z.object({ payoutId: z.string(), minutes: z.number().int().min(1).max(24 * 60) }),
+  'support.summary': z.object({ payoutId: z.string() }),
+  /** Page hints: what a content script read on the page; the background confirms by API. */
+  'page.hints': z.object({
+    companyId: z.string(),
+    disbursementNumbers: z.array(z.string()).max(5000),
+  }),
+  /** Pre-flight facts for invoices being chosen for payment. */
+  'preflight.check': z.object({
+    companyId: z.string(),
+    invoices: z
+      .array(
+        z.object({
+          invoiceId: z.string(),
+          projectId: z.string().optional(),
+          paymentAmountCents: z.number().int().optional(),
+          amountDueCents: z.number().int().optional(),
+        }),
+      )
+      .max(500),
+  }),
+  'status.get': z.object({}),
+} as const;
+
+export type MessageName = keyof typeof RequestSchemas;
+export type RequestOf<N extends MessageName> = z.input<(typeof RequestSchemas)[N]>;
+
+export interface CheckNumberRecommendation {
+  erpLastCheckNumber: number | null;
+  currentNextCheckNumber: number;
+  nextCheckNumber: number;
+  headroom: number;
+  changeNeeded: boolean;
+}
+
+export interface PreflightIssue {
+  invoiceId: string;
+  kind: 'invoice_not_synced' | 'partial_refused' | 'tax_or_markup' | 'check_number_collision' | 'sync_disabled';
+  message: string;
+  link?: string;
+}
+
+export interface EngineStatus {
+  signedIn: boolean | null;
+  lastPollAt: number | null;
+  lastError: { message: string; at: number; retryAt: number | null } | null;
+  watchedCompanies: { id: string; name: string; erpName: string; paymentSyncEnabled: boolean }[];
+  clockOffsetMs: number;
+}
+
+export interface Replies {
+  'settings.get': Settings;
+  'settings.update': Settings;
+  'watches.list': Watch[];
+  'poll.now': { ok: true };
+  reexport: Watch;
+  'checkNumbers.recommend': CheckNumberRecommendation;
+  'fundingAccount.setNextCheckNumber': { nextCheckNumber: number };
+  'watch.dismiss': Watch;
+  'watch.snooze': Watch;
+  'support.summary': { text: string };
+  'page.hints': { ok: true };
+  'preflight.check': PreflightIssue[];
+  'status.get': EngineStatus;
+}
+
+/** Every reply travels as a result envelope, so an error reaches the caller as words. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Live changes pushed over the `watches` port. */
+export type WatchChange =
+  | { type: 'upsert'; watches: Watch[] }
+  | { type: 'remove'; payoutIds: string[] }
+  | { type: 'status'; status: EngineStatus };
+
+export const WATCH_PORT = 'watches';
+
+export type { Diagnosis };

@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+import { sandboxManifest } from './utils/build/sandbox-manifest';
+
+// Auto-imports are off so every file names what it depends on.
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'ERP Sync Watch',
+    description:
+      'Watches Procore Pay payment records sync to your ERP: countdowns, failure causes in plain words, safe re-exports.',
+    permissions: ['storage', 'alarms', 'notifications'],
+    host_permissions: ['https://*.procore.com/*'],
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'",
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'erp-sync-watch@erpsyncwatch.app',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode === 'sandbox') sandboxManifest(manifest);
+    },
+  },
+});
