@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SettingsSchema, type Settings } from './domain/settings';
 import { WATCH_STATES, type Watch } from './domain/watch';
 import type { Diagnosis } from './domain/cause';
+import type { AuditEntry } from './domain/audit-entry';
 
 /**
  * The protocol between content scripts, extension pages and the background: one zod schema
@@ -54,6 +55,14 @@ export const RequestSchemas = {
       .max(500),
   }),
   'status.get': z.object({}),
+  /** Every watch (synced and dismissed included) funded inside the range: the dashboard's data. */
+  'history.list': z.object({ from: z.number(), to: z.number() }),
+  'audit.list': z.object({ from: z.number().optional(), to: z.number().optional() }),
+  'data.clear': z.object({ confirm: z.literal(true) }),
+  /** Who the configured connection signs in as, and which companies it sees. */
+  'connection.test': z.object({}),
+  /** OAuth sign-in through browser.identity (background only: tokens never leave it). */
+  'oauth.signIn': z.object({}),
 } as const;
 
 export type MessageName = keyof typeof RequestSchemas;
@@ -83,8 +92,8 @@ export interface EngineStatus {
 }
 
 export interface Replies {
-  'settings.get': Settings;
-  'settings.update': Settings;
+  'settings.get': SettingsView;
+  'settings.update': SettingsView;
   'watches.list': Watch[];
   'poll.now': { ok: true };
   reexport: Watch;
@@ -96,6 +105,17 @@ export interface Replies {
   'page.hints': { ok: true };
   'preflight.check': PreflightIssue[];
   'status.get': EngineStatus;
+  'history.list': Watch[];
+  'audit.list': AuditEntry[];
+  'data.clear': { ok: true };
+  'connection.test': { me: { id: string; login: string; name: string }; companies: { id: string; name: string }[] };
+  'oauth.signIn': { ok: true };
+}
+
+/** Settings as pages see them: the values, and which fields an enterprise policy locked. */
+export interface SettingsView {
+  settings: Settings;
+  locked: (keyof Settings)[];
 }
 
 /** Every reply travels as a result envelope, so an error reaches the caller as words. */
