@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../../utils/domain/settings';
+import { settingsPatch, validateSettings } from '../../../utils/view/settings-form';
+
+describe('settings form', () => {
+  it('accepts the defaults', () => {
+    expect(validateSettings(defaultSettings())).toEqual({});
+  });
+
+  it('names each bad field with a clear message', () => {
+    const draft = defaultSettings();
+    draft.apiOrigin = 'not a url';
+    draft.retentionDays = 0;
+    draft.authMode = 'oauth';
+    draft.notifications.quietHours = { enabled: true, start: '25:00', end: '07:00' };
+    draft.companyIds = ['Builder Co'];
+    const errors = validateSettings(draft);
+    expect(errors.apiOrigin).toMatch(/origin such as https/);
+    expect(errors.retentionDays).toBe('keep at least 1 day');
+    expect(errors.oauthClientId).toMatch(/client id/);
+    expect(errors['notifications.quietHours.start']).toMatch(/HH:MM/);
+    expect(errors.companyIds).toMatch(/number/);
+  });
+
+  it('refuses quiet hours that start and end at the same minute', () => {
+    const draft = defaultSettings();
+    draft.notifications.quietHours = { enabled: true, start: '07:00', end: '07:00' };
+    expect(validateSettings(draft)['notifications.quietHours.end']).toMatch(/differ/);
+  });
+
+  it('patches only what changed', () => {
+    const saved = defaultSettings();
+    const draft = structuredClone(saved);
+    draft.retentionDays = 90;
+    draft.notifications.failed = false;
+    expect(settingsPatch(saved, draft)).toEqual({ retentionDays: 90, notifications: draft.notifications });
+  });
+});
