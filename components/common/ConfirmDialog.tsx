@@ -1,0 +1,66 @@
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { Button } from './Button';
+
+interface ConfirmDialogProps {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  danger?: boolean;
+  busy?: boolean;
+  /** Disables the confirm button, e.g. while a field inside is invalid. */
+  confirmDisabled?: boolean;
+  /** null for a dialog that only informs (one button). */
+  cancelLabel?: string | null;
+}
+
+/**
+ * A modal question. Focus moves into it and stays there (Tab cycles), Escape cancels, and focus
+ * returns to where it was when it closes.
+ */
+export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, danger, busy, confirmDisabled, cancelLabel = 'Cancel' }: ConfirmDialogProps) {
+  const titleId = useId();
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    const first = ref.current?.querySelector<HTMLElement>('input, select, button:not(:disabled)');
+    first?.focus();
+    return () => previous?.focus?.();
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      onCancel();
+      return;
+    }
+    if (event.key !== 'Tab' || !ref.current) return;
+    const focusable = [...ref.current.querySelectorAll<HTMLElement>('input, select, textarea, button:not(:disabled), a[href]')];
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first?.focus();
+    }
+  };
+
+  return (
+    <div className="dialog-backdrop" onKeyDown={onKeyDown}>
+      <div ref={ref} className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId}>
+        <h2 id={titleId}>{title}</h2>
+        {children}
+        <div className="dialog-actions">
+          {cancelLabel !== null && <Button onClick={onCancel}>{cancelLabel}</Button>}
+          <Button variant={danger ? 'danger-solid' : 'primary'} onClick={onConfirm} disabled={busy || confirmDisabled}>
+            {busy ? 'Working…' : confirmLabel}
+          </Button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { EngineStatus } from '../../utils/messaging';
+import { formatAgo } from '../../utils/view/duration';
+
+/** Nothing to show: say what is watched, and why nothing is here. */
+export function EmptyState({ status, windowMinutes, now }: { status: EngineStatus | null; windowMinutes: number; now: number }) {
+  const companies = status?.watchedCompanies ?? [];
+  const syncOff = companies.filter((c) => !c.paymentSyncEnabled);
+  return (
+    <section className="empty" aria-labelledby="empty-title">
+      <h2 id="empty-title">Nothing needs you right now</h2>
+      {companies.length === 0 ? (
+        <p>No company is watched yet. Sign in to Procore, or choose companies in Settings.</p>
+      ) : (
+        <p>
+          Watching {companies.length === 1 ? 'one company' : `${companies.length} companies`}:{' '}
+          {companies.map((c) => `${c.name} (${c.erpName})`).join(', ')}.
+        </p>
+      )}
+      <p>
+        A payment shows here from Funding Complete until it is in the ERP (about {windowMinutes} minutes), and stays
+        for a day after. No payment is syncing, late or failed.
+      </p>
+      {syncOff.length > 0 && (
+        <p>
+          Payment sync is off for {syncOff.map((c) => c.name).join(', ')}: Procore does not export those payments, so
+          they are not watched.
+        </p>
+      )}
+      {status?.lastPollAt != null && <p className="muted">Last checked {formatAgo(status.lastPollAt, now)}.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+import { memo, useId } from 'react';
+import type { Watch } from '../../utils/domain/watch';
+import { CAUSE_LABELS } from '../../utils/view/cause-label';
+import { describeCountdown, formatCountdown, formatSpan } from '../../utils/view/duration';
+import { Button } from '../common/Button';
+import { Money } from '../common/Money';
+import { RelativeTime } from '../common/RelativeTime';
+import { StatePill } from '../common/StatePill';
+import { rowActions } from './watch-actions';
+
+export interface WatchRowHandlers {
+  onFix: (watch: Watch) => void;
+  onCopySummary: (watch: Watch) => void;
+  onSnooze: (watch: Watch) => void;
+  onDismiss: (watch: Watch) => void;
+}
+
+interface WatchRowProps extends WatchRowHandlers {
+  watch: Watch;
+  companyName: string;
+  href: string;
+  now: number;
+  windowMinutes: number;
+  busy: boolean;
+}
+
+function Cause({ watch, now, windowMinutes }: { watch: Watch; now: number; windowMinutes: number }) {
+  if (watch.state === 'syncing' && watch.deadline !== null) {
+    return (
+      <span className="countdown">
+        <span aria-hidden="true">{formatCountdown(watch.deadline, now)} left</span>
+        <span className="visually-hidden">{describeCountdown(watch.deadline, now)}</span>
+        {watch.fundingCompletedEstimated && <span className="muted"> (start estimated)</span>}
+      </span>
+    );
+  }
+  if (watch.state === 'synced' && watch.syncedAt !== null && watch.fundingCompletedAt !== null) {
+    return <span>In the ERP {formatSpan(watch.syncedAt - watch.fundingCompletedAt)} after Funding Complete</span>;
+  }
+  if (watch.state === 'overdue') {
+    return <span>Not in {watch.erpName} after {windowMinutes} min; check Failed to Export in ERP Integrations.</span>;
+  }
+  if (watch.state === 'not_exportable') return <span>{watch.notExportableReason ?? 'This payment will not export.'}</span>;
+  if (watch.state === 're_exporting') return <span>Re-export in progress (attempt {watch.attempts.length}).</span>;
+  if (watch.diagnosis) {
+    return (
+      <span>
+        <strong>{CAUSE_LABELS[watch.diagnosis.cause]}:</strong> {watch.diagnosis.summary}
+      </span>
+    );
+  }
+  return null;
+}
+
+/** One payment record: who, how much, which check, where, how long, why, and what to do. */
+export const WatchRow = memo(function WatchRow({ watch, companyName, href, now, windowMinutes, busy, ...on }: WatchRowProps) {
+  const titleId = useId();
+  const actions = rowActions(watch.state);
+  const name = watch.beneficiaryName;
+  return (
+    <article className="watch-row" aria-labelledby={titleId}>
+      <div className="row-top">
+        <StatePill state={watch.state} />
+        <h3 id={titleId} className="beneficiary" title={name}>
+          {name}
+        </h3>
+        <Money cents={watch.amountCents} />
+      </div>
+      <dl className="row-facts">
+        <div><dt>Check</dt><dd>{watch.checkNumber ?? '—'}</dd></div>
+        <div><dt>Bank ID</dt><dd>{watch.bankId || '—'}</dd></div>
+        <div><dt>Company</dt><dd>{companyName}</dd></div>
+        <div>
+          <dt>Funded</dt>
+          <dd>{watch.fundingCompletedAt === null ? '—' : <RelativeTime at={watch.fundingCompletedAt} now={now} />}</dd>
+        </div>
+      </dl>
+      <p className="row-cause">
+        <Cause watch={watch} now={now} windowMinutes={windowMinutes} />
+      </p>
+      <div className="row-actions">
+        <a className="btn btn-small" href={href} target="_blank" rel="noreferrer" aria-label={`Open ${name} in Procore (new tab)`}>
+          Open in Procore
+        </a>
+        {actions.fix && (
+          <Button small variant="primary" disabled={busy} onClick={() => on.onFix(watch)} aria-label={`Fix and export ${name}`}>
+            Fix &amp; export
+          </Button>
+        )}
+        {actions.summary && (
+          <Button small disabled={busy} onClick={() => on.onCopySummary(watch)} aria-label={`Copy support summary for ${name}`}>
+            Copy summary
+          </Button>
+        )}
+        {actions.snooze && (
+          <Button small disabled={busy} onClick={() => on.onSnooze(watch)} aria-label={`Snooze ${name} for 1 hour`}>
+            Snooze 1 h
+          </Button>
+        )}
+        {actions.dismiss && (
+          <Button small disabled={busy} onClick={() => on.onDismiss(watch)} aria-label={`Dismiss ${name}`}>
+            Dismiss
+          </Button>
+        )}
+      </div>
+    </article>
+  );
+});

@@ -1,0 +1,224 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Watch } from '../../../utils/domain/watch';
+import { fakeLayout, makeBackground } from './popup-harness';
+import { makeWatch } from './make-watch';
+
+const background = vi.hoisted(() => ({ current: null as unknown as ReturnType<typeof import('./popup-harness').makeBackground> }));
+vi.mock('../../../utils/message-client', () => ({
+  sendMessage: (...args: unknown[]) => (background.current.sendMessage as (...a: unknown[]) => unknown)(...args),
+  subscribeWatches: (...args: unknown[]) => (background.current.subscribeWatches as (...a: unknown[]) => unknown)(...args),
+}));
+const { Popup } = await import('../../../components/popup/Popup');
+
+const T = Date.UTC(2026, 10, 15, 17, 0, 0);
+const dup = {
+  cause: 'DUPLICATE_CHECK_NUMBER' as const,
+  summary: 'Check number 10042 is already used in QuickBooks Online.',
+  fix: 'Export again with check number 10050.',
+  retryable: true,
+  suggested: { checkNumber: 10050 },
+};
+const failed = makeWatch({ payoutId: 'po_f', state: 'failed', stateSince: T - 60_000, fundingCompletedAt: T - 15 * 60_000, diagnosis: dup, updatedAt: T - 60_000 });
+const overdue = makeWatch({ payoutId: 'po_o', state: 'overdue', beneficiaryName: 'Zenith Steel', companyId: '9001', bankId: 'PAY', checkNumber: 501, amountCents: 29, fundingCompletedAt: T - 11 * 60_000, deadline: T - 60_000, updatedAt: T - 60_000 });
+const syncing = makeWatch({ payoutId: 'po_s', state: 'syncing', beneficiaryName: 'Bolt Electric', fundingCompletedAt: T - 5 * 60_000, deadline: T + 5 * 60_000, updatedAt: T - 5 * 60_000 });
+const synced = makeWatch({ payoutId: 'po_y', state: 'synced', beneficiaryName: 'Clearwater Plumbing', fundingCompletedAt: T - 30 * 60_000, syncedAt: T - 27 * 60_000, updatedAt: T - 27 * 60_000 });
+
+let restoreLayout: () => void;
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(T);
+  restoreLayout = fakeLayout();
+});
+afterEach(() => {
+  cleanup();
+  restoreLayout();
+  vi.useRealTimers();
+});
+
+function setup(watches: Watch[], init: Parameters<typeof makeBackground>[0] = {}) {
+  background.current = makeBackground({ watches, ...init });
+  render(<Popup />);
+  return { user: userEvent.setup(), bg: background.current };
+}
+const row = (name: string) => screen.getByRole('article', { name });
+
+describe('popup', () => {
+  it('shows each record in its section with the facts an accountant needs', async () => {
+    setup([synced, syncing, overdue, failed]);
+    await screen.findByRole('article', { name: 'Acme Drywall' });
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Failed (1)', 'Overdue (1)', 'Syncing (1)', 'Recently synced (1)']);
+    const f = within(row('Acme Drywall'));
+    expect(f.getByText('$4,500.00')).toBeTruthy();
+    expect(f.getByText('10042')).toBeTruthy();
+    expect(f.getByText('OPER')).toBeTruthy();
+    expect(f.getByText('Builder Co')).toBeTruthy();
+    expect(f.getByText('15 min ago')).toBeTruthy();
+    expect(f.getByText(/already used in QuickBooks Online/)).toBeTruthy();
+    expect(f.getByText('Failed')).toBeTruthy();
+    expect(f.getByRole('link', { name: /Open Acme Drywall in Procore/ }).getAttribute('href')).toBe(
+      'https://app.procore.com/8089/company/erp_integrations/payments?view=failed_to_export',
+    );
+    const o = within(row('Zenith Steel'));
+    expect(o.getByText('$0.29')).toBeTruthy();
+    expect(o.getByText('Other Co')).toBeTruthy();
+    expect(o.getByText(/Not in QuickBooks Online after 10 min/)).toBeTruthy();
+    expect(o.queryByRole('button', { name: /Fix and export/ })).toBeNull();
+    expect(within(row('Clearwater Plumbing')).getByText(/In the ERP 3 min after Funding Complete/)).toBeTruthy();
+    expect(screen.getByText('1 failed · 1 overdue · 1 syncing')).toBeTruthy();
+  });
+
+  it('counts down a syncing record every second', async () => {
+    setup([syncing]);
+    const s = within(await screen.findByRole('article', { name: 'Bolt Electric' }));
+    expect(s.getByText('05:00 left')).toBeTruthy();
+    expect(s.getByText('5 minutes 0 seconds left')).toBeTruthy();
+    vi.setSystemTime(T + 61_000);
+    await waitFor(() => expect(s.getByText('03:59 left')).toBeTruthy(), { timeout: 2500 });
+  });
+
+  it('fixes and exports after a confirm that shows old and new values', async () => {
+    const { user, bg } = setup([failed]);
+    bg.handle('reexport', () => ({ ...failed, state: 're_exporting', checkNumber: 10050, updatedAt: T + 1 }));
+    await user.click(await screen.findByRole('button', { name: 'Fix and export Acme Drywall' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Fix & export: Acme Drywall' }));
+    const checkRow = dialog.getByRole('row', { name: /Check number/ });
+    expect(within(checkRow).getAllByRole('cell').map((c) => c.textContent)).toEqual(['10042', '10050 (changed)']);
+    expect(dialog.getByRole('checkbox', { name: /Next Check Number past 10050/ })).toHaveProperty('checked', true);
+    await user.click(dialog.getByRole('button', { name: 'Export' }));
+    expect(bg.sendMessage).toHaveBeenCalledWith('reexport', { payoutId: 'po_f', checkNumber: 10050, moveNextCheckNumber: true });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(within(row('Acme Drywall')).getByText('Re-exporting')).toBeTruthy();
+    expect(screen.getByText('Export sent for Acme Drywall.')).toBeTruthy();
+  });
+
+  it('refuses a bad check number with a clear message, and Escape cancels', async () => {
+    const { user, bg } = setup([failed]);
+    await user.click(await screen.findByRole('button', { name: 'Fix and export Acme Drywall' }));
+    const input = screen.getByLabelText('New check number');
+    await user.clear(input);
+    await user.type(input, '12a');
+    expect(screen.getByText('Check number: enter a whole number above 0')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Export' })).toHaveProperty('disabled', true);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(bg.sendMessage).not.toHaveBeenCalledWith('reexport', expect.anything());
+  });
+
+  it('shows why an export was not sent and keeps the dialog', async () => {
+    const { user, bg } = setup([failed]);
+    bg.handle('reexport', () => {
+      throw new Error('Payment record is not in Failed to Export');
+    });
+    await user.click(await screen.findByRole('button', { name: 'Fix and export Acme Drywall' }));
+    await user.click(screen.getByRole('button', { name: 'Export' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Export not sent: Payment record is not in Failed to Export');
+    expect(screen.getByRole('dialog')).toBeTruthy();
+  });
+
+  it('snoozes and dismisses through the background', async () => {
+    const { user, bg } = setup([failed, overdue]);
+    bg.handle('watch.snooze', () => ({ ...overdue, snoozedUntil: T + 3_600_000, updatedAt: T + 1 }));
+    bg.handle('watch.dismiss', () => ({ ...failed, state: 'dismissed', updatedAt: T + 1 }));
+    await user.click(await screen.findByRole('button', { name: 'Snooze Zenith Steel for 1 hour' }));
+    expect(bg.sendMessage).toHaveBeenCalledWith('watch.snooze', { payoutId: 'po_o', minutes: 60 });
+    await waitFor(() => expect(screen.queryByRole('article', { name: 'Zenith Steel' })).toBeNull());
+    expect(screen.getByText('1 snoozed record hidden.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Dismiss Acme Drywall' }));
+    expect(bg.sendMessage).toHaveBeenCalledWith('watch.dismiss', { payoutId: 'po_f' });
+    await screen.findByText('Acme Drywall dismissed. It stays in the history.');
+    expect(screen.queryByRole('article', { name: 'Acme Drywall' })).toBeNull();
+  });
+
+  it('copies the support summary, or shows it when the clipboard refuses', async () => {
+    const { user, bg } = setup([failed]);
+    bg.handle('support.summary', () => ({ text: 'Payout po_f: duplicate check number' }));
+    const writeText = vi.fn(async () => {});
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+    await user.click(await screen.findByRole('button', { name: 'Copy support summary for Acme Drywall' }));
+    expect(writeText).toHaveBeenCalledWith('Payout po_f: duplicate check number');
+    await screen.findByText('Support summary for Acme Drywall copied.');
+    writeText.mockRejectedValueOnce(new Error('Document is not focused'));
+    await user.click(screen.getByRole('button', { name: 'Copy support summary for Acme Drywall' }));
+    expect(await screen.findByLabelText(/copy this text/)).toHaveProperty('value', 'Payout po_f: duplicate check number');
+  });
+
+  it('searches and filters by company and cause', async () => {
+    const { user } = setup([failed, overdue, syncing]);
+    await screen.findByRole('article', { name: 'Acme Drywall' });
+    await user.selectOptions(screen.getByLabelText('Company'), 'Other Co');
+    expect(screen.getAllByRole('article').map((a) => a.querySelector('h3')?.textContent)).toEqual(['Zenith Steel']);
+    await user.selectOptions(screen.getByLabelText('Company'), '');
+    await user.selectOptions(screen.getByLabelText('Cause'), 'Check number already used');
+    expect(screen.getAllByRole('article')).toHaveLength(1);
+    await user.selectOptions(screen.getByLabelText('Cause'), '');
+    await user.type(screen.getByRole('searchbox', { name: 'Search payment records' }), 'no such thing');
+    expect(screen.getByText('No payment record matches the search and filters.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Clear search and filters' }));
+    expect(screen.getAllByRole('article')).toHaveLength(3);
+  });
+
+  it('adds records the background pushes live', async () => {
+    const { bg } = setup([syncing]);
+    await screen.findByRole('article', { name: 'Bolt Electric' });
+    act(() => bg.push({ type: 'upsert', watches: [{ ...syncing, state: 'failed', diagnosis: dup, updatedAt: T + 5 }] }));
+    expect(await screen.findByRole('heading', { name: 'Failed (1)' })).toBeTruthy();
+    act(() => bg.push({ type: 'remove', payoutIds: ['po_s'] }));
+    await screen.findByText('Nothing needs you right now');
+  });
+
+  it('renders only the rows in view of 1,000 records', async () => {
+    const many = Array.from({ length: 1000 }, (_, i) => ({ ...failed, payoutId: `po_${i}`, beneficiaryName: `Beneficiary ${i}` }));
+    setup(many);
+    await screen.findByRole('heading', { name: 'Failed (1000)' });
+    const rendered = screen.getAllByRole('article').length;
+    expect(rendered).toBeGreaterThan(2);
+    expect(rendered).toBeLessThan(20);
+  });
+
+  it('says what is watched and why nothing shows', async () => {
+    setup([], {
+      status: {
+        lastPollAt: T - 120_000,
+        watchedCompanies: [
+          { id: '8089', name: 'Builder Co', erpName: 'QuickBooks Online', paymentSyncEnabled: true },
+          { id: '9001', name: 'Other Co', erpName: 'Sage Intacct', paymentSyncEnabled: false },
+        ],
+      },
+    });
+    await screen.findByText('Nothing needs you right now');
+    expect(screen.getByText(/Watching 2 companies: Builder Co \(QuickBooks Online\), Other Co \(Sage Intacct\)\./)).toBeTruthy();
+    expect(screen.getByText(/Payment sync is off for Other Co/)).toBeTruthy();
+    expect(screen.getByText('Last checked 2 min ago.')).toBeTruthy();
+  });
+
+  it('links to Procore sign-in when signed out', async () => {
+    setup([], { status: { signedIn: false }, settings: { environment: 'custom', apiOrigin: 'http://127.0.0.1:4010' } });
+    const link = await screen.findByRole('link', { name: /Sign in to Procore/ });
+    expect(link.getAttribute('href')).toBe('http://127.0.0.1:4010/login');
+  });
+
+  it('says what failed and when it retries', async () => {
+    setup([failed], { status: { lastError: { message: 'Procore answered 503 Service Unavailable.', at: T - 30_000, retryAt: T + 90_000 } } });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Cannot reach Procore');
+    expect(alert.textContent).toContain('Procore answered 503 Service Unavailable.');
+    expect(alert.textContent).toMatch(/Trying again in 1 min \(\d\d:\d\d/);
+  });
+
+  it('says the background could not be reached and offers to try again', async () => {
+    background.current = makeBackground();
+    const bg = background.current;
+    bg.handle('status.get', () => {
+      throw new Error("The extension's background did not answer.");
+    });
+    render(<Popup />);
+    expect((await screen.findByRole('alert')).textContent).toContain("The extension's background did not answer.");
+    bg.handle('status.get', () => ({ signedIn: true, lastPollAt: null, lastError: null, watchedCompanies: [], clockOffsetMs: 0 }));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByText('Nothing needs you right now');
+    expect(screen.getByText(/No company is watched yet/)).toBeTruthy();
+  });
+});
