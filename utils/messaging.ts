@@ -87,7 +87,14 @@ export interface EngineStatus {
   signedIn: boolean | null;
   lastPollAt: number | null;
   lastError: { message: string; at: number; retryAt: number | null } | null;
-  watchedCompanies: { id: string; name: string; erpName: string; paymentSyncEnabled: boolean }[];
+  watchedCompanies: {
+    id: string;
+    name: string;
+    erpName: string;
+    paymentSyncEnabled: boolean;
+    /** What the connector reports (ERP settings `supports_partial_payments`); absent until read. */
+    supportsPartialPayments?: boolean;
+  }[];
   clockOffsetMs: number;
 }
 
