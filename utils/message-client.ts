@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import {
-  WATCH_PORT,
-  type Envelope,
-  type MessageName,
-  type Replies,
-  type RequestOf,
-  type WatchChange,
+import { WATCH_PORT } from './watch-port-name';
+import type {
+  Envelope,
+  MessageName,
+  Replies,
+  RequestOf,
+  WatchChange,
 } from './messaging';
 
 /** Thrown when the background answers with an error; `message` is for the user to read. */

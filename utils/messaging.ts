@@ -134,6 +134,6 @@ export type WatchChange =
   | { type: 'remove'; payoutIds: string[] }
   | { type: 'status'; status: EngineStatus };
 
-export const WATCH_PORT = 'watches';
+export { WATCH_PORT } from './watch-port-name';
 
 export type { Diagnosis };

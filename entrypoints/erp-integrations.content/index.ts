@@ -1,9 +1,10 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ERP_INTEGRATIONS_MATCHES } from '../../utils/page/match-patterns';
+import { setupErpOverlays } from './setup-erp-overlays';
 
 export default defineContentScript({
   matches: ERP_INTEGRATIONS_MATCHES,
-  main() {
-    // Overlays for the ERP Integrations tool are mounted here (issue 5).
+  main(ctx) {
+    setupErpOverlays(ctx);
   },
 });

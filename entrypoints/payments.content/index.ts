@@ -1,9 +1,10 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PAYMENTS_MATCHES } from '../../utils/page/match-patterns';
+import { setupPaymentsOverlays } from './setup-payments-overlays';
 
 export default defineContentScript({
   matches: PAYMENTS_MATCHES,
-  main() {
-    // Overlays for the Payments tool are mounted here (issue 5).
+  main(ctx) {
+    setupPaymentsOverlays(ctx);
   },
 });

@@ -1,0 +1,53 @@
+import type { PreflightIssue } from '../../utils/messaging';
+import { issueShortText } from '../../utils/overlay/preflight-text';
+
+interface Props {
+  /** Invoice number → its issues (undefined while not answered). */
+  invoices: { invoiceNumber: string; issues: PreflightIssue[] | undefined }[];
+  erpName: string | null;
+  error: string | null;
+}
+
+const CHECKS: { kind: PreflightIssue['kind']; ok: (erp: string) => string }[] = [
+  { kind: 'sync_disabled', ok: (erp) => `Payment records export to ${erp}` },
+  { kind: 'invoice_not_synced', ok: (erp) => `Every invoice is synced to ${erp}` },
+  { kind: 'partial_refused', ok: (erp) => `${erp} accepts every payment amount` },
+  { kind: 'tax_or_markup', ok: () => 'No tax or markup on the invoices' },
+  { kind: 'check_number_collision', ok: (erp) => `Check numbers are free in ${erp}` },
+];
+
+/** Beside **Authorize** on a draft disbursement: the pre-flight checks, each passed or not. */
+export function AuthorizeChecklist({ invoices, erpName, error }: Props) {
+  const erp = erpName ?? 'the ERP';
+  const pending = invoices.some((invoice) => invoice.issues === undefined);
+  const issues = invoices.flatMap((invoice) => (invoice.issues ?? []).map((issue) => ({ ...issue, invoiceNumber: invoice.invoiceNumber })));
+  const failing = new Set(issues.map((i) => i.kind));
+  return (
+    <section className="checklist" aria-label="ERP sync checks before Authorize" data-testid="esw-checklist">
+      <strong>Before you authorize</strong>
+      <p className="muted">Once authorized, Procore cannot cancel this disbursement.</p>
+      {error ? <p role="alert">{error}</p> : null}
+      <ul>
+        {CHECKS.map((check) => {
+          const found = issues.filter((issue) => issue.kind === check.kind);
+          if (found.length === 0) {
+            return (
+              <li key={check.kind}>
+                <span aria-hidden="true">{pending ? '… ' : '✓ '}</span>
+                {pending ? `Checking: ${check.ok(erp).toLowerCase()}` : check.ok(erp)}
+              </li>
+            );
+          }
+          return (
+            <li key={check.kind} className="tone-warn">
+              <span aria-hidden="true">⚠ </span>
+              <strong>{issueShortText(check.kind, erpName)}:</strong>{' '}
+              {found.map((issue) => `${issue.invoiceNumber}: ${issue.message}`).join(' ')}
+            </li>
+          );
+        })}
+      </ul>
+      {failing.size === 0 && !pending ? <p>No ERP sync problems found.</p> : null}
+    </section>
+  );
+}

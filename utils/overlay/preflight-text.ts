@@ -1,0 +1,28 @@
+import type { PreflightIssue } from '../messaging';
+
+/** A pre-flight problem in a few words, for a mark that has little room. */
+export function issueShortText(kind: PreflightIssue['kind'], erpName: string | null): string {
+  switch (kind) {
+    case 'invoice_not_synced':
+      return `Not synced to ${erpName ?? 'the ERP'}`;
+    case 'partial_refused':
+      return 'Partial payment refused';
+    case 'tax_or_markup':
+      return 'Tax or markup';
+    case 'check_number_collision':
+      return 'Check number used in ERP';
+    case 'sync_disabled':
+      return 'Sync off';
+  }
+}
+
+/** "2 of 5 selected invoices are at risk: 1 not synced to QuickBooks Online, 1 tax or markup." */
+export function selectionSummary(selected: number, issues: PreflightIssue[][], erpName: string | null): string | null {
+  const atRisk = issues.filter((list) => list.length > 0).length;
+  if (selected === 0 || atRisk === 0) return null;
+  const counts = new Map<PreflightIssue['kind'], number>();
+  for (const list of issues) for (const kind of new Set(list.map((i) => i.kind))) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  const parts = [...counts.entries()].map(([kind, n]) => `${n} ${issueShortText(kind, erpName).toLowerCase().replace(/\berp\b/, 'ERP')}`);
+  const noun = selected === 1 ? 'invoice is' : 'invoices are';
+  return `${atRisk} of ${selected} selected ${noun} at risk: ${parts.join(', ')}.`;
+}

@@ -1,0 +1,59 @@
+/**
+ * Where an overlay is drawn inside a page's row: a host element appended to the anchor cell,
+ * whose shadow root keeps the page's styles out and ours in. Hosts are marked so they are
+ * found again (AG Grid may keep the cell) and removed without leaving anything behind.
+ */
+export const HOST_ATTRIBUTE = 'data-erp-sync-watch';
+
+export function isOverlayNode(node: Node | null): boolean {
+  const element = node instanceof Element ? node : node?.parentElement;
+  return !!element?.closest(`[${HOST_ATTRIBUTE}]`);
+}
+
+/** Attaches the overlay stylesheet to a shadow root (shared sheet where the browser allows). */
+export function adoptStyles(root: ShadowRoot, css: string): void {
+  const doc = root.ownerDocument;
+  const view = doc.defaultView as (Window & typeof globalThis) | null;
+  if (view && 'adoptedStyleSheets' in root && typeof view.CSSStyleSheet === 'function' && 'replaceSync' in view.CSSStyleSheet.prototype) {
+    const cache = sheets.get(doc) ?? new view.CSSStyleSheet();
+    if (!sheets.has(doc)) {
+      cache.replaceSync(css);
+      sheets.set(doc, cache);
+    }
+    root.adoptedStyleSheets = [cache];
+    return;
+  }
+  const style = doc.createElement('style');
+  style.textContent = css;
+  root.append(style);
+}
+const sheets = new WeakMap<Document, CSSStyleSheet>();
+
+/** The shadow root to draw in inside `anchor` (created once per cell, for `kind` of overlay). */
+export function ensureHost(anchor: Element, kind: string, css: string, placement: 'append' | 'after' | 'before' = 'append'): ShadowRoot {
+  const doc = anchor.ownerDocument;
+  const existing =
+    placement === 'append'
+      ? [...anchor.children].find((child) => child.getAttribute(HOST_ATTRIBUTE) === kind)
+      : placement === 'after'
+        ? anchor.nextElementSibling?.getAttribute(HOST_ATTRIBUTE) === kind
+          ? anchor.nextElementSibling
+          : undefined
+        : anchor.previousElementSibling?.getAttribute(HOST_ATTRIBUTE) === kind
+          ? anchor.previousElementSibling
+          : undefined;
+  if (existing?.shadowRoot) return existing.shadowRoot;
+  const host = doc.createElement(placement === 'append' ? 'span' : 'div');
+  host.setAttribute(HOST_ATTRIBUTE, kind);
+  const root = host.attachShadow({ mode: 'open' });
+  adoptStyles(root, css);
+  if (placement === 'append') anchor.append(host);
+  else if (placement === 'after') anchor.after(host);
+  else anchor.before(host);
+  return root;
+}
+
+/** Removes every host this extension put in the document. */
+export function removeAllHosts(doc: Document): void {
+  for (const host of doc.querySelectorAll(`[${HOST_ATTRIBUTE}]`)) host.remove();
+}

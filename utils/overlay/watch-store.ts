@@ -1,0 +1,78 @@
+import type { EngineStatus, WatchChange } from '../messaging';
+import type { Watch } from '../domain/watch';
+
+/**
+ * The page's in-memory copy of what the background said about its watches (never persisted):
+ * a snapshot from `watches.list`, then live changes from the `watches` port.
+ */
+export class WatchStore {
+  private watches = new Map<string, Watch>();
+  private listeners = new Set<() => void>();
+  private byDisbursementNumber = new Map<string, Watch[]>();
+  private byRecord = new Map<string, Watch>();
+  status: EngineStatus | null = null;
+  /** Set when the background cannot be reached; shown where the user looks. */
+  error: string | null = null;
+  version = 0;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getVersion = (): number => this.version;
+
+  replaceAll(watches: Watch[]): void {
+    this.watches = new Map(watches.map((w) => [w.payoutId, w]));
+    this.changed();
+  }
+
+  apply(change: WatchChange): void {
+    if (change.type === 'upsert') for (const w of change.watches) this.watches.set(w.payoutId, w);
+    else if (change.type === 'remove') for (const id of change.payoutIds) this.watches.delete(id);
+    else this.status = change.status;
+    this.changed();
+  }
+
+  setError(error: string | null): void {
+    if (error === this.error) return;
+    this.error = error;
+    this.changed();
+  }
+
+  forDisbursementNumber(disbursementNumber: string): Watch[] {
+    return this.byDisbursementNumber.get(disbursementNumber) ?? [];
+  }
+
+  forDisbursementId(disbursementId: string): Watch[] {
+    return [...this.watches.values()].filter((w) => w.disbursementId === disbursementId || w.disbursementNumber === disbursementId);
+  }
+
+  /** The payment record a row shows by its disbursement and invoice numbers. */
+  forRecord(disbursementNumber: string, invoiceNumber: string): Watch | undefined {
+    return this.byRecord.get(`${disbursementNumber}\u0000${invoiceNumber}`);
+  }
+
+  /** Whether the company exports payment records at all (null: not known yet). */
+  paymentSyncEnabled(companyId: string): boolean | null {
+    const company = this.status?.watchedCompanies.find((c) => c.id === companyId);
+    return company ? company.paymentSyncEnabled : null;
+  }
+
+  erpName(companyId: string): string | null {
+    return this.status?.watchedCompanies.find((c) => c.id === companyId)?.erpName ?? null;
+  }
+
+  private changed(): void {
+    this.byDisbursementNumber = new Map();
+    this.byRecord = new Map();
+    for (const watch of this.watches.values()) {
+      this.byRecord.set(`${watch.disbursementNumber}\u0000${watch.invoiceNumber}`, watch);
+      const list = this.byDisbursementNumber.get(watch.disbursementNumber) ?? [];
+      list.push(watch);
+      this.byDisbursementNumber.set(watch.disbursementNumber, list);
+    }
+    this.version++;
+    for (const listener of [...this.listeners]) listener();
+  }
+}
