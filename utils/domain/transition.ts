@@ -1,4 +1,5 @@
 import type { Cause, Diagnosis } from './cause';
+import { classifyExportFailure } from './classify';
 import { erpLabel } from './erp-label';
 import type { InvoiceErpStatus } from './schemas/requisition';
 import type { ReExportAttempt, Watch, WatchRequest, WatchState } from './watch';
@@ -282,23 +283,15 @@ function sameDiagnosis(a: Diagnosis | null, b: Diagnosis): boolean {
   return a !== null && a.cause === b.cause && a.summary === b.summary && a.fix === b.fix;
 }
 
-// The background normally classifies with every fact it knows; this keeps a failure explained when it could not.
+// The background classifies with every fact it knows; this keeps a failure explained when it could not.
 function fallbackDiagnosis(watch: Watch, request: WatchRequest): Diagnosis {
-  const erp = erpLabel(watch.connector, watch.erpName);
-  if (request.status === 'stale') {
-    return {
-      cause: 'TRANSIENT',
-      summary: `The connector to ${erp} did not respond, so the payment record was not exported.`,
-      fix: 'Export it again; if it keeps timing out, check the connector.',
-      retryable: true,
-    };
-  }
-  return {
-    cause: 'UNKNOWN',
-    summary: `${erp} refused the payment record for a reason the extension does not recognise.`,
-    fix: `Read ${erp}'s message; if it is unclear, contact ${erp} support with the support summary.`,
-    retryable: false,
-  };
+  return classifyExportFailure({
+    messages: request.messages,
+    connector: watch.connector,
+    erpName: watch.erpName,
+    stale: request.status === 'stale',
+    payout: { partialPayment: watch.partialPayment, hasTaxOrMarkup: watch.hasTaxOrMarkup, checkNumber: watch.checkNumber, bankId: watch.bankId },
+  });
 }
 
 function notifyFailed(watch: Watch): WatchEffect {
