@@ -1,0 +1,165 @@
+import { CONNECTOR_PROFILES } from './connector-profiles';
+import { ERP_MESSAGES, type ErpFailureCause } from './erp-messages';
+import { firstBrokenRule } from './erp-rules';
+import { keyedRandom } from './prng';
+import type { SimScheduler } from './sim-scheduler';
+import type { SimState } from './sim-state';
+import type { SimErpBankAccount, SimPayout, SimRequestDetail } from './store-records';
+
+export interface ErpSimulatorOptions {
+  seed: number;
+  windowMs: number;
+  now: () => number;
+  scheduler: SimScheduler;
+}
+
+/** Share of first exports that take longer than the window (the real tail). */
+const TAIL_SHARE = 0.12;
+
+export const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * The ERP behind each company's connector: takes payment records as Procore sends them, and
+ * after a delay accepts or rejects each one by the rules of erp-rules.ts, in its own words.
+ */
+export class ErpSimulator {
+  constructor(
+    private readonly state: SimState,
+    private readonly options: ErpSimulatorOptions,
+  ) {}
+
+  /** Delay of an export, as a fraction of the window: fixed by seed, payout and attempt. */
+  delayFraction(payout: SimPayout, attempt: number): number {
+    if (attempt === 1 && payout.exportDelayFraction !== undefined) return payout.exportDelayFraction;
+    const r = keyedRandom(this.options.seed, `delay:${payout.id}:${attempt}`);
+    if (attempt > 1) return 0.02 + r * 0.13;
+    const tail = keyedRandom(this.options.seed, `tail:${payout.id}`) < TAIL_SHARE;
+    return tail ? 1.05 + r * 0.5 : 0.05 + r * 0.65;
+  }
+
+  /** Procore sends the payment record at `at`; its request detail is in progress until the ERP answers. */
+  startExport(payout: SimPayout, at: number): SimRequestDetail {
+    const { counters, requestDetails, requestDetailsByPayout } = this.state;
+    const history = requestDetailsByPayout.get(payout.id) ?? [];
+    const detail: SimRequestDetail = {
+      id: `erd_${++counters.requestDetail}`,
+      companyId: payout.companyId,
+      payoutId: payout.id,
+      requestName: 'create_contract_payment',
+      status: 'in_progress',
+      messages: [],
+      createdAt: at,
+      updatedAt: at,
+    };
+    requestDetails.set(detail.id, detail);
+    requestDetailsByPayout.set(payout.id, [...history, detail]);
+    const answerAt = at + Math.round(this.delayFraction(payout, history.length + 1) * this.options.windowMs);
+    if (answerAt <= this.options.now()) this.answer(detail, answerAt);
+    else this.options.scheduler.at(answerAt, () => this.answer(detail, answerAt), this.options.now());
+    return detail;
+  }
+
+  latest(payoutId: string): SimRequestDetail | undefined {
+    const history = this.state.requestDetailsByPayout.get(payoutId);
+    return history?.[history.length - 1];
+  }
+
+  bankAccount(companyId: number, bankId: string): SimErpBankAccount | undefined {
+    return this.state.erpBankAccounts.find((b) => b.companyId === companyId && b.bankId === bankId);
+  }
+
+  /** The ERP issues its own next check on every account that has a register (the register grows). */
+  issueOwnChecks(): void {
+    for (const bank of this.state.erpBankAccounts) {
+      if (!bank.active || bank.sequenceLast === null) continue;
+      bank.sequenceLast += 1;
+      bank.ownChecks.add(bank.sequenceLast);
+    }
+  }
+
+  private answer(detail: SimRequestDetail, at: number): void {
+    if (detail.status !== 'in_progress') return;
+    const payout = this.state.payouts.get(detail.payoutId);
+    const company = this.state.companies.get(detail.companyId);
+    if (!payout || !company) return;
+    detail.updatedAt = at;
+    const fault = this.takeFault(company.id);
+    if (!company.erp.connectorOnline || fault === 'stale') {
+      detail.status = 'stale';
+      return;
+    }
+    const cause: ErpFailureCause | null = fault === 'transient' ? 'TRANSIENT' : this.evaluate(payout, at);
+    if (cause) {
+      detail.status = 'failed';
+      detail.messages = [ERP_MESSAGES[company.erp.connector][cause](this.messageFacts(payout, at))];
+      return;
+    }
+    const checkNumber = payout.checkNumber ?? 0;
+    this.state.ledger.create({
+      companyId: company.id,
+      payoutId: payout.id,
+      invoiceId: payout.invoiceId,
+      bankId: payout.bankId,
+      checkNumber,
+      amount: payout.amount,
+      requestDetailId: detail.id,
+      createdAt: new Date(at).toISOString(),
+    });
+    this.bankAccount(company.id, payout.bankId)?.importedChecks.add(checkNumber);
+    detail.status = 'success';
+  }
+
+  private evaluate(payout: SimPayout, at: number): ErpFailureCause | null {
+    const company = this.state.companies.get(payout.companyId);
+    const invoice = this.state.invoices.get(payout.invoiceId);
+    const vendor = invoice && this.state.vendors.get(invoice.vendorId);
+    if (!company || !invoice || !vendor) return 'INVOICE_NOT_SYNCED';
+    const bank = this.bankAccount(company.id, payout.bankId);
+    const check = payout.checkNumber;
+    const net = invoice.grossAmount - invoice.retainage;
+    return firstBrokenRule({
+      invoiceErpStatusAtInitiation: payout.invoiceErpStatusAtInitiation,
+      vendorSynced: vendor.erpSynced,
+      bankKnown: bank !== undefined && bank.active,
+      checkNumberUsed: check === null || (bank !== undefined && (bank.ownChecks.has(check) || bank.importedChecks.has(check))),
+      partialPayment: payout.partialPayment,
+      connectorAcceptsPartials: CONNECTOR_PROFILES[company.erp.connector].supportsPartialPayments,
+      amount: payout.amount,
+      erpOpenBalance: net - invoice.paidAmountOutsideProcorePay - this.state.ledger.paidOnInvoice(invoice.id),
+      hasTaxOrMarkup: invoice.hasTaxOrMarkup,
+      paymentDate: this.paymentDate(payout, at),
+      closedThrough: company.erp.closedThrough,
+    });
+  }
+
+  private paymentDate(payout: SimPayout, at: number): string {
+    const disbursement = this.state.disbursements.get(payout.disbursementId);
+    return isoDay(disbursement?.fundingCompletedAt ?? at);
+  }
+
+  private messageFacts(payout: SimPayout, at: number) {
+    const invoice = this.state.invoices.get(payout.invoiceId);
+    const vendor = invoice && this.state.vendors.get(invoice.vendorId);
+    const company = this.state.companies.get(payout.companyId);
+    return {
+      bankId: payout.bankId,
+      checkNumber: payout.checkNumber,
+      invoiceNumber: invoice?.invoiceNumber ?? String(payout.invoiceId),
+      invoiceId: payout.invoiceId,
+      vendorId: vendor?.id ?? '',
+      vendorName: vendor?.name ?? '',
+      amount: payout.amount,
+      dueAmount: payout.dueAmount,
+      paymentDate: this.paymentDate(payout, at),
+      companyName: company?.name ?? '',
+      txnId: 300 + Math.floor(keyedRandom(this.options.seed, `txn:${payout.id}`) * 9000),
+    };
+  }
+
+  private takeFault(companyId: number): 'transient' | 'stale' | null {
+    const fault = this.state.erpFaults.find((f) => f.remaining > 0 && (f.companyId === null || f.companyId === companyId));
+    if (!fault) return null;
+    fault.remaining -= 1;
+    return fault.kind;
+  }
+}

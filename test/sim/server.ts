@@ -1,0 +1,136 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FaultTable } from './api/faults';
+import { writeJson, writeText } from './api/http-io';
+import { RateLimiter, type RateLimits } from './api/rate-limiter';
+import { handleRest } from './api/rest-api';
+import { handleAuth } from './auth/auth-routes';
+import { ACCESS_TOKEN_LIFETIME_S, OAuthServer } from './auth/oauth-server';
+import { SessionStore } from './auth/session-store';
+import { handleControl } from './control';
+import { handlePageRequest } from './pages/index';
+import type { GridLayoutSetting } from './pages/page-shell';
+import { SCENARIOS, type ScenarioName } from './scenarios';
+import { SimStore } from './store';
+
+export interface SimOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  scenario?: ScenarioName;
+  seed?: number;
+  /** The ERP sync window; every simulated ERP delay scales with it (default 10 minutes). */
+  windowMs?: number;
+  /** Per user (default 3,600 an hour and 50 per 10 seconds). */
+  rateLimit?: RateLimits;
+  accessTokenLifetimeSec?: number;
+  /** How often the ERPs print their own next check (default a fifth of the window). */
+  erpCheckIntervalMs?: number;
+  gridLayout?: GridLayoutSetting;
+}
+
+export interface Sim {
+  readonly origin: string;
+  /** The current store (a reset replaces it). */
+  readonly store: SimStore;
+  readonly options: Required<Pick<SimOptions, 'scenario' | 'seed' | 'windowMs'>>;
+  reset(options?: { scenario?: ScenarioName; seed?: number; windowMs?: number }): void;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_WINDOW_MS = 600_000;
+export const DEFAULT_RATE_LIMIT: RateLimits = { hourly: 3600, tenSecond: 50 };
+
+export function buildStore(scenario: ScenarioName, seed: number, windowMs: number, erpCheckIntervalMs?: number): SimStore {
+  const store = new SimStore({ seed, windowMs });
+  SCENARIOS[scenario](store);
+  store.startErpActivity(erpCheckIntervalMs);
+  return store;
+}
+
+/** Starts the local Procore sandbox: API, sign-in, OAuth, pages and controls on one origin. */
+export async function startSim(options: SimOptions = {}): Promise<Sim> {
+  const settings = { scenario: options.scenario ?? 'basic', seed: options.seed ?? 1, windowMs: options.windowMs ?? DEFAULT_WINDOW_MS };
+  let store = buildStore(settings.scenario, settings.seed, settings.windowMs, options.erpCheckIntervalMs);
+  const sessions = new SessionStore();
+  const oauth = new OAuthServer(options.accessTokenLifetimeSec ?? ACCESS_TOKEN_LIFETIME_S);
+  const rateLimiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const faults = new FaultTable();
+  let origin = '';
+  const startedAt = Date.now();
+
+  const reset = (next: { scenario?: ScenarioName; seed?: number; windowMs?: number } = {}) => {
+    store.close();
+    Object.assign(settings, Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)));
+    store = buildStore(settings.scenario, settings.seed, settings.windowMs, options.erpCheckIntervalMs);
+  };
+  const describe = () => ({
+    origin,
+    scenario: settings.scenario,
+    seed: settings.seed,
+    windowMs: settings.windowMs,
+    startedAt: new Date(startedAt).toISOString(),
+    now: new Date().toISOString(),
+    rateLimit: rateLimiter.limits,
+    pendingTimers: store.scheduler.pending,
+    users: store.state.users.map((u) => ({ id: u.id, login: u.login, name: u.name, companyIds: u.companyIds, paymentsRole: u.paymentsRole })),
+    companies: [...store.state.companies.values()].map((c) => ({ id: c.id, name: c.name, erp: c.erp })),
+    counts: {
+      disbursements: store.state.disbursements.size,
+      payouts: store.state.payouts.size,
+      invoices: store.state.invoices.size,
+      requestDetails: store.state.requestDetails.size,
+      ledgerRecords: store.state.ledger.records.length,
+      ledgerViolations: store.state.ledger.violations.length,
+    },
+    faults: faults.list().length,
+  });
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', origin);
+    if (req.method === 'OPTIONS') return writeText(res, 204, '', {});
+    if (url.pathname.startsWith('/__sim/')) {
+      return handleControl(req, res, url, { store: () => store, reset, describe, sessions, oauth, faults, rateLimiter });
+    }
+    if (url.pathname.startsWith('/rest/')) {
+      return handleRest(req, res, { store: () => store, sessions, oauth, rateLimiter, faults, scheduler: () => store.scheduler, origin: () => origin });
+    }
+    if (await handleAuth(req, res, url, { store: () => store, sessions, oauth })) return;
+    const userId = sessions.userIdOf(req);
+    const user = userId === undefined ? null : (store.user(userId) ?? null);
+    if (url.pathname === '/') {
+      res.writeHead(302, { Location: user ? `/${user.companyIds[0] ?? ''}/company/payments/disbursements` : '/login' });
+      return void res.end();
+    }
+    await handlePageRequest(req, res, { store, user, url, origin, gridLayout: options.gridLayout });
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) writeJson(res, 500, { errors: error instanceof Error ? error.message : 'Internal error' });
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  origin = `http://${address.address}:${address.port}`;
+
+  return {
+    get origin() {
+      return origin;
+    },
+    get store() {
+      return store;
+    },
+    options: settings,
+    reset,
+    async close() {
+      store.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,511 @@
+import type { Connector } from '../../utils/domain/schemas/erp-settings';
+import type { InvoiceErpStatus } from '../../utils/domain/schemas/requisition';
+import { CONNECTOR_PROFILES } from './connector-profiles';
+import { ErpSimulator } from './erp-simulator';
+import { createPrng } from './prng';
+import { SimHttpError } from './sim-error';
+import { SimScheduler } from './sim-scheduler';
+import { emptyState, type ErpFaultKind, type SimState } from './sim-state';
+import type {
+  SimCompany,
+  SimDisbursement,
+  SimErpBankAccount,
+  SimErpSettings,
+  SimFundingAccount,
+  SimInvoice,
+  SimPayout,
+  SimProject,
+  SimRequestDetail,
+  SimUser,
+  SimVendor,
+} from './store-records';
+
+export interface SimStoreOptions {
+  seed: number;
+  /** The ERP sync window (10 minutes in Procore); every simulated delay is a fraction of it. */
+  windowMs: number;
+  now?: () => number;
+  scheduler?: SimScheduler;
+}
+
+export interface DisbursementItem {
+  invoiceId: number;
+  /** Cents; omitted means the invoice's whole amount due. Less than due is a partial payment. */
+  amount?: number;
+  partialPaymentReason?: string;
+}
+
+export interface CreateDisbursementInput {
+  name: string;
+  fundingAccountId: string;
+  items: DisbursementItem[];
+  userId: number;
+}
+
+export interface AuthorizeOptions {
+  at?: number;
+  /** When funding completes: a time, null to wait for an explicit completeFunding. Default: soon. */
+  fundAt?: number | null;
+  /** Check number of the first payout, instead of the funding account's next one (tests). */
+  firstCheckNumber?: number;
+}
+
+/** Procore's limit: "A single disbursement can handle up to 100 subcontractor invoice payments." */
+export const MAX_INVOICES_PER_DISBURSEMENT = 100;
+const FUNDING_DELAY_FRACTION = 0.05;
+const PAYOUT_INITIATED_FRACTION = 0.5;
+const PAYOUT_COMPLETED_FRACTION = 1.5;
+
+const isPositiveInt = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n > 0;
+
+/** The one source of the sandbox's data: the API and the pages both read and change it here. */
+export class SimStore {
+  state: SimState = emptyState();
+  readonly seed: number;
+  readonly windowMs: number;
+  readonly now: () => number;
+  readonly scheduler: SimScheduler;
+  readonly erp: ErpSimulator;
+  /** Seeded randomness for scenario data (ids, amounts). */
+  readonly random: () => number;
+
+  constructor(options: SimStoreOptions) {
+    this.seed = options.seed;
+    this.windowMs = options.windowMs;
+    this.now = options.now ?? Date.now;
+    this.scheduler = options.scheduler ?? new SimScheduler();
+    this.random = createPrng(options.seed);
+    this.erp = new ErpSimulator(this.state, { seed: this.seed, windowMs: this.windowMs, now: this.now, scheduler: this.scheduler });
+  }
+
+  /** Runs now if `at` has passed (building history), else when it comes. */
+  runAt(at: number, task: () => void): void {
+    if (at <= this.now()) task();
+    else this.scheduler.at(at, task, this.now());
+  }
+
+  // ---- queries -------------------------------------------------------------------------------
+
+  userByLogin(login: string): SimUser | undefined {
+    return this.state.users.find((u) => u.login.toLowerCase() === login.toLowerCase());
+  }
+
+  user(id: number): SimUser | undefined {
+    return this.state.users.find((u) => u.id === id);
+  }
+
+  company(id: number): SimCompany | undefined {
+    return this.state.companies.get(id);
+  }
+
+  companiesOf(user: SimUser): SimCompany[] {
+    return user.companyIds.flatMap((id) => this.state.companies.get(id) ?? []);
+  }
+
+  projects(companyId: number): SimProject[] {
+    return [...this.state.projects.values()].filter((p) => p.companyId === companyId);
+  }
+
+  project(id: number): SimProject | undefined {
+    return this.state.projects.get(id);
+  }
+
+  vendor(id: string): SimVendor | undefined {
+    return this.state.vendors.get(id);
+  }
+
+  fundingAccounts(companyId: number): SimFundingAccount[] {
+    return [...this.state.fundingAccounts.values()].filter((f) => f.companyId === companyId);
+  }
+
+  fundingAccount(companyId: number, id: string): SimFundingAccount | undefined {
+    const account = this.state.fundingAccounts.get(id);
+    return account?.companyId === companyId ? account : undefined;
+  }
+
+  erpBankAccounts(companyId: number): SimErpBankAccount[] {
+    return this.state.erpBankAccounts.filter((b) => b.companyId === companyId);
+  }
+
+  invoices(companyId: number): SimInvoice[] {
+    return [...this.state.invoices.values()].filter((i) => i.companyId === companyId);
+  }
+
+  invoice(id: number): SimInvoice | undefined {
+    return this.state.invoices.get(id);
+  }
+
+  /** What is still to pay on an invoice: net of retainage, less what Procore Pay and others paid. */
+  invoiceDue(invoice: SimInvoice): number {
+    return invoice.grossAmount - invoice.retainage - invoice.paidAmount - invoice.paidAmountOutsideProcorePay;
+  }
+
+  /** Newest change first, as the contract's list is sorted. */
+  disbursements(companyId: number): SimDisbursement[] {
+    return [...this.state.disbursements.values()]
+      .filter((d) => d.companyId === companyId)
+      .sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1));
+  }
+
+  disbursement(companyId: number, id: string): SimDisbursement | undefined {
+    const d = this.state.disbursements.get(id);
+    return d?.companyId === companyId ? d : undefined;
+  }
+
+  payoutsOf(disbursement: SimDisbursement): SimPayout[] {
+    return disbursement.payoutIds.flatMap((id) => this.state.payouts.get(id) ?? []);
+  }
+
+  payout(companyId: number, id: string): SimPayout | undefined {
+    const p = this.state.payouts.get(id);
+    return p?.companyId === companyId ? p : undefined;
+  }
+
+  disbursementAmount(disbursement: SimDisbursement): number {
+    return this.payoutsOf(disbursement).reduce((sum, p) => sum + p.amount, 0);
+  }
+
+  /** Request details of a company in creation order. */
+  requestDetails(companyId: number): SimRequestDetail[] {
+    return [...this.state.requestDetails.values()].filter((r) => r.companyId === companyId);
+  }
+
+  requestHistory(payoutId: string): SimRequestDetail[] {
+    return this.state.requestDetailsByPayout.get(payoutId) ?? [];
+  }
+
+  latestRequestDetail(payoutId: string): SimRequestDetail | undefined {
+    return this.erp.latest(payoutId);
+  }
+
+  lastErpCheckNumber(bank: SimErpBankAccount): number | null {
+    if (!bank.reportsLastCheckNumber || bank.ownChecks.size === 0) return null;
+    let last = 0;
+    for (const n of bank.ownChecks) last = Math.max(last, n);
+    return last;
+  }
+
+  // ---- scenario set-up -----------------------------------------------------------------------
+
+  addCompany(input: { id: number; name: string; connector: Connector } & Partial<SimErpSettings>): SimCompany {
+    const company: SimCompany = {
+      id: input.id,
+      name: input.name,
+      isActive: true,
+      erp: {
+        connector: input.connector,
+        paymentSyncEnabled: input.paymentSyncEnabled ?? true,
+        connectorOnline: input.connectorOnline ?? true,
+        closedThrough: input.closedThrough ?? null,
+      },
+    };
+    this.state.companies.set(company.id, company);
+    return company;
+  }
+
+  addUser(user: SimUser): SimUser {
+    this.state.users.push(user);
+    return user;
+  }
+
+  addProject(companyId: number, name: string): SimProject {
+    const project = { id: ++this.state.counters.project, companyId, name };
+    this.state.projects.set(project.id, project);
+    return project;
+  }
+
+  addVendor(companyId: number, name: string, erpSynced = true): SimVendor {
+    const vendor = { id: `v_${++this.state.counters.vendor}`, companyId, name, erpSynced };
+    this.state.vendors.set(vendor.id, vendor);
+    return vendor;
+  }
+
+  addFundingAccount(input: Omit<SimFundingAccount, 'id' | 'verificationStatus' | 'deactivated' | 'isDefault'> & Partial<SimFundingAccount>): SimFundingAccount {
+    const account: SimFundingAccount = {
+      id: `fa_${++this.state.counters.fundingAccount}`,
+      isDefault: this.fundingAccounts(input.companyId).length === 0,
+      deactivated: false,
+      verificationStatus: 'verified',
+      ...input,
+    };
+    this.state.fundingAccounts.set(account.id, account);
+    return account;
+  }
+
+  addErpBankAccount(input: { companyId: number; bankId: string; name: string; lastCheckNumber: number | null; active?: boolean }): SimErpBankAccount {
+    const company = this.requireCompany(input.companyId);
+    const bank: SimErpBankAccount = {
+      companyId: input.companyId,
+      bankId: input.bankId,
+      name: input.name,
+      active: input.active ?? true,
+      ownChecks: new Set(input.lastCheckNumber === null ? [] : [input.lastCheckNumber]),
+      sequenceLast: input.lastCheckNumber,
+      importedChecks: new Set(),
+      reportsLastCheckNumber: CONNECTOR_PROFILES[company.erp.connector].reportsLastCheckNumber,
+    };
+    this.state.erpBankAccounts.push(bank);
+    return bank;
+  }
+
+  addInvoice(input: {
+    companyId: number;
+    projectId: number;
+    vendorId: string;
+    grossAmount: number;
+    erpStatus: InvoiceErpStatus;
+    hasTaxOrMarkup?: boolean;
+    retainage?: number;
+    paidAmountOutsideProcorePay?: number;
+    submittedAt: number;
+    status?: SimInvoice['status'];
+  }): SimInvoice {
+    const id = ++this.state.counters.invoice;
+    const submitted = new Date(input.submittedAt);
+    const periodEnd = new Date(Date.UTC(submitted.getUTCFullYear(), submitted.getUTCMonth(), 0));
+    const periodStart = new Date(Date.UTC(periodEnd.getUTCFullYear(), periodEnd.getUTCMonth(), 1));
+    const invoice: SimInvoice = {
+      id,
+      companyId: input.companyId,
+      projectId: input.projectId,
+      vendorId: input.vendorId,
+      contractId: String(900 + (id % 97)),
+      contractNumber: `SC-${String(id % 97).padStart(3, '0')}`,
+      invoiceNumber: `INV-${id - 2110}`,
+      status: input.status ?? 'approved',
+      erpStatus: input.erpStatus,
+      originId: input.erpStatus === 'synced' ? `ERP-${id + 4395}` : null,
+      grossAmount: input.grossAmount,
+      retainage: input.retainage ?? 0,
+      paidAmount: 0,
+      paidAmountOutsideProcorePay: input.paidAmountOutsideProcorePay ?? 0,
+      hasTaxOrMarkup: input.hasTaxOrMarkup ?? false,
+      billingPeriodStart: periodStart.toISOString().slice(0, 10),
+      billingPeriodEnd: periodEnd.toISOString().slice(0, 10),
+      submittedAt: input.submittedAt,
+      paymentDate: null,
+      updatedAt: input.submittedAt,
+    };
+    this.state.invoices.set(id, invoice);
+    return invoice;
+  }
+
+  /** A uuid-shaped id drawn from the seeded generator. */
+  uuid(): string {
+    const hex = Array.from({ length: 32 }, () => Math.floor(this.random() * 16).toString(16)).join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  }
+
+  // ---- Payments tool actions -----------------------------------------------------------------
+
+  createDisbursement(companyId: number, input: CreateDisbursementInput, at = this.now()): SimDisbursement {
+    this.requireCompany(companyId);
+    const account = this.fundingAccount(companyId, input.fundingAccountId);
+    if (!account) throw new SimHttpError(422, { funding_account_id: ['is not a funding account of this company'] });
+    if (account.deactivated) throw new SimHttpError(422, { funding_account_id: ['is deactivated'] });
+    if (!input.name.trim()) throw new SimHttpError(422, { name: ["can't be blank"] });
+    if (input.items.length === 0) throw new SimHttpError(422, { invoices: ['choose at least one invoice'] });
+    if (input.items.length > MAX_INVOICES_PER_DISBURSEMENT) {
+      throw new SimHttpError(422, { invoices: [`A single disbursement can handle up to ${MAX_INVOICES_PER_DISBURSEMENT} subcontractor invoice payments.`] });
+    }
+    const seen = new Set<number>();
+    const lines = input.items.map((item) => {
+      const invoice = this.invoice(item.invoiceId);
+      if (!invoice || invoice.companyId !== companyId) throw new SimHttpError(422, { invoices: [`invoice ${item.invoiceId} is not an invoice of this company`] });
+      if (seen.has(invoice.id)) throw new SimHttpError(422, { invoices: [`invoice ${invoice.invoiceNumber} is listed twice`] });
+      seen.add(invoice.id);
+      const due = this.invoiceDue(invoice);
+      if (due <= 0) throw new SimHttpError(422, { invoices: [`invoice ${invoice.invoiceNumber} has nothing left to pay`] });
+      const amount = item.amount ?? due;
+      if (!isPositiveInt(amount)) throw new SimHttpError(422, { amount: ['Invoice payments must be a positive amount.'] });
+      if (amount > due) throw new SimHttpError(422, { amount: [`must be less than or equal to the Amount Due (${due} cents) of ${invoice.invoiceNumber}`] });
+      return { invoice, amount, due, reason: item.partialPaymentReason };
+    });
+    const disbursement: SimDisbursement = {
+      id: this.uuid(),
+      companyId,
+      identifier: `D-${String(++this.state.counters.disbursementNumber).padStart(6, '0')}`,
+      name: input.name.trim(),
+      fundingAccountId: account.id,
+      status: 'FUNDING_NOT_INITIATED',
+      statusMessage: null,
+      createdByUserId: input.userId,
+      createdAt: at,
+      updatedAt: at,
+      authorizedOn: null,
+      fundingCompletedAt: null,
+      payoutIds: [],
+    };
+    for (const line of lines) {
+      const partial = line.amount < line.due;
+      const payout: SimPayout = {
+        id: `po_${++this.state.counters.payout}`,
+        companyId,
+        disbursementId: disbursement.id,
+        invoiceId: line.invoice.id,
+        amount: line.amount,
+        status: 'NOT_INITIATED',
+        statusMessage: null,
+        bankId: account.bankId,
+        checkNumber: null,
+        partialPayment: partial,
+        partialPaymentReason: partial ? (line.reason ?? 'Partial payment') : null,
+        dueAmount: line.due,
+        invoiceErpStatusAtInitiation: null,
+      };
+      this.state.payouts.set(payout.id, payout);
+      disbursement.payoutIds.push(payout.id);
+    }
+    this.state.disbursements.set(disbursement.id, disbursement);
+    return disbursement;
+  }
+
+  /** Authorizing initiates the payments: check numbers are taken and the invoices' ERP status is fixed. */
+  authorizeDisbursement(companyId: number, id: string, options: AuthorizeOptions = {}): SimDisbursement {
+    const at = options.at ?? this.now();
+    const disbursement = this.requireDisbursement(companyId, id);
+    if (disbursement.status !== 'FUNDING_NOT_INITIATED') throw new SimHttpError(409, 'Only a Draft disbursement can be authorized');
+    const account = this.state.fundingAccounts.get(disbursement.fundingAccountId);
+    if (!account || account.deactivated) throw new SimHttpError(422, { funding_account_id: ['is deactivated'] });
+    const payouts = this.payoutsOf(disbursement);
+    for (const payout of payouts) {
+      const invoice = this.invoice(payout.invoiceId);
+      if (invoice && payout.amount > this.invoiceDue(invoice)) {
+        throw new SimHttpError(422, { amount: [`${invoice.invoiceNumber}: the payment is more than the Amount Due`] });
+      }
+    }
+    if (options.firstCheckNumber !== undefined) account.nextCheckNumber = options.firstCheckNumber;
+    for (const payout of payouts) {
+      const invoice = this.invoice(payout.invoiceId);
+      payout.bankId = account.bankId;
+      payout.checkNumber = account.nextCheckNumber++;
+      payout.invoiceErpStatusAtInitiation = invoice?.erpStatus ?? null;
+      if (invoice) {
+        invoice.paidAmount += payout.amount;
+        invoice.updatedAt = at;
+      }
+    }
+    disbursement.status = 'FUNDING_REQUESTED';
+    disbursement.authorizedOn = at;
+    disbursement.updatedAt = at;
+    const fundAt = options.fundAt === undefined ? at + Math.round(FUNDING_DELAY_FRACTION * this.windowMs) : options.fundAt;
+    if (fundAt !== null) {
+      this.runAt(fundAt, () => {
+        if (disbursement.status === 'FUNDING_REQUESTED') this.completeFunding(companyId, id, fundAt);
+      });
+    }
+    return disbursement;
+  }
+
+  /**
+   * Funding Complete: the moment Procore starts exporting each payout to the ERP. A Draft is
+   * authorized first (the sandbox's shortcut for tests).
+   */
+  completeFunding(companyId: number, id: string, at = this.now()): SimDisbursement {
+    const disbursement = this.requireDisbursement(companyId, id);
+    if (disbursement.status === 'FUNDING_NOT_INITIATED') this.authorizeDisbursement(companyId, id, { at, fundAt: null });
+    if (disbursement.status !== 'FUNDING_REQUESTED') throw new SimHttpError(409, 'Funding is not requested for this disbursement');
+    disbursement.status = 'FUNDING_COMPLETED_AWAITING_PAYOUTS';
+    disbursement.fundingCompletedAt = at;
+    disbursement.updatedAt = at;
+    const payouts = this.payoutsOf(disbursement);
+    const company = this.requireCompany(companyId);
+    for (const payout of payouts) {
+      payout.status = 'REQUESTED';
+      if (company.erp.paymentSyncEnabled) this.erp.startExport(payout, at);
+    }
+    this.runAt(at + Math.round(PAYOUT_INITIATED_FRACTION * this.windowMs), () => {
+      const when = at + Math.round(PAYOUT_INITIATED_FRACTION * this.windowMs);
+      disbursement.status = 'PAYOUT_INITIATED';
+      disbursement.updatedAt = when;
+    });
+    this.runAt(at + Math.round(PAYOUT_COMPLETED_FRACTION * this.windowMs), () => {
+      const when = at + Math.round(PAYOUT_COMPLETED_FRACTION * this.windowMs);
+      disbursement.status = 'PAYOUT_COMPLETED';
+      disbursement.updatedAt = when;
+      for (const payout of payouts) {
+        payout.status = 'COMPLETED';
+        const invoice = this.invoice(payout.invoiceId);
+        if (!invoice) continue;
+        invoice.paymentDate = new Date(when).toISOString().slice(0, 10);
+        if (this.invoiceDue(invoice) <= 0) invoice.status = 'paid';
+        invoice.updatedAt = when;
+      }
+    });
+    return disbursement;
+  }
+
+  updateFundingAccount(companyId: number, id: string, patch: { nextCheckNumber?: unknown; bankId?: unknown; nickname?: unknown }): SimFundingAccount {
+    const account = this.fundingAccount(companyId, id);
+    if (!account) throw new SimHttpError(404, 'Funding account not found');
+    const errors: Record<string, string[]> = {};
+    if (patch.nextCheckNumber !== undefined && !isPositiveInt(patch.nextCheckNumber)) errors.nextCheckNumber = ['must be a positive integer'];
+    if (patch.bankId !== undefined && (typeof patch.bankId !== 'string' || !patch.bankId.trim())) errors.bankId = ["can't be blank"];
+    if (patch.nickname !== undefined && (typeof patch.nickname !== 'string' || !patch.nickname.trim())) errors.nickname = ["can't be blank"];
+    if (Object.keys(errors).length > 0) throw new SimHttpError(422, errors);
+    if (typeof patch.nextCheckNumber === 'number') account.nextCheckNumber = patch.nextCheckNumber;
+    if (typeof patch.bankId === 'string') account.bankId = patch.bankId.trim();
+    if (typeof patch.nickname === 'string') account.nickname = patch.nickname.trim();
+    return account;
+  }
+
+  /** The ERP Integrations tool's Export of a record in Failed to Export, with corrected values. */
+  reExport(companyId: number, payoutId: string, body: { check_number?: unknown; bank_id?: unknown }, at = this.now()): SimRequestDetail {
+    const errors: Record<string, string[]> = {};
+    if (body.check_number !== undefined && !isPositiveInt(body.check_number)) errors.check_number = ['must be a positive integer'];
+    if (body.bank_id !== undefined && (typeof body.bank_id !== 'string' || body.bank_id.trim() === '')) errors.bank_id = ["can't be blank"];
+    if (Object.keys(errors).length > 0) throw new SimHttpError(422, errors);
+    const payout = this.payout(companyId, payoutId);
+    if (!payout) throw new SimHttpError(404, 'Payment record not found');
+    const latest = this.latestRequestDetail(payoutId);
+    if (!latest || latest.status === 'in_progress' || latest.status === 'success') {
+      throw new SimHttpError(409, 'Payment record is not in Failed to Export');
+    }
+    if (typeof body.check_number === 'number') payout.checkNumber = body.check_number;
+    if (typeof body.bank_id === 'string') payout.bankId = body.bank_id.trim();
+    return this.erp.startExport(payout, at);
+  }
+
+  // ---- the ERP's own side (control) ----------------------------------------------------------
+
+  updateErpSettings(companyId: number, patch: Partial<SimErpSettings>): SimCompany {
+    const company = this.requireCompany(companyId);
+    Object.assign(company.erp, patch);
+    for (const bank of this.erpBankAccounts(companyId)) bank.reportsLastCheckNumber = CONNECTOR_PROFILES[company.erp.connector].reportsLastCheckNumber;
+    return company;
+  }
+
+  /** The ERP issues a check of its own on an account (someone wrote a manual check). */
+  issueErpCheck(companyId: number, bankId: string, checkNumber: number): SimErpBankAccount {
+    const bank = this.erp.bankAccount(companyId, bankId);
+    if (!bank) throw new SimHttpError(404, 'ERP bank account not found');
+    if (!isPositiveInt(checkNumber)) throw new SimHttpError(422, { checkNumber: ['must be a positive integer'] });
+    bank.ownChecks.add(checkNumber);
+    return bank;
+  }
+
+  addErpFault(kind: ErpFaultKind, times: number, companyId: number | null): void {
+    this.state.erpFaults.push({ kind, remaining: times, companyId });
+  }
+
+  /** The ERP's own checks keep coming (every fifth of the window), so registers grow as time passes. */
+  startErpActivity(intervalMs = Math.max(1000, Math.round(this.windowMs / 5))): void {
+    this.scheduler.every(intervalMs, () => this.erp.issueOwnChecks());
+  }
+
+  close(): void {
+    this.scheduler.close();
+  }
+
+  private requireCompany(id: number): SimCompany {
+    const company = this.company(id);
+    if (!company) throw new SimHttpError(404, 'Company not found');
+    return company;
+  }
+
+  private requireDisbursement(companyId: number, id: string): SimDisbursement {
+    const d = this.disbursement(companyId, id);
+    if (!d) throw new SimHttpError(404, 'Disbursement not found');
+    return d;
+  }
+}
