@@ -9,7 +9,11 @@ export default defineConfig({
     name: 'ERP Sync Watch',
     description:
       'Watches Procore Pay payment records sync to your ERP: countdowns, failure causes in plain words, safe re-exports.',
-    permissions: ['storage', 'alarms', 'notifications'],
+    // identity: the OAuth way in (launchWebAuthFlow); tokens stay in the background.
+    permissions: ['storage', 'alarms', 'notifications', 'identity'],
+    // Enterprise policy (Chromium): values set here are locked in the options page. Firefox
+    // reads policies without a schema and rejects the key.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     host_permissions: ['https://*.procore.com/*'],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",

@@ -1,8 +1,9 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { setupEngine } from '../utils/engine/setup-engine';
 
 export default defineBackground({
   type: 'module',
   main() {
-    // The engine's setup modules are wired here (issue 4); the entrypoint stays thin.
+    setupEngine();
   },
 });

@@ -1,0 +1,34 @@
+import type { Settings } from '../domain/settings';
+import type { ErpSettings } from '../domain/schemas/erp-settings';
+import type { ProcoreClient } from '../procore/procore-client';
+import { readMeta, writeMeta } from '../store/meta-store';
+import type { Engine } from './engine';
+
+export interface WatchedCompany {
+  id: string;
+  name: string;
+  erp: ErpSettings;
+}
+
+const KEY = 'companies';
+
+export async function storedCompanies(engine: Engine): Promise<WatchedCompany[]> {
+  return (await readMeta<WatchedCompany[]>(engine.db, KEY)) ?? [];
+}
+
+/**
+ * The companies to watch (the settings' list, else every active company the user sees) with
+ * their ERP settings. Read at discovery; status polls use the stored copy.
+ */
+export async function refreshCompanies(engine: Engine, client: ProcoreClient, settings: Settings, signal?: AbortSignal): Promise<WatchedCompany[]> {
+  const visible = await client.companies(signal);
+  const wanted = settings.companyIds.length
+    ? visible.filter((c) => settings.companyIds.includes(c.id))
+    : visible.filter((c) => c.is_active);
+  const companies: WatchedCompany[] = [];
+  for (const company of wanted) {
+    companies.push({ id: company.id, name: company.name, erp: await client.erpSettings(company.id, signal) });
+  }
+  await writeMeta(engine.db, KEY, companies);
+  return companies;
+}

@@ -1,0 +1,64 @@
+import { clockOffsetFromDateHeader, serverNow } from '../domain/server-clock';
+import type { Settings } from '../domain/settings';
+import type { EngineDb } from '../store/engine-db';
+import { readMeta, writeMeta } from '../store/meta-store';
+import { getSettings } from './settings-store';
+import { WatchHub } from './watch-hub';
+
+const CLOCK_KEY = 'clockOffsetMs';
+
+/**
+ * What every engine module works with: the store, the live-change hub and server time. Nothing
+ * here outlives the worker except what is in the store; every wake rebuilds it from there.
+ */
+export class Engine {
+  private offsetMs = 0;
+  private pendingOffset: number | null = null;
+
+  constructor(
+    readonly db: EngineDb,
+    readonly hub: WatchHub = new WatchHub(),
+    private readonly localNow: () => number = Date.now,
+  ) {}
+
+  static async open(db: EngineDb, hub?: WatchHub, localNow: () => number = Date.now): Promise<Engine> {
+    const engine = new Engine(db, hub, localNow);
+    engine.offsetMs = (await readMeta<number>(db, CLOCK_KEY)) ?? 0;
+    return engine;
+  }
+
+  /** Server time in epoch ms: the local clock corrected by the offset Procore's `Date` gave. */
+  now(): number {
+    return serverNow(this.localNow(), this.offsetMs);
+  }
+
+  localTime(): number {
+    return this.localNow();
+  }
+
+  get clockOffsetMs(): number {
+    return this.offsetMs;
+  }
+
+  async setClockOffset(offsetMs: number): Promise<void> {
+    if (offsetMs === this.offsetMs) return;
+    this.offsetMs = offsetMs;
+    await writeMeta(this.db, CLOCK_KEY, offsetMs);
+  }
+
+  /** Each Procore response's `Date`: the offset between Procore's clock and ours. */
+  observeServerDate(dateHeader: string, localMs: number): void {
+    this.pendingOffset = clockOffsetFromDateHeader(dateHeader, localMs) ?? this.pendingOffset;
+  }
+
+  /** Stores the offset learnt during a cycle (once, not on every response). */
+  async saveClockOffset(): Promise<void> {
+    if (this.pendingOffset === null) return;
+    await this.setClockOffset(this.pendingOffset);
+    this.pendingOffset = null;
+  }
+
+  settings(): Promise<Settings> {
+    return getSettings(this.db);
+  }
+}

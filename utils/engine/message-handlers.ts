@@ -1,0 +1,98 @@
+import { signInWithOAuth } from '../procore/oauth';
+import { procoreOrigins } from '../procore/origins';
+import { ProcoreError } from '../procore/procore-error';
+import { appendAudit, listAudit } from '../store/audit-log';
+import { listWatches } from '../store/watch-store';
+import { checkNumberAdvice } from './check-number-advice';
+import type { Engine } from './engine';
+import { readStatus } from './engine-status';
+import { eraseEngineData } from './erase-data';
+import { reExport } from './fixer';
+import type { MessageHandlers } from './message-router';
+import { confirmPageHints } from './page-hints';
+import type { ClientFactory } from './poll-runner';
+import { poll } from './poll-runner';
+import { preflightCheck } from './preflight';
+import { reschedule } from './scheduler';
+import { getSettingsView, updateSettings } from './settings-store';
+import { supportSummaryText } from './support-summary-text';
+import { applyUserEvent } from './watch-actions';
+
+/** Every message of utils/messaging.ts, answered from the store or through Procore. */
+export function messageHandlers(engine: Engine, clientFor: ClientFactory): MessageHandlers {
+  const pollNow = async (companyId?: string) => {
+    const result = await poll(engine, clientFor, { discovery: true, companyId });
+    if (!result) {
+      const status = await readStatus(engine.db);
+      throw new Error(status.lastError?.message ?? 'The poll did not complete.');
+    }
+  };
+  return {
+    'settings.get': () => getSettingsView(engine.db),
+    'settings.update': async ({ patch }) => {
+      const view = await updateSettings(engine.db, patch);
+      await reschedule(engine);
+      return view;
+    },
+    'watches.list': (query) => listWatches(engine.db, query),
+    'poll.now': async ({ companyId }) => {
+      await pollNow(companyId);
+      return { ok: true };
+    },
+    reexport: async ({ payoutId, ...values }) => reExport(engine, await clientFor(engine), payoutId, { ...values, by: 'user' }),
+    'checkNumbers.recommend': async ({ companyId, fundingAccountId }) => checkNumberAdvice(await clientFor(engine), companyId, fundingAccountId),
+    'fundingAccount.setNextCheckNumber': async ({ companyId, fundingAccountId, nextCheckNumber }) => {
+      const account = await (await clientFor(engine)).setNextCheckNumber(companyId, fundingAccountId, nextCheckNumber);
+      await appendAudit(engine.db, [
+        {
+          at: engine.now(),
+          payoutId: null,
+          companyId,
+          actor: 'user',
+          action: 'next_check_number_set',
+          before: null,
+          after: null,
+          why: `Funding account ${account.nickname}: Next Check Number set to ${account.nextCheckNumber}`,
+        },
+      ]);
+      return { nextCheckNumber: account.nextCheckNumber };
+    },
+    'watch.dismiss': ({ payoutId }) => applyUserEvent(engine, payoutId, { type: 'dismiss' }, 'Dismissed by the user'),
+    'watch.snooze': ({ payoutId, minutes }) =>
+      applyUserEvent(engine, payoutId, { type: 'snooze', until: engine.now() + minutes * 60_000 }, `Snoozed for ${minutes} min`),
+    'support.summary': async ({ payoutId }) => ({ text: await supportSummaryText(engine, payoutId) }),
+    'page.hints': async ({ companyId, disbursementNumbers }) => {
+      await confirmPageHints(engine, companyId, disbursementNumbers, (id) => pollNow(id));
+      return { ok: true };
+    },
+    'preflight.check': async ({ companyId, invoices }) => preflightCheck(engine, await clientFor(engine), companyId, invoices),
+    'status.get': async () => ({ ...(await readStatus(engine.db)), clockOffsetMs: engine.clockOffsetMs }),
+    'history.list': async ({ from, to }) =>
+      (await listWatches(engine.db)).filter((w) => {
+        const at = w.fundingCompletedAt ?? w.stateSince;
+        return at >= from && at <= to;
+      }),
+    'audit.list': (range) => listAudit(engine.db, range),
+    'data.clear': async () => {
+      const removed = await eraseEngineData(engine);
+      engine.hub.publish({ type: 'remove', payoutIds: removed });
+      await reschedule(engine);
+      return { ok: true };
+    },
+    'connection.test': async () => {
+      const client = await clientFor(engine);
+      try {
+        const [me, companies] = await Promise.all([client.me(), client.companies()]);
+        return { me: { id: me.id, login: me.login, name: me.name }, companies: companies.map((c) => ({ id: c.id, name: c.name })) };
+      } catch (error) {
+        if (error instanceof ProcoreError) throw new Error(`${error.message} (${client.http.origin})`);
+        throw error;
+      }
+    },
+    'oauth.signIn': async () => {
+      const settings = await engine.settings();
+      await signInWithOAuth({ loginOrigin: procoreOrigins(settings).login, clientId: settings.oauthClientId });
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { browser } from 'wxt/browser';
+import type { z } from 'zod';
+import { RequestSchemas, type Envelope, type MessageName, type Replies } from '../messaging';
+import { senderKind, type SenderKind, type SenderLike, type SenderTrust } from './sender-check';
+
+export type Payload<N extends MessageName> = z.output<(typeof RequestSchemas)[N]>;
+
+export type MessageHandlers = {
+  [N in MessageName]: (payload: Payload<N>, from: SenderKind) => Promise<Replies[N]>;
+};
+
+/** Messages only our own pages may send: they change settings, erase data or touch tokens. */
+const PAGE_ONLY: ReadonlySet<MessageName> = new Set<MessageName>([
+  'settings.update',
+  'data.clear',
+  'oauth.signIn',
+  'connection.test',
+  'audit.list',
+  'history.list',
+]);
+
+function isMessageName(name: unknown): name is MessageName {
+  return typeof name === 'string' && Object.hasOwn(RequestSchemas, name);
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Checks the sender, validates the payload with the message's schema and calls its handler.
+ * Always answers with an envelope, so the caller reads an error as words, never a hang.
+ */
+export async function routeMessage(
+  handlers: MessageHandlers,
+  message: unknown,
+  sender: SenderLike,
+  trust: SenderTrust,
+): Promise<Envelope<unknown>> {
+  const from = senderKind(sender, trust);
+  if (!from) return { ok: false, error: 'Refused: this message did not come from ERP Sync Watch.' };
+  const { name, payload } = (message ?? {}) as { name?: unknown; payload?: unknown };
+  if (!isMessageName(name)) return { ok: false, error: `Unknown message "${String(name)}".` };
+  if (from === 'content_script' && PAGE_ONLY.has(name)) {
+    return { ok: false, error: `Refused: "${name}" may only be sent from the extension's own pages.` };
+  }
+  const parsed = RequestSchemas[name].safeParse(payload ?? {});
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ');
+    return { ok: false, error: `Invalid "${name}" request: ${detail}` };
+  }
+  try {
+    const handler = handlers[name] as (p: unknown, f: SenderKind) => Promise<unknown>;
+    return { ok: true, value: await handler(parsed.data, from) };
+  } catch (error) {
+    return { ok: false, error: describeError(error) };
+  }
+}
+
+/** The trust facts of this running extension: its id, origin and content-script matches. */
+export function runtimeTrust(): SenderTrust {
+  const manifest = browser.runtime.getManifest();
+  return {
+    runtimeId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    contentScriptMatches: (manifest.content_scripts ?? []).flatMap((s) => s.matches ?? []),
+  };
+}
+
+export function setupMessageRouter(handlers: MessageHandlers, trust: () => SenderTrust = runtimeTrust): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: SenderLike) =>
+    routeMessage(handlers, message, sender, trust()),
+  );
+}

@@ -1,0 +1,184 @@
+import { isFundingComplete, type Disbursement } from '../domain/schemas/disbursement';
+import type { Settings } from '../domain/settings';
+import { newWatch } from '../domain/new-watch';
+import type { WatchState } from '../domain/watch';
+import type { WatchEvent } from '../domain/watch-event';
+import type { WatchEffect } from '../domain/watch-effect';
+import type { ProcoreClient } from '../procore/procore-client';
+import { ProcoreError } from '../procore/procore-error';
+import type { SchemaProblem } from '../procore/record-validation';
+import { readMeta, writeMeta } from '../store/meta-store';
+import { getWatches, listWatches } from '../store/watch-store';
+import { commitTransitions, type PendingTransition } from './commit-transitions';
+import { refreshCompanies, storedCompanies, type WatchedCompany } from './company-directory';
+import { diagnose } from './diagnose';
+import type { Engine } from './engine';
+import { latestByPayout, toWatchRequest } from './request-to-watch';
+
+export interface CycleOptions {
+  /** Also look for newly funded disbursements (every 2 minutes, and on demand). */
+  discovery: boolean;
+  companyId?: string;
+  signal?: AbortSignal;
+}
+
+export interface CycleResult {
+  companies: number;
+  disbursementsSeen: number;
+  statusesRead: number;
+  watchesChanged: number;
+  effects: WatchEffect[];
+  problems: SchemaProblem[];
+  errors: { companyId: string; message: string }[];
+}
+
+interface Cursor {
+  /** Server ms: disbursements updated since then are new to us. */
+  disbursementsSince: number | null;
+  /** Server ms: request details updated since then are new to us. */
+  statusSince: number | null;
+}
+
+// Records are read again a little before the cursor, so nothing updated during a cycle is missed.
+const OVERLAP_MS = 5_000;
+// The first discovery of a company looks back this far for disbursements still in flight.
+const FIRST_LOOK_BACK_MS = 24 * 60 * 60 * 1000;
+const FAR_FUTURE_MS = 24 * 60 * 60 * 1000;
+// States whose outcome can still change without anyone acting in the extension.
+const OPEN: WatchState[] = ['awaiting_funding', 'syncing', 'overdue', 'failed', 're_exporting', 'escalate'];
+
+const cursorKey = (companyId: string) => `cursor:${companyId}`;
+
+function fundingEvent(disbursement: Disbursement, company: WatchedCompany, settings: Settings, seenAt: number): WatchEvent {
+  const exact = disbursement.fundingCompletedAt ? Date.parse(disbursement.fundingCompletedAt) : null;
+  return {
+    type: 'funding_observed',
+    fundingCompletedAt: exact ?? seenAt,
+    estimated: exact === null,
+    windowMs: settings.windowMs,
+    paymentSyncEnabled: company.erp.payment_sync_enabled,
+  };
+}
+
+/** Disbursements changed since the cursor become new or updated watches. */
+async function discover(
+  engine: Engine,
+  client: ProcoreClient,
+  company: WatchedCompany,
+  settings: Settings,
+  cursor: Cursor,
+  cycleStart: number,
+  signal?: AbortSignal,
+): Promise<{ pending: PendingTransition[]; seen: number; fresh: string[] }> {
+  const since = cursor.disbursementsSince === null ? cycleStart - FIRST_LOOK_BACK_MS : cursor.disbursementsSince - OVERLAP_MS;
+  const disbursements = await client.disbursements(company.id, { updatedSince: since, until: cycleStart + FAR_FUTURE_MS }, signal);
+  const payoutIds = disbursements.flatMap((d) => d.payouts.map((p) => p.id));
+  const stored = await getWatches(engine.db, payoutIds);
+  const pending: PendingTransition[] = [];
+  const fresh: string[] = [];
+  for (const disbursement of disbursements) {
+    const funded = isFundingComplete(disbursement.status);
+    for (const payout of disbursement.payouts) {
+      const known = stored.get(payout.id);
+      const event = funded ? fundingEvent(disbursement, company, settings, known?.fundingCompletedAt ?? cycleStart) : null;
+      if (!known) {
+        const watch = newWatch({ companyId: company.id, disbursement, payout, erpSettings: company.erp }, cycleStart);
+        pending.push({ watch, event, actor: 'engine', why: `Disbursement ${disbursement.disbursementIdentifier} read from Procore`, isNew: true });
+        fresh.push(payout.id);
+        continue;
+      }
+      // Someone may have corrected the check number or Bank ID in Procore.
+      const refreshed = known.checkNumber !== payout.checkNumber || known.bankId !== payout.bankId;
+      const watch = refreshed ? { ...known, checkNumber: payout.checkNumber, bankId: payout.bankId, updatedAt: cycleStart } : known;
+      if (event || refreshed) {
+        pending.push({ watch, event, actor: 'engine', why: `Disbursement ${disbursement.disbursementIdentifier} is ${disbursement.status}`, refreshed });
+      }
+    }
+  }
+  return { pending, seen: disbursements.length, fresh };
+}
+
+/** Export status: records new to us by id (100 per request), the rest by what changed since the cursor. */
+async function readStatuses(
+  engine: Engine,
+  client: ProcoreClient,
+  company: WatchedCompany,
+  cursor: Cursor,
+  freshIds: string[],
+  cycleStart: number,
+  signal?: AbortSignal,
+): Promise<PendingTransition[]> {
+  const open = await listWatches(engine.db, { companyId: company.id, states: OPEN });
+  const byId = cursor.statusSince === null ? [...new Set([...open.map((w) => w.payoutId), ...freshIds])] : freshIds;
+  const details = [
+    ...(byId.length ? await client.requestDetailsFor(company.id, byId, signal) : []),
+    ...(cursor.statusSince !== null && open.length
+      ? await client.requestDetailsChanged(company.id, cursor.statusSince - OVERLAP_MS, cycleStart + FAR_FUTURE_MS, signal)
+      : []),
+  ];
+  const latest = latestByPayout(details);
+  const watches = await getWatches(engine.db, [...latest.keys()]);
+  const pending: PendingTransition[] = [];
+  for (const [payoutId, detail] of latest) {
+    const watch = watches.get(payoutId);
+    if (!watch) continue;
+    const request = toWatchRequest(detail);
+    const diagnosis = request.status === 'failed' || request.status === 'stale' ? await diagnose(engine, client, watch, request, signal) : null;
+    pending.push({ watch, event: { type: 'status_read', request, diagnosis }, actor: 'engine', why: `Export status ${detail.status} read from Procore` });
+  }
+  return pending;
+}
+
+/**
+ * One poll: per watched company, what changed since its cursors, every result through
+ * `transition`, all of it stored before any effect runs. Its cost grows with companies and
+ * changed records, not with records watched. Returns the effects for the caller to run.
+ */
+export async function runPollCycle(engine: Engine, client: ProcoreClient, options: CycleOptions): Promise<CycleResult> {
+  const settings = await engine.settings();
+  const cycleStart = engine.now();
+  const result: CycleResult = { companies: 0, disbursementsSeen: 0, statusesRead: 0, watchesChanged: 0, effects: [], problems: [], errors: [] };
+  let companies = await storedCompanies(engine);
+  if (options.discovery || companies.length === 0) companies = await refreshCompanies(engine, client, settings, options.signal);
+  if (options.companyId) companies = companies.filter((c) => c.id === options.companyId);
+  const pending: PendingTransition[] = [];
+  const cursors = new Map<string, Cursor>();
+  for (const company of companies) {
+    const cursor = (await readMeta<Cursor>(engine.db, cursorKey(company.id))) ?? { disbursementsSince: null, statusSince: null };
+    try {
+      let fresh: string[] = [];
+      const next: Cursor = { ...cursor };
+      if (options.discovery || cursor.disbursementsSince === null) {
+        const found = await discover(engine, client, company, settings, cursor, cycleStart, options.signal);
+        pending.push(...found.pending);
+        fresh = found.fresh;
+        result.disbursementsSeen += found.seen;
+        next.disbursementsSince = cycleStart;
+      }
+      // New watches must be stored before their status is read, so the read can find them.
+      const discovered = await commitTransitions(engine, pending.splice(0));
+      result.effects.push(...discovered.effects);
+      result.watchesChanged += discovered.watches.length;
+      const statuses = await readStatuses(engine, client, company, cursor, fresh, cycleStart, options.signal);
+      result.statusesRead += statuses.length;
+      pending.push(...statuses);
+      next.statusSince = cycleStart;
+      cursors.set(company.id, next);
+      result.companies++;
+    } catch (error) {
+      if (error instanceof ProcoreError && (error.kind === 'signed_out' || error.kind === 'rate_limited' || error.kind === 'aborted')) throw error;
+      result.errors.push({ companyId: company.id, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  // The window's end: records still syncing past their deadline are overdue (after the reads above).
+  const now = engine.now();
+  const late = (await listWatches(engine.db, { states: ['syncing'] })).filter((w) => w.deadline !== null && w.deadline <= now);
+  pending.push(...late.map((watch): PendingTransition => ({ watch, event: { type: 'deadline_reached' }, actor: 'engine', why: 'The sync window ended' })));
+  const committed = await commitTransitions(engine, pending);
+  result.effects.push(...committed.effects);
+  result.watchesChanged += committed.watches.length;
+  // Cursors move only after what they cover is stored.
+  for (const [companyId, cursor] of cursors) await writeMeta(engine.db, cursorKey(companyId), cursor);
+  result.problems = client.takeProblems();
+  return result;
+}

@@ -1,0 +1,69 @@
+import { ProcoreError } from '../procore/procore-error';
+import type { ProcoreClient } from '../procore/procore-client';
+import { pruneSynced } from '../store/watch-store';
+import { storedCompanies } from './company-directory';
+import type { Engine } from './engine';
+import { writeStatus } from './engine-status';
+import { runEffects } from './effect-runner';
+import { settleIntents } from './intent-recovery';
+import { runPollCycle, type CycleOptions, type CycleResult } from './poll-cycle';
+import { reschedule } from './scheduler';
+
+export type ClientFactory = (engine: Engine) => Promise<ProcoreClient>;
+
+// One cycle at a time per worker: an alarm and a "poll now" arriving together share the work.
+let running: Promise<CycleResult | null> = Promise.resolve(null);
+
+/**
+ * A poll as the scheduler and "poll now" run it: settle leftover export intents, run the cycle,
+ * run its effects, record the status pages show, and re-pace the alarms.
+ */
+export function poll(engine: Engine, clientFor: ClientFactory, options: CycleOptions): Promise<CycleResult | null> {
+  const next = running.then(
+    () => pollOnce(engine, clientFor, options),
+    () => pollOnce(engine, clientFor, options),
+  );
+  running = next.catch(() => null);
+  return next;
+}
+
+async function pollOnce(engine: Engine, clientFor: ClientFactory, options: CycleOptions): Promise<CycleResult | null> {
+  const client = await clientFor(engine);
+  try {
+    await settleIntents(engine, client, options.signal);
+    const result = await runPollCycle(engine, client, options);
+    await runEffects(engine, result.effects);
+    const companies = await storedCompanies(engine);
+    await engine.saveClockOffset();
+    const problems = result.problems.map((p) => `${p.source}: record ${p.record} skipped (${p.issues})`);
+    const errors = [...result.errors.map((e) => e.message), ...problems];
+    const status = await writeStatus(engine.db, {
+      signedIn: true,
+      lastPollAt: engine.now(),
+      lastError: errors.length ? { message: errors.join(' · '), at: engine.now(), retryAt: null } : null,
+      watchedCompanies: companies.map((c) => ({ id: c.id, name: c.name, erpName: c.erp.erp_name, paymentSyncEnabled: c.erp.payment_sync_enabled, supportsPartialPayments: c.erp.supports_partial_payments })),
+      clockOffsetMs: engine.clockOffsetMs,
+    });
+    engine.hub.publish({ type: 'status', status });
+    if (options.discovery) {
+      const removed = await pruneSynced(engine.db, (await engine.settings()).retentionDays, engine.now());
+      engine.hub.publish({ type: 'remove', payoutIds: removed });
+    }
+    return result;
+  } catch (error) {
+    const procore = error instanceof ProcoreError ? error : null;
+    const status = await writeStatus(engine.db, {
+      ...(procore ? { signedIn: procore.kind !== 'signed_out' } : {}),
+      lastError: {
+        message: error instanceof Error ? error.message : String(error),
+        at: engine.now(),
+        retryAt: procore?.retryAt ?? null,
+      },
+    });
+    engine.hub.publish({ type: 'status', status });
+    if (!procore || procore.kind === 'aborted') throw error;
+    return null;
+  } finally {
+    await reschedule(engine);
+  }
+}

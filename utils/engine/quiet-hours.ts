@@ -1,0 +1,17 @@
+import type { Settings } from '../domain/settings';
+
+function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+/** Whether local time `localNow` falls in the quiet hours (which may span midnight). */
+export function inQuietHours(quiet: Settings['notifications']['quietHours'], localNow: number): boolean {
+  if (!quiet.enabled) return false;
+  const date = new Date(localNow);
+  const minute = date.getHours() * 60 + date.getMinutes();
+  const start = minutesOf(quiet.start);
+  const end = minutesOf(quiet.end);
+  if (start === end) return false;
+  return start < end ? minute >= start && minute < end : minute >= start || minute < end;
+}

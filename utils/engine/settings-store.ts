@@ -1,0 +1,41 @@
+import { SettingsSchema, type Settings } from '../domain/settings';
+import type { SettingsView } from '../messaging';
+import type { EngineDb } from '../store/engine-db';
+import { readMeta, writeMeta } from '../store/meta-store';
+import { buildDefaultSettings } from './build-defaults';
+import { readManagedPolicy, type ManagedPolicy } from './managed-policy';
+
+const SETTINGS_KEY = 'settings';
+
+export class LockedSettingError extends Error {
+  override name = 'LockedSettingError';
+}
+
+/** Stored settings over the build's defaults, with policy values on top and marked locked. */
+export function mergeSettings(stored: unknown, policy: ManagedPolicy, defaults: Settings): SettingsView {
+  const base = SettingsSchema.safeParse({ ...defaults, ...(stored as object | undefined) });
+  const settings = { ...(base.success ? base.data : defaults), ...policy.values };
+  return { settings, locked: Object.keys(policy.values) as (keyof Settings)[] };
+}
+
+export async function getSettingsView(db: EngineDb): Promise<SettingsView> {
+  const [stored, policy] = await Promise.all([readMeta(db, SETTINGS_KEY), readManagedPolicy()]);
+  return mergeSettings(stored, policy, buildDefaultSettings());
+}
+
+export async function getSettings(db: EngineDb): Promise<Settings> {
+  return (await getSettingsView(db)).settings;
+}
+
+/** Applies a validated patch; a field the policy locks is refused with words, nothing is written. */
+export async function updateSettings(db: EngineDb, patch: Partial<Settings>): Promise<SettingsView> {
+  const view = await getSettingsView(db);
+  const lockedTouched = Object.keys(patch).filter((k) => view.locked.includes(k as keyof Settings));
+  if (lockedTouched.length) {
+    throw new LockedSettingError(`Your organisation's policy sets ${lockedTouched.join(', ')}; it cannot be changed here.`);
+  }
+  const stored = (await readMeta<Partial<Settings>>(db, SETTINGS_KEY)) ?? {};
+  const next = SettingsSchema.parse({ ...buildDefaultSettings(), ...stored, ...patch });
+  await writeMeta(db, SETTINGS_KEY, next);
+  return getSettingsView(db);
+}

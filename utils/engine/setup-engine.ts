@@ -1,0 +1,52 @@
+import { openEngineDb } from '../store/engine-db';
+import { updateBadge } from './badge';
+import { Engine } from './engine';
+import { readStatus } from './engine-status';
+import { messageHandlers } from './message-handlers';
+import { setupMessageRouter, type MessageHandlers } from './message-router';
+import { setupNotificationClicks } from './notifier';
+import { poll, type ClientFactory } from './poll-runner';
+import { procoreClient } from './procore-connection';
+import { setupScheduler } from './scheduler';
+import { applyUserEvent } from './watch-actions';
+import { WatchHub } from './watch-hub';
+import { setupWatchPort } from './watch-port';
+
+const clientFor: ClientFactory = async (engine) => procoreClient(engine, await engine.settings());
+
+/** Handlers that wait for the store to open: a message may be what woke the worker. */
+function deferredHandlers(ready: Promise<MessageHandlers>): MessageHandlers {
+  return new Proxy({} as MessageHandlers, {
+    get:
+      (_target, name: string) =>
+      async (...args: unknown[]) => {
+        const handlers = (await ready) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+        return handlers[name]!(...args);
+      },
+  });
+}
+
+/**
+ * The background engine. Every listener is registered synchronously (the event that woke the
+ * worker must find it) and waits for the store, which each wake reopens. Leases of an earlier
+ * worker are void: one worker runs at a time, so whatever it held died with it.
+ */
+export function setupEngine(): void {
+  const hub = new WatchHub();
+  const ready = (async () => {
+    const db = await openEngineDb();
+    await db.clear('locks');
+    return Engine.open(db, hub);
+  })();
+  setupMessageRouter(deferredHandlers(ready.then((engine) => messageHandlers(engine, clientFor))));
+  setupWatchPort(hub, async () => readStatus((await ready).db));
+  setupNotificationClicks(ready, async (engine, payoutIds, minutes) => {
+    for (const id of payoutIds) {
+      await applyUserEvent(engine, id, { type: 'snooze', until: engine.now() + minutes * 60_000 }, `Snoozed ${minutes} min from a notification`);
+    }
+  });
+  setupScheduler(ready, async (engine, name) => {
+    await poll(engine, clientFor, { discovery: name === 'discovery' }).catch((error) => console.error('erp-sync-watch: poll failed', error));
+  });
+  void ready.then(updateBadge);
+}

@@ -1,0 +1,121 @@
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import type { Auth } from './auth';
+import { endpoints } from './endpoints';
+import { ProcoreError } from './procore-error';
+import { challengeOf, createVerifier, randomState } from './pkce';
+
+const TOKENS_KEY = 'oauthTokens';
+const SECRET_KEY = 'oauthClientSecret';
+
+const TokenResponseSchema = z.object({
+  access_token: z.string().min(1),
+  refresh_token: z.string().optional(),
+  expires_in: z.number().positive().default(5400),
+});
+
+const StoredTokensSchema = z.object({ accessToken: z.string(), refreshToken: z.string().nullable(), expiresAt: z.number() });
+type StoredTokens = z.infer<typeof StoredTokensSchema>;
+
+export interface OAuthConfig {
+  loginOrigin: string;
+  clientId: string;
+  now?: () => number;
+  fetch?: typeof fetch;
+}
+
+// Tokens live in storage.local, which only extension contexts can read; the background never
+// sends them to a page or content script.
+async function readTokens(): Promise<StoredTokens | null> {
+  const stored = await browser.storage.local.get(TOKENS_KEY);
+  const parsed = StoredTokensSchema.safeParse(stored[TOKENS_KEY]);
+  return parsed.success ? parsed.data : null;
+}
+
+async function writeTokens(tokens: StoredTokens | null): Promise<void> {
+  if (tokens) await browser.storage.local.set({ [TOKENS_KEY]: tokens });
+  else await browser.storage.local.remove(TOKENS_KEY);
+}
+
+async function clientSecret(): Promise<string | null> {
+  const stored = await browser.storage.local.get(SECRET_KEY);
+  const secret = stored[SECRET_KEY];
+  return typeof secret === 'string' && secret ? secret : null;
+}
+
+async function tokenRequest(config: OAuthConfig, params: Record<string, string>, signal?: AbortSignal): Promise<StoredTokens> {
+  const secret = await clientSecret();
+  const body = new URLSearchParams({ client_id: config.clientId, ...params, ...(secret ? { client_secret: secret } : {}) });
+  const response = await (config.fetch ?? fetch)(new URL(endpoints.oauthToken(), config.loginOrigin), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+    body,
+    signal,
+  });
+  const json: unknown = await response.json().catch(() => null);
+  const parsed = TokenResponseSchema.safeParse(json);
+  if (!response.ok || !parsed.success) {
+    throw new ProcoreError('signed_out', `Procore's sign-in server refused the token request (HTTP ${response.status}).`, response.status);
+  }
+  const now = (config.now ?? Date.now)();
+  return {
+    accessToken: parsed.data.access_token,
+    refreshToken: parsed.data.refresh_token ?? params.refresh_token ?? null,
+    // Refresh a minute early so a request never leaves with a token about to die.
+    expiresAt: now + parsed.data.expires_in * 1000 - 60_000,
+  };
+}
+
+/** Authorization-code grant with PKCE through the browser's own sign-in window. */
+export async function signInWithOAuth(config: OAuthConfig): Promise<void> {
+  if (!config.clientId) throw new Error('Enter the OAuth client id of your Procore app in the options first.');
+  const verifier = createVerifier();
+  const state = randomState();
+  const redirectUri = browser.identity.getRedirectURL();
+  const authorize = new URL(endpoints.oauthAuthorize(), config.loginOrigin);
+  authorize.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: config.clientId,
+    redirect_uri: redirectUri,
+    code_challenge: await challengeOf(verifier),
+    code_challenge_method: 'S256',
+    state,
+  }).toString();
+  const redirected = await browser.identity.launchWebAuthFlow({ url: authorize.toString(), interactive: true });
+  if (!redirected) throw new Error('The Procore sign-in window closed without signing in.');
+  const params = new URL(redirected).searchParams;
+  if (params.get('state') !== state) throw new Error('The sign-in answer did not match the request; try again.');
+  const code = params.get('code');
+  if (!code) throw new Error(`Procore did not sign you in: ${params.get('error_description') ?? params.get('error') ?? 'no code returned'}.`);
+  await writeTokens(await tokenRequest(config, { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier }));
+}
+
+export async function signOutOAuth(): Promise<void> {
+  await writeTokens(null);
+}
+
+/** Bearer auth from stored tokens, refreshed with `grant_type=refresh_token` when due. */
+export function oauthAuth(config: OAuthConfig): Auth {
+  const now = config.now ?? Date.now;
+  const refresh = async (signal?: AbortSignal): Promise<boolean> => {
+    const tokens = await readTokens();
+    if (!tokens?.refreshToken) return false;
+    try {
+      await writeTokens(await tokenRequest(config, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken }, signal));
+      return true;
+    } catch {
+      await writeTokens(null);
+      return false;
+    }
+  };
+  return {
+    mode: 'oauth',
+    async headers(signal) {
+      let tokens = await readTokens();
+      if (tokens && tokens.expiresAt <= now() && (await refresh(signal))) tokens = await readTokens();
+      if (!tokens || tokens.expiresAt <= now()) return null;
+      return { Authorization: `Bearer ${tokens.accessToken}` };
+    },
+    refresh,
+  };
+}

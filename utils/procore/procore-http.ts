@@ -1,0 +1,148 @@
+import { ProcoreErrorBodySchema } from '../domain/schemas/export-request';
+import type { Auth } from './auth';
+import { backoffDelay, parseRetryAfter } from './backoff';
+import { describeKind, kindOfStatus, ProcoreError } from './procore-error';
+import { abortableSleep, readRateHeaders, type RateGovernor } from './rate-governor';
+
+export type Query = Record<string, string | number | readonly (string | number)[] | undefined>;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH';
+  companyId?: string;
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+  /**
+   * Whether sending twice is harmless. A non-idempotent request (an export) is repeated only
+   * after a 429 or 503, which Procore answers before doing anything; never after a network
+   * error or another 5xx, where it may have been done.
+   */
+  idempotent?: boolean;
+}
+
+export interface ProcoreResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+export interface ProcoreHttpOptions {
+  origin: string;
+  auth: Auth;
+  governor: RateGovernor;
+  fetch?: typeof fetch;
+  /** Each response's `Date` header and the local time it arrived: the server clock offset. */
+  onServerDate?: (dateHeader: string, localMs: number) => void;
+  clockOffsetMs?: () => number;
+  now?: () => number;
+  random?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  maxRetries?: number;
+}
+
+export function buildUrl(origin: string, pathOrUrl: string, query: Query = {}): string {
+  const url = new URL(pathOrUrl, origin);
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) url.searchParams.append(key, String(v));
+    else url.searchParams.set(key, String(value));
+  }
+  return url.toString();
+}
+
+function errorWords(body: unknown): string | null {
+  const parsed = ProcoreErrorBodySchema.safeParse(body);
+  if (!parsed.success) return null;
+  const { errors } = parsed.data;
+  if (typeof errors === 'string') return errors;
+  return Object.entries(errors)
+    .map(([field, texts]) => `${field}: ${texts.join(', ')}`)
+    .join('; ');
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** One Procore origin: auth, pacing, retries, clock and error words. Every call is cancellable. */
+export class ProcoreHttp {
+  private readonly fetchFn: typeof fetch;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly maxRetries: number;
+
+  constructor(private readonly options: ProcoreHttpOptions) {
+    this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
+    this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
+    this.sleep = options.sleep ?? abortableSleep;
+    this.maxRetries = options.maxRetries ?? 4;
+  }
+
+  get origin(): string {
+    return this.options.origin;
+  }
+
+  async request(pathOrUrl: string, options: RequestOptions = {}): Promise<ProcoreResponse> {
+    const { method = 'GET', companyId, query, body, signal } = options;
+    const idempotent = options.idempotent ?? method !== 'POST';
+    const url = buildUrl(this.options.origin, pathOrUrl, query);
+    let refreshed = false;
+    for (let attempt = 0; ; attempt++) {
+      await this.options.governor.acquire(signal);
+      const authHeaders = await this.options.auth.headers(signal);
+      if (!authHeaders) throw new ProcoreError('signed_out', describeKind('signed_out'), 401);
+      const headers: Record<string, string> = { Accept: 'application/json', ...authHeaders };
+      if (companyId) headers['Procore-Company-Id'] = companyId;
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      let response: Response;
+      try {
+        response = await this.fetchFn(url, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          credentials: this.options.auth.mode === 'session' ? 'include' : 'omit',
+          signal,
+        });
+      } catch (error) {
+        if (signal?.aborted) throw new ProcoreError('aborted', describeKind('aborted'));
+        if (idempotent && attempt < this.maxRetries) {
+          await this.sleep(backoffDelay(attempt, this.random), signal);
+          continue;
+        }
+        throw new ProcoreError('network', `${describeKind('network')} ${String(error)}`);
+      }
+      const local = this.now();
+      const date = response.headers.get('Date');
+      if (date) this.options.onServerDate?.(date, local);
+      const retryAfter = parseRetryAfter(response.headers.get('Retry-After'), local);
+      const rate = readRateHeaders(response.headers, local, this.options.clockOffsetMs?.() ?? 0);
+      this.options.governor.observe(response.status, rate, retryAfter);
+      const data = await readBody(response);
+      if (response.ok) return { status: response.status, headers: response.headers, body: data };
+
+      const kind = kindOfStatus(response.status);
+      if (response.status === 401 && !refreshed && (await this.options.auth.refresh(signal))) {
+        refreshed = true;
+        continue;
+      }
+      // 429 and 503 mean Procore did nothing: asking again (after the governor's wait) is safe.
+      const notDone = response.status === 429 || response.status === 503;
+      const retry = attempt < this.maxRetries && (notDone || (idempotent && response.status >= 500));
+      if (retry) {
+        if (!notDone) await this.sleep(backoffDelay(attempt, this.random), signal);
+        continue;
+      }
+      const words = errorWords(data);
+      const retryAt = notDone ? this.options.governor.blockedAt() : null;
+      throw new ProcoreError(kind, words ? `${describeKind(kind)} Procore says: ${words}` : describeKind(kind), response.status, retryAt);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import { ProcoreError } from './procore-error';
+
+export interface GovernorOptions {
+  /** Length of Procore's spike window. */
+  spikeWindowMs?: number;
+  /** Requests we allow ourselves per spike window (the sandbox allows 50; we stay well under). */
+  spikeMax?: number;
+  /** A wait longer than this ends the caller's work with a `rate_limited` error instead. */
+  maxWaitMs?: number;
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface RateHeaders {
+  limit: number | null;
+  remaining: number | null;
+  /** Local epoch ms. */
+  resetAt: number | null;
+}
+
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new ProcoreError('aborted', 'The request was cancelled.'));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new ProcoreError('aborted', 'The request was cancelled.'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Reads `X-Rate-Limit-*`; Procore's reset is Unix seconds, which we turn into local epoch ms. */
+export function readRateHeaders(headers: Headers, localNow: number, serverOffsetMs = 0): RateHeaders {
+  const num = (name: string) => {
+    const raw = headers.get(name);
+    const value = raw === null ? NaN : Number(raw);
+    return Number.isFinite(value) ? value : null;
+  };
+  const reset = num('X-Rate-Limit-Reset');
+  return {
+    limit: num('X-Rate-Limit-Limit'),
+    remaining: num('X-Rate-Limit-Remaining'),
+    resetAt: reset === null ? null : Math.max(localNow, reset * 1000 - serverOffsetMs),
+  };
+}
+
+/**
+ * Paces every request to Procore. Three rules: never more than `spikeMax` requests in any
+ * spike window; in each hourly window, never spend more than half of what remained when the
+ * window was first seen (the user's own Procore tabs share the same budget); and after a 429
+ * or 503, nothing until the time Procore named.
+ */
+export class RateGovernor {
+  private readonly spikeWindowMs: number;
+  private readonly spikeMax: number;
+  private readonly maxWaitMs: number;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private sent: number[] = [];
+  private window: { resetAt: number; startRemaining: number; remaining: number; sentSince: number } | null = null;
+  private blockedUntil = 0;
+
+  constructor(options: GovernorOptions = {}) {
+    this.spikeWindowMs = options.spikeWindowMs ?? 10_000;
+    this.spikeMax = options.spikeMax ?? 20;
+    this.maxWaitMs = options.maxWaitMs ?? 60_000;
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? abortableSleep;
+  }
+
+  /** How long the next request must wait (0: it may go now). */
+  delayFor(now: number): number {
+    if (now < this.blockedUntil) return this.blockedUntil - now;
+    this.sent = this.sent.filter((t) => t > now - this.spikeWindowMs);
+    let wait = 0;
+    if (this.sent.length >= this.spikeMax) wait = this.sent[0]! + this.spikeWindowMs - now;
+    const w = this.window;
+    if (w && now < w.resetAt) {
+      const budgetLeft = w.remaining - w.sentSince - Math.floor(w.startRemaining / 2);
+      if (budgetLeft <= 0) wait = Math.max(wait, w.resetAt - now);
+    }
+    return Math.max(0, wait);
+  }
+
+  /** Waits until a request may go and counts it; throws `rate_limited` rather than wait too long. */
+  async acquire(signal?: AbortSignal): Promise<void> {
+    for (let i = 0; i < 1000; i++) {
+      if (signal?.aborted) throw new ProcoreError('aborted', 'The request was cancelled.');
+      const now = this.now();
+      const wait = this.delayFor(now);
+      if (wait <= 0) {
+        this.sent.push(now);
+        if (this.window) this.window.sentSince++;
+        return;
+      }
+      if (wait > this.maxWaitMs) {
+        throw new ProcoreError('rate_limited', `Procore's request limit is reached; the extension waits until ${new Date(now + wait).toLocaleTimeString()}.`, 429, now + wait);
+      }
+      await this.sleep(wait, signal);
+    }
+    throw new ProcoreError('rate_limited', 'The request limit did not clear.', 429);
+  }
+
+  /** Feeds the governor each response's status and rate headers. */
+  observe(status: number, rate: RateHeaders, retryAfterMs: number | null = null): void {
+    const now = this.now();
+    if (rate.remaining !== null && rate.resetAt !== null) {
+      const w = this.window;
+      const newWindow = !w || now >= w.resetAt || Math.abs(rate.resetAt - w.resetAt) > 1000 || rate.remaining > w.remaining;
+      this.window = newWindow
+        ? { resetAt: rate.resetAt, startRemaining: rate.remaining, remaining: rate.remaining, sentSince: 0 }
+        : { ...w!, remaining: Math.min(w!.remaining, rate.remaining), sentSince: 0 };
+    }
+    if (status === 429) this.blockedUntil = Math.max(this.blockedUntil, rate.resetAt ?? now + 10_000);
+    if (status === 503) this.blockedUntil = Math.max(this.blockedUntil, now + (retryAfterMs ?? 5_000));
+  }
+
+  /** For status: when the next request could go, if it cannot now. */
+  blockedAt(): number | null {
+    const now = this.now();
+    const wait = this.delayFor(now);
+    return wait > 0 ? now + wait : null;
+  }
+}

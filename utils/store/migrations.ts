@@ -1,0 +1,43 @@
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { EngineDbSchema } from './engine-db-schema';
+
+type UpgradeDb = IDBPDatabase<EngineDbSchema>;
+type UpgradeTx = IDBPTransaction<EngineDbSchema, StoreNames<EngineDbSchema>[], 'versionchange'>;
+
+/**
+ * One function per schema version: `MIGRATIONS[v - 1]` takes a database at version v - 1 to v.
+ * Never edit a shipped migration; add the next one (and its fixture test).
+ */
+export const MIGRATIONS: ((db: UpgradeDb, tx: UpgradeTx) => Promise<void> | void)[] = [
+  // v1: watches by state and company, the audit log, and a key-value store for the rest.
+  (db) => {
+    const watches = db.createObjectStore('watches', { keyPath: 'payoutId' });
+    watches.createIndex('by-state', 'state');
+    watches.createIndex('by-company', 'companyId');
+    const audit = db.createObjectStore('audit', { keyPath: 'id', autoIncrement: true });
+    audit.createIndex('by-at', 'at');
+    db.createObjectStore('meta');
+  },
+  // v2: deadline and disbursement indexes, re-export intents and leases; v1 watches lacked
+  // snoozing and the not-exportable reason, so they get explicit nulls.
+  async (db, tx) => {
+    const watches = tx.objectStore('watches');
+    watches.createIndex('by-deadline', 'deadline');
+    watches.createIndex('by-disbursement', 'disbursementId');
+    tx.objectStore('audit').createIndex('by-payout', 'payoutId');
+    db.createObjectStore('intents', { keyPath: 'payoutId' });
+    db.createObjectStore('locks', { keyPath: 'key' });
+    let cursor = await watches.openCursor();
+    while (cursor) {
+      const value = cursor.value as Partial<EngineDbSchema['watches']['value']>;
+      await cursor.update({
+        ...cursor.value,
+        snoozedUntil: value.snoozedUntil ?? null,
+        notExportableReason: value.notExportableReason ?? null,
+      });
+      cursor = await cursor.continue();
+    }
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;
