@@ -9,7 +9,10 @@ export interface CheckNumberAdvice {
   nextCheckNumber: number;
   /** Check numbers between the ERP's highest and `nextCheckNumber`; null when the ERP does not report its last number. */
   headroom: number | null;
-  /** The current Next Check Number is at or below the ERP's last number, or less than MIN_HEADROOM above it. */
+  /**
+   * The current Next Check Number is at or below the ERP's last number, or less than
+   * MIN_HEADROOM above it (less than the guidance's own room, for an ERP below 1000 checks).
+   */
   changeNeeded: boolean;
 }
 
@@ -27,9 +30,11 @@ export function recommendNextCheckNumber(input: {
     // Nothing issued in the ERP (or nothing reported): nothing to collide with that is known.
     return { nextCheckNumber: current, headroom: erpLast === 0 ? current : null, changeNeeded: false };
   }
-  const changeNeeded = current <= erpLast || current - erpLast < MIN_HEADROOM;
-  if (!changeNeeded) return { nextCheckNumber: current, headroom: current - erpLast, changeNeeded };
-  const target = Math.max(10 ** (String(erpLast).length + 1), current);
-  const nextCheckNumber = Number.isSafeInteger(target) ? target : erpLast + MIN_HEADROOM;
+  const guided = 10 ** (String(erpLast).length + 1);
+  const target = Number.isSafeInteger(guided) ? guided : erpLast + MIN_HEADROOM;
+  // A small ERP (last check 7 → 100) gets the guidance's own room, not more.
+  const floor = Math.min(MIN_HEADROOM, target - erpLast);
+  const changeNeeded = current <= erpLast || current - erpLast < floor;
+  const nextCheckNumber = changeNeeded ? Math.max(target, current) : current;
   return { nextCheckNumber, headroom: nextCheckNumber - erpLast, changeNeeded };
 }

@@ -59,7 +59,7 @@ const BANK = [
 ];
 
 const VENDOR_NOUN = String.raw`(?:vendor|supplier|payee|sub-?contractor|beneficiary|entity|creditor|vendorid|supplierid|payeeid)`;
-const VENDOR_NEGATIVE = String.raw`(?:not found|not on file|could not be found|cannot be found|can't be found|does not exist|doesn't exist|not exist|inactive|not active|on hold|on-hold|blocked|not (?:been )?(?:set ?up|synced|exported|approved|linked|mapped)|invalid|not valid|not recognized|unrecognized)`;
+const VENDOR_NEGATIVE = String.raw`(?:not found|not on file|is missing|could not be found|cannot be found|can't be found|does not exist|doesn't exist|not exist|inactive|not active|on hold|on-hold|blocked|not (?:been )?(?:set ?up|synced|exported|approved|linked|mapped)|invalid|not valid|not recognized|unrecognized)`;
 const VENDOR_STRICT = [
   String.raw`\b(?:invalid|unknown|inactive|missing|undefined|unrecognized|unrecognised|nonexistent|no such|no matching|blocked|on-hold|on hold|(?:could not|cannot|can't|unable to) (?:find|locate)(?: the)?)\s+` + VENDOR_NOUN + String.raw`\b`,
   String.raw`\b` +
