@@ -1,39 +1,26 @@
+import { procoreOrigins } from '../procore/origins';
 import type { Settings } from '../domain/settings';
 import type { Watch } from '../domain/watch';
 
-// PROCORE-CONTRACT.md "Origins and authentication": where people use Procore and sign in.
-const APP_ORIGINS = {
+// PROCORE-CONTRACT.md "Origins and authentication": the web app's origin per environment
+// (settings keep it in `apiOrigin`; OAuth calls derive the API origin from the environment).
+const APP_ORIGINS: Record<Exclude<Settings['environment'], 'custom'>, string> = {
   production: 'https://app.procore.com',
   developer_sandbox: 'https://sandbox.procore.com',
   monthly_sandbox: 'https://api-sandbox-monthly.procore.com',
-} as const;
-const API_ORIGINS = {
-  production: 'https://api.procore.com',
-  developer_sandbox: 'https://sandbox.procore.com',
-  monthly_sandbox: 'https://api-monthly.procore.com',
-} as const;
-const SIGN_IN_URLS = {
-  production: 'https://login.procore.com/',
-  developer_sandbox: 'https://login-sandbox.procore.com/',
-  monthly_sandbox: 'https://login-sandbox-monthly.procore.com/',
-} as const;
+};
 
-type LinkSettings = Pick<Settings, 'environment' | 'apiOrigin' | 'authMode'>;
+type LinkSettings = Pick<Settings, 'environment' | 'apiOrigin'>;
 
-/** The origin API requests go to for an environment and way of signing in. */
-export function apiOriginFor(environment: Settings['environment'], authMode: Settings['authMode'], customOrigin: string): string {
-  if (environment === 'custom') return customOrigin;
-  return authMode === 'oauth' ? API_ORIGINS[environment] : APP_ORIGINS[environment];
-}
-
-/** The origin of Procore's web app, where records are opened. */
-export function appOrigin(settings: LinkSettings): string {
-  return settings.environment === 'custom' ? new URL(settings.apiOrigin).origin : APP_ORIGINS[settings.environment];
+/** The `apiOrigin` setting for an environment; a custom origin stays as typed. */
+export function originForEnvironment(environment: Settings['environment'], customOrigin: string): string {
+  return environment === 'custom' ? customOrigin : APP_ORIGINS[environment];
 }
 
 /** Where a signed-out user signs in to Procore (the local sandbox serves `/login`). */
 export function signInUrl(settings: LinkSettings): string {
-  return settings.environment === 'custom' ? `${appOrigin(settings)}/login` : SIGN_IN_URLS[settings.environment];
+  const origins = procoreOrigins(settings);
+  return settings.environment === 'custom' ? `${origins.app}/login` : `${origins.login}/`;
 }
 
 /**
@@ -41,8 +28,7 @@ export function signInUrl(settings: LinkSettings): string {
  * failed (the fix is made there), the disbursement otherwise.
  */
 export function watchUrl(watch: Watch, settings: LinkSettings): string {
-  const company = encodeURIComponent(watch.companyId);
-  const base = `${appOrigin(settings)}/${company}/company`;
+  const base = `${procoreOrigins(settings).app}/${encodeURIComponent(watch.companyId)}/company`;
   if (watch.state === 'failed' || watch.state === 'escalate') return `${base}/erp_integrations/payments?view=failed_to_export`;
   return `${base}/payments/disbursements/${encodeURIComponent(watch.disbursementId)}`;
 }

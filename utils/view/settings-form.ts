@@ -9,6 +9,8 @@ export type FieldErrors = Record<string, string>;
  */
 export function validateSettings(draft: Settings): FieldErrors {
   const errors: FieldErrors = {};
+  if (!Number.isInteger(draft.retentionDays)) errors.retentionDays = 'enter a whole number of days';
+  else if (draft.retentionDays > 3650) errors.retentionDays = 'keep at most 3650 days (10 years)';
   const parsed = SettingsSchema.safeParse(draft);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -7,7 +7,9 @@ import type { Watch } from '../../../utils/domain/watch';
  * A stand-in background for component tests: answers the message client from tables and lets
  * the test push live changes, as the `watches` port would.
  */
-export function makeBackground(initial: { watches?: Watch[]; status?: Partial<EngineStatus>; settings?: Partial<Settings> } = {}) {
+export function makeBackground(
+  initial: { watches?: Watch[]; status?: Partial<EngineStatus>; settings?: Partial<Settings>; locked?: (keyof Settings)[] } = {},
+) {
   const listeners: ((change: WatchChange) => void)[] = [];
   const status: EngineStatus = {
     signedIn: true,
@@ -20,11 +22,18 @@ export function makeBackground(initial: { watches?: Watch[]; status?: Partial<En
     clockOffsetMs: 0,
     ...initial.status,
   };
-  const settings = { ...defaultSettings(), ...initial.settings };
+  let settings: Settings = { ...defaultSettings(), ...initial.settings };
+  const locked = initial.locked ?? [];
   const handlers: Partial<Record<MessageName, (payload: never) => unknown>> = {
-    'settings.get': () => ({ settings, locked: [] }),
+    'settings.get': () => ({ settings, locked }),
+    'settings.update': ({ patch }: { patch: Partial<Settings> }) => {
+      settings = { ...settings, ...patch };
+      return { settings, locked };
+    },
     'status.get': () => status,
     'watches.list': () => initial.watches ?? [],
+    'history.list': () => initial.watches ?? [],
+    'connection.test': () => ({ me: { id: '1', login: 'ap@builder.com', name: 'Ana Park' }, companies: [{ id: '8089', name: 'Builder Co' }, { id: '9001', name: 'Other Co' }] }),
   };
   const sendMessage = vi.fn(async (name: MessageName, payload: unknown) => {
     const handler = handlers[name];

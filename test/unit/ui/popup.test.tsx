@@ -3,10 +3,10 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Watch } from '../../../utils/domain/watch';
-import { fakeLayout, makeBackground } from './popup-harness';
+import { fakeLayout, makeBackground } from './fake-background';
 import { makeWatch } from './make-watch';
 
-const background = vi.hoisted(() => ({ current: null as unknown as ReturnType<typeof import('./popup-harness').makeBackground> }));
+const background = vi.hoisted(() => ({ current: null as unknown as ReturnType<typeof import('./fake-background').makeBackground> }));
 vi.mock('../../../utils/message-client', () => ({
   sendMessage: (...args: unknown[]) => (background.current.sendMessage as (...a: unknown[]) => unknown)(...args),
   subscribeWatches: (...args: unknown[]) => (background.current.subscribeWatches as (...a: unknown[]) => unknown)(...args),

@@ -22,6 +22,14 @@ describe('settings form', () => {
     expect(errors.companyIds).toMatch(/number/);
   });
 
+  it('asks for whole days of retention', () => {
+    const draft = defaultSettings();
+    draft.retentionDays = Number.NaN;
+    expect(validateSettings(draft).retentionDays).toBe('enter a whole number of days');
+    draft.retentionDays = 4000;
+    expect(validateSettings(draft).retentionDays).toBe('keep at most 3650 days (10 years)');
+  });
+
   it('refuses quiet hours that start and end at the same minute', () => {
     const draft = defaultSettings();
     draft.notifications.quietHours = { enabled: true, start: '07:00', end: '07:00' };

@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import { ENVIRONMENTS, type Settings } from '../../utils/domain/settings';
+import { sendMessage } from '../../utils/message-client';
+import { originForEnvironment } from '../../utils/view/procore-links';
+import { Button } from '../common/Button';
+import { Notice } from '../common/Notice';
+import { describedBy, Field, LockNote } from './Field';
+import type { ConnectionTest } from './use-connection-test';
+import type { SettingsForm } from './use-settings-form';
+
+const ENVIRONMENT_LABELS: Record<Settings['environment'], string> = {
+  production: 'Production (app.procore.com)',
+  developer_sandbox: 'Developer sandbox (sandbox.procore.com)',
+  monthly_sandbox: 'Monthly sandbox (api-sandbox-monthly.procore.com)',
+  custom: 'Custom origin',
+};
+
+export function ConnectionSection({ form, test }: { form: SettingsForm; test: ConnectionTest }) {
+  const [oauthProblem, setOauthProblem] = useState<string | null>(null);
+  const [oauthDone, setOauthDone] = useState(false);
+  const draft = form.draft;
+  if (!draft) return null;
+  const envLocked = form.locked.has('environment');
+  const originLocked = form.locked.has('apiOrigin');
+  const authLocked = form.locked.has('authMode');
+  const clientLocked = form.locked.has('oauthClientId');
+
+  const signIn = () => {
+    setOauthProblem(null);
+    sendMessage('oauth.signIn', {}).then(
+      () => setOauthDone(true),
+      (reason: unknown) => setOauthProblem(reason instanceof Error ? reason.message : String(reason)),
+    );
+  };
+
+  return (
+    <section id="connection" aria-labelledby="connection-title" className="card">
+      <h2 id="connection-title">Connection</h2>
+      <fieldset disabled={envLocked} aria-describedby={envLocked ? 'environment-locked' : undefined}>
+        <legend>Procore environment</legend>
+        {envLocked && <LockNote id="environment-locked" />}
+        {ENVIRONMENTS.map((env) => (
+          <label key={env} className="radio">
+            <input
+              type="radio"
+              name="environment"
+              value={env}
+              checked={draft.environment === env}
+              onChange={() =>
+                form.update((d) => ({ ...d, environment: env, apiOrigin: originLocked ? d.apiOrigin : originForEnvironment(env, d.apiOrigin) }))
+              }
+            />
+            {ENVIRONMENT_LABELS[env]}
+          </label>
+        ))}
+      </fieldset>
+      {draft.environment === 'custom' ? (
+        <Field id="apiOrigin" label="Custom origin" hint="The origin of a Procore-compatible server, such as http://127.0.0.1:4010." error={form.errors.apiOrigin} locked={originLocked}>
+          <input
+            id="apiOrigin"
+            type="url"
+            value={draft.apiOrigin}
+            disabled={originLocked}
+            aria-invalid={Boolean(form.errors.apiOrigin)}
+            aria-describedby={describedBy('apiOrigin', { hint: true, error: form.errors.apiOrigin, locked: originLocked })}
+            onChange={(e) => form.update((d) => ({ ...d, apiOrigin: e.target.value.trim() }))}
+          />
+        </Field>
+      ) : (
+        <p className="hint">Procore pages and requests: {draft.apiOrigin}</p>
+      )}
+      <fieldset disabled={authLocked}>
+        <legend>How the extension signs in</legend>
+        {authLocked && <LockNote />}
+        <label className="radio">
+          <input type="radio" name="authMode" checked={draft.authMode === 'session'} onChange={() => form.update((d) => ({ ...d, authMode: 'session' }))} />
+          Your Procore browser session (nothing to set up; the extension never sees your password)
+        </label>
+        <label className="radio">
+          <input type="radio" name="authMode" checked={draft.authMode === 'oauth'} onChange={() => form.update((d) => ({ ...d, authMode: 'oauth' }))} />
+          OAuth with your company’s Procore app
+        </label>
+      </fieldset>
+      {draft.authMode === 'oauth' && (
+        <>
+          <Field id="oauthClientId" label="OAuth client id" hint="From your company’s app in the Procore Developer Portal." error={form.errors.oauthClientId} locked={clientLocked}>
+            <input
+              id="oauthClientId"
+              value={draft.oauthClientId}
+              disabled={clientLocked}
+              autoComplete="off"
+              aria-invalid={Boolean(form.errors.oauthClientId)}
+              aria-describedby={describedBy('oauthClientId', { hint: true, error: form.errors.oauthClientId, locked: clientLocked })}
+              onChange={(e) => form.update((d) => ({ ...d, oauthClientId: e.target.value.trim() }))}
+            />
+          </Field>
+          <p>
+            <Button onClick={signIn} disabled={form.dirty}>Sign in with Procore</Button>
+          </p>
+          {oauthDone && <Notice tone="ok" title="Signed in with Procore." />}
+          {oauthProblem && <Notice tone="danger" title="Sign-in did not complete"><p>{oauthProblem}</p></Notice>}
+        </>
+      )}
+      <div className="test-row">
+        <Button onClick={() => void test.run()} disabled={test.testing || form.dirty}>
+          {test.testing ? 'Testing…' : 'Test connection'}
+        </Button>
+        {form.dirty && <span className="hint">Save your changes to test them.</span>}
+      </div>
+      <div aria-live="polite">
+        {test.result && (
+          <Notice tone="ok" title={`Connected as ${test.result.me.name} (${test.result.me.login})`}>
+            <p>
+              Companies you can see:{' '}
+              {test.result.companies.length ? test.result.companies.map((c) => `${c.name} (${c.id})`).join(', ') : 'none'}.
+            </p>
+          </Notice>
+        )}
+        {test.error && (
+          <Notice tone="danger" title="The connection test failed">
+            <p>{test.error}</p>
+          </Notice>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { useId, useState } from 'react';
+import type { EngineStatus } from '../../utils/messaging';
+import { sendMessage } from '../../utils/message-client';
+import { auditCsv } from '../../utils/view/audit-csv';
+import { historyCsv } from '../../utils/view/history-csv';
+import { Button } from '../common/Button';
+import { ConfirmDialog } from '../common/ConfirmDialog';
+import { Notice } from '../common/Notice';
+import { describedBy, Field } from './Field';
+import type { SettingsForm } from './use-settings-form';
+
+function download(name: string, csv: string) {
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function DataSection({ form, status }: { form: SettingsForm; status: EngineStatus | null }) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'ok' | 'danger'; text: string } | null>(null);
+  const retentionId = useId();
+  const draft = form.draft;
+  if (!draft) return null;
+  const locked = form.locked.has('retentionDays');
+  const error = form.errors.retentionDays;
+
+  const act = async (work: () => Promise<string>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      setMessage({ tone: 'ok', text: await work() });
+    } catch (reason) {
+      setMessage({ tone: 'danger', text: reason instanceof Error ? reason.message : String(reason) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const exportHistory = () =>
+    act(async () => {
+      const watches = await sendMessage('history.list', { from: 0, to: Date.now() });
+      download(`erp-sync-history-${today()}.csv`, historyCsv(watches, new Map((status?.watchedCompanies ?? []).map((c) => [c.id, c.name]))));
+      return `History exported: ${watches.length} payment record${watches.length === 1 ? '' : 's'}.`;
+    });
+  const exportAudit = () =>
+    act(async () => {
+      const entries = await sendMessage('audit.list', {});
+      download(`erp-sync-audit-${today()}.csv`, auditCsv(entries));
+      return `Audit log exported: ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}.`;
+    });
+  const clear = () =>
+    act(async () => {
+      await sendMessage('data.clear', { confirm: true });
+      setConfirming(false);
+      return 'All stored payment records, history and audit log were cleared. Settings are kept.';
+    }).finally(() => setConfirming(false));
+
+  return (
+    <section id="data" aria-labelledby="data-title" className="card">
+      <h2 id="data-title">Retention and data</h2>
+      <Field id={retentionId} label="Keep history for (days)" hint="Records and audit entries older than this are deleted." error={error} locked={locked}>
+        <input
+          id={retentionId}
+          type="number"
+          min={1}
+          max={3650}
+          step={1}
+          value={Number.isNaN(draft.retentionDays) ? '' : draft.retentionDays}
+          disabled={locked}
+          aria-invalid={Boolean(error)}
+          aria-describedby={describedBy(retentionId, { hint: true, error, locked })}
+          onChange={(e) => form.update((d) => ({ ...d, retentionDays: e.target.value === '' ? Number.NaN : Number(e.target.value) }))}
+        />
+      </Field>
+      <div className="button-row">
+        <Button onClick={exportHistory} disabled={busy}>Export history (CSV)</Button>
+        <Button onClick={exportAudit} disabled={busy}>Export audit log (CSV)</Button>
+        <Button variant="danger" onClick={() => setConfirming(true)} disabled={busy}>Clear data…</Button>
+      </div>
+      <div aria-live="polite">
+        {message && <Notice tone={message.tone} title={message.tone === 'ok' ? message.text : `That did not work: ${message.text}`} />}
+      </div>
+      {confirming && (
+        <ConfirmDialog title="Clear all stored data?" confirmLabel="Clear data" danger busy={busy} onConfirm={() => void clear()} onCancel={() => setConfirming(false)}>
+          <p>
+            This deletes every watched payment record, the history and the audit log from this browser. Procore and your
+            ERP are not changed. Export first if you need them. This cannot be undone.
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
