@@ -34,8 +34,8 @@ export class RateLimiter {
     const hour = current(this.hourly, key, now, HOUR);
     const spike = current(this.spike, key, now, TEN_SECONDS);
     const hourReset = Math.ceil((hour.start + HOUR) / 1000);
-    if (hour.used >= this.limits.hourly) return refuse(this.limits.hourly, hourReset, now);
-    if (spike.used >= this.limits.tenSecond) return refuse(this.limits.hourly, Math.ceil((spike.start + TEN_SECONDS) / 1000), now);
+    if (hour.used >= this.limits.hourly) return refuse(this.limits.hourly, hour.start + HOUR, now);
+    if (spike.used >= this.limits.tenSecond) return refuse(this.limits.hourly, spike.start + TEN_SECONDS, now);
     hour.used += 1;
     spike.used += 1;
     return {
@@ -60,8 +60,8 @@ function current(windows: Map<string, Window>, key: string, now: number, length:
   return fresh;
 }
 
-function refuse(limit: number, resetSeconds: number, now: number): RateDecision {
-  return { allowed: false, retryAfter: Math.max(1, resetSeconds - Math.floor(now / 1000)), headers: headers(limit, 0, resetSeconds) };
+function refuse(limit: number, windowEnd: number, now: number): RateDecision {
+  return { allowed: false, retryAfter: Math.max(1, Math.ceil((windowEnd - now) / 1000)), headers: headers(limit, 0, Math.ceil(windowEnd / 1000)) };
 }
 
 const headers = (limit: number, remaining: number, reset: number) => ({
