@@ -1,6 +1,7 @@
 import type { GridRow, GridSpec } from './grid-reader';
 import { LABELS } from './labels';
 import { readRecords } from './record-reader';
+import { rowRecordId } from './row-record-id';
 
 type Column = 'nickname' | 'bankId' | 'nextCheckNo';
 const spec = {
@@ -30,7 +31,7 @@ function accountIdFromLinks(parts: Element[]): string | null {
 export function readFundingAccountRows(doc: ParentNode) {
   return readRecords(doc, spec, (row: GridRow<Column>) => {
     const anchor = row.cells.nextCheckNo;
-    const fundingAccountId = accountIdFromLinks(row.parts);
+    const fundingAccountId = accountIdFromLinks(row.parts) ?? rowRecordId(row.parts);
     if (!anchor || !fundingAccountId || !row.text.bankId) return null;
     const digits = row.text.nextCheckNo.replace(/,/g, '');
     const data: FundingAccountRowData = {

@@ -3,6 +3,7 @@ import { invoiceLinkIds } from './invoice-link';
 import { LABELS } from './labels';
 import { parseCents } from './money';
 import { readRecords } from './record-reader';
+import { rowRecordId } from './row-record-id';
 
 type Column = 'invoice' | 'beneficiary' | 'paymentAmount' | 'amountDue';
 const spec = {
@@ -35,12 +36,14 @@ function isSelected(parts: Element[]): boolean {
 
 /**
  * Invoices being chosen for payment: the Subcontractor Invoices tab ("Invoice #") and a draft
- * disbursement's Included Invoices card ("Invoice No."). The invoice's id comes from its link.
+ * disbursement's Included Invoices card ("Invoice No."). The invoice's id comes from its link,
+ * else from the row's record id.
  */
 export function readPayableInvoiceRows(doc: ParentNode) {
   return readRecords(doc, spec, (row: GridRow<Column>) => {
     const anchor = row.cells.invoice;
-    const ids = invoiceLinkIds(anchor);
+    const fromRow = rowRecordId(row.parts);
+    const ids = invoiceLinkIds(anchor) ?? (fromRow ? { invoiceId: fromRow } : null);
     if (!anchor || !ids || !row.text.invoice) return null;
     const paymentAmountCents = parseCents(row.text.paymentAmount) ?? undefined;
     const amountDueCents = parseCents(row.text.amountDue) ?? undefined;

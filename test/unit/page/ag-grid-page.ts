@@ -22,6 +22,8 @@ export interface GridPageSpec {
   /** The index rows start at (a grid scrolled down). */
   firstIndex?: number;
   selected?: number[];
+  /** The app's record ids (`getRowId`); AG Grid's own node numbers when absent. */
+  rowIds?: string[];
 }
 
 let nextColId = 0;
@@ -89,7 +91,7 @@ export function gridPage(doc: Document, spec: GridPageSpec, parent: Element = do
         part.className = `ag-row ag-row-level-0 ${rowIndex % 2 ? 'ag-row-odd' : 'ag-row-even'}`;
         part.setAttribute('role', 'row');
         part.setAttribute('row-index', String(rowIndex));
-        part.setAttribute('row-id', String(rowIndex));
+        part.setAttribute('row-id', spec.rowIds?.[position] ?? String(rowIndex));
         if (spec.selected?.includes(position)) {
           part.classList.add('ag-row-selected');
           part.setAttribute('aria-selected', 'true');

@@ -63,6 +63,13 @@ describe('Subcontractor Invoices tab', () => {
     ]);
   });
 
+  it("falls back on the row's record id (getRowId) when the invoice number has no link", () => {
+    gridPage(document, { columns: cols('Invoice #'), rows: [{ 'Invoice #': 'INV-7' }, { 'Invoice #': 'INV-8' }], rowIds: ['4417', '1'] });
+    const read = readPayableInvoiceRows(document);
+    // Row 1's id equals its index: AG Grid's own node number, not a record id.
+    expect(read.ok && read.records.map((r) => [r.key, r.data.invoiceNumber])).toEqual([['4417', 'INV-7']]);
+  });
+
   it("reads a draft's Included Invoices card with its payment amounts", () => {
     gridPage(document, {
       columns: cols('Invoice No.', 'Beneficiary Name', 'Project', 'Amount Due', 'Payment Amount'),
@@ -146,5 +153,11 @@ describe('funding accounts', () => {
     });
     const read = readFundingAccountRows(document);
     expect(read.ok && read.records.map((r) => r.data)).toEqual([{ fundingAccountId: 'fa_1', bankId: 'OPER', nickname: 'Operating', nextCheckNumber: 10043 }]);
+  });
+
+  it("uses the row's record id where the row has no Edit link", () => {
+    gridPage(document, { columns: cols('Nickname', 'Bank ID', 'Next Check No.'), rows: [{ Nickname: 'Payroll', 'Bank ID': 'PAY', 'Next Check No.': '200' }], rowIds: ['fa_2'] });
+    const read = readFundingAccountRows(document);
+    expect(read.ok && read.records.map((r) => r.key)).toEqual(['fa_2']);
   });
 });
