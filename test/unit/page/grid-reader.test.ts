@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readGrid } from '../../../utils/page/grid-reader';
+import { readGrid, type GridSpec } from '../../../utils/page/grid-reader';
 import { DISBURSEMENT_COLUMNS, gridPage } from './ag-grid-page';
 
-const spec = {
+const spec: GridSpec<'number' | 'status' | 'name'> = {
   columns: { number: ['Disbursement No.', 'Disbursement ID'], status: ['Drawdown Status'], name: ['Name'] },
   required: ['number', 'status'],
-} as const;
+};
 
 const row = (n: number, status = 'Funding Completed') => ({
   'Disbursement No.': { text: `D-${n}`, href: `/1/company/payments/disbursements/${n}` },
