@@ -1,0 +1,76 @@
+import type * as AgGrid from 'ag-grid-community';
+import type { DataGrid, DataGridOptions } from './grid-column';
+
+declare global {
+  interface Window {
+    /** The UMD build of ag-grid-community, served by the sandbox (never from the internet). */
+    agGrid: typeof AgGrid;
+  }
+}
+
+/**
+ * A table drawn by ag-grid-community 36, as Procore's own tables are: virtualised rows
+ * (`.ag-row[row-index][row-id]`), `row-id` being the record id through `getRowId`, and cell text
+ * rendered as text.
+ */
+export function createAgGridTable<T>(host: HTMLElement, options: DataGridOptions<T>): DataGrid<T> {
+  const { agGrid } = window;
+  const columnDefs: AgGrid.ColDef<T>[] = options.columns.map((column) => ({
+    colId: column.id,
+    headerName: column.header,
+    valueGetter: (params) => (params.data ? column.text(params.data) : ''),
+    cellRenderer: column.render ? (params: AgGrid.ICellRendererParams<T>) => (params.data ? column.render!(params.data) : '') : undefined,
+    pinned: column.pinned ?? null,
+    width: column.flex ? undefined : column.width,
+    flex: column.flex,
+    minWidth: column.flex ? column.width : undefined,
+    autoHeight: column.autoHeight,
+    wrapText: column.autoHeight,
+    suppressKeyboardEvent: column.interactive ? () => true : undefined,
+    sortable: true,
+    resizable: true,
+  }));
+  const gridOptions: AgGrid.GridOptions<T> = {
+    theme: agGrid.themeQuartz.withParams({
+      accentColor: '#c2410c',
+      headerBackgroundColor: '#f4f5f6',
+      fontFamily: 'inherit',
+      fontSize: 14,
+    }),
+    columnDefs,
+    rowData: options.rows,
+    getRowId: (params) => options.rowId(params.data),
+    rowHeight: options.rowHeight,
+    ensureDomOrder: true,
+    suppressCellFocus: false,
+    localeText: { noRowsToShow: 'No records to show' },
+    ...(options.selectable
+      ? {
+          rowSelection: {
+            mode: 'multiRow',
+            checkboxes: true,
+            headerCheckbox: true,
+            isRowSelectable: (node: AgGrid.IRowNode<T>) => (node.data ? options.selectable!(node.data) : false),
+          },
+          onSelectionChanged: (event: AgGrid.SelectionChangedEvent<T>) => options.onSelectionChanged?.(event.api.getSelectedRows()),
+        }
+      : {}),
+  };
+  host.classList.add('grid-host');
+  const api = agGrid.createGrid(host, gridOptions);
+  api.setGridAriaProperty('label', options.label);
+  return {
+    setRows: (rows) => api.setGridOption('rowData', rows),
+    refreshRow(row) {
+      api.applyTransaction({ update: [row] });
+      const node = api.getRowNode(options.rowId(row));
+      if (node) api.redrawRows({ rowNodes: [node] });
+    },
+    selected: () => api.getSelectedRows(),
+    reveal(id) {
+      const node = api.getRowNode(id);
+      if (node?.rowIndex != null) api.ensureIndexVisible(node.rowIndex, 'middle');
+    },
+    destroy: () => api.destroy(),
+  };
+}

@@ -1,0 +1,112 @@
+import type { Disbursement } from '../../../../utils/domain/schemas/disbursement';
+import type { FundingAccount } from '../../../../utils/domain/schemas/funding-account';
+import { pagePath, type PageRoute } from '../page-route';
+import { createDataGrid, type GridLayout } from './data-grid';
+import { h } from './dom';
+import { drawdownStatusLabel, formatCents, formatDateTime } from './format';
+import type { GridColumn } from './grid-column';
+import { errorBanner, loading, routeLink } from './page-parts';
+import { loadDisbursements, loadFundingAccounts, loadLookups, type Lookups } from './records';
+import type { View } from './view';
+
+type Route = Extract<PageRoute, { kind: 'disbursements' }>;
+
+interface DisbursementRow {
+  id: string;
+  number: string;
+  name: string;
+  fundingAccount: string;
+  amountCents: number;
+  drawdownStatus: string;
+  createdBy: string;
+  createdAt: string;
+  href: string;
+}
+
+const DRAWDOWN_STATUSES = ['Draft', 'Funding Requested', 'Funding Failed', 'Funding Completed'];
+
+/** `?grid=legacy` (or the sandbox's setting, on <html data-grid-layout>) draws the older layout. */
+export function gridLayout(): GridLayout {
+  const requested = new URLSearchParams(location.search).get('grid') ?? document.documentElement.dataset.gridLayout;
+  return requested === 'legacy' ? 'legacy' : 'current';
+}
+
+/** Payments tool, Disbursements tab: columns in Procore's documented order. */
+export const disbursementsTab: View<Route> = async ({ route, main, signal }) => {
+  main.append(loading('disbursements'));
+  let disbursements: Disbursement[];
+  let accounts: FundingAccount[];
+  let lookups: Lookups;
+  try {
+    [disbursements, accounts, lookups] = await Promise.all([
+      loadDisbursements(route.companyId),
+      loadFundingAccounts(route.companyId),
+      loadLookups(route.companyId),
+    ]);
+  } catch (error) {
+    main.replaceChildren(errorBanner(`Disbursements could not be loaded: ${(error as Error).message}`));
+    return;
+  }
+  if (signal.aborted) return;
+  const nickname = new Map(accounts.map((a) => [String(a.id), a.nickname]));
+  const all: DisbursementRow[] = disbursements.map((d) => ({
+    id: String(d.id),
+    number: d.disbursementIdentifier,
+    name: d.name,
+    fundingAccount: nickname.get(String(d.fundingAccountId)) ?? '--',
+    amountCents: d.amount,
+    drawdownStatus: drawdownStatusLabel(d.status),
+    createdBy: lookups.disbursementCreators[String(d.id)] ?? '--',
+    createdAt: d.createdAt,
+    href: pagePath({ kind: 'disbursement', companyId: route.companyId, base: route.base, disbursementId: String(d.id) }),
+  }));
+
+  const columns: GridColumn<DisbursementRow>[] = [
+    { id: 'disbursement_number', header: 'Disbursement No.', text: (r) => r.number, render: (r) => routeLink(r.href, r.number), pinned: 'left', width: 170 },
+    { id: 'name', header: 'Name', text: (r) => r.name, width: 220 },
+    { id: 'funding_account', header: 'Funding Account', text: (r) => r.fundingAccount, width: 170 },
+    { id: 'aggregate_amount', header: 'Aggregate Disbursement Amount', text: (r) => formatCents(r.amountCents), width: 230 },
+    { id: 'drawdown_status', header: 'Drawdown Status', text: (r) => r.drawdownStatus, width: 170 },
+    { id: 'created_by', header: 'Created By', text: (r) => r.createdBy, width: 160 },
+    { id: 'created_on', header: 'Created On', text: (r) => formatDateTime(r.createdAt), width: 190 },
+  ];
+
+  const statusFilter = h(
+    'select',
+    { id: 'filter-drawdown-status' },
+    h('option', { value: '' }, 'All'),
+    ...DRAWDOWN_STATUSES.map((s) => h('option', { value: s }, s)),
+  );
+  const accountFilter = h(
+    'select',
+    { id: 'filter-funding-account' },
+    h('option', { value: '' }, 'All'),
+    ...accounts.map((a) => h('option', { value: a.nickname }, a.nickname)),
+  );
+  const count = h('span', { class: 'count', 'aria-live': 'polite' });
+  const gridHost = h('div', { class: 'grid-area' });
+  main.replaceChildren(
+    h(
+      'div',
+      { class: 'toolbar', role: 'group', 'aria-label': 'Filters' },
+      h('label', { for: 'filter-funding-account' }, 'Funding Account'),
+      accountFilter,
+      h('label', { for: 'filter-drawdown-status' }, 'Drawdown Status'),
+      statusFilter,
+      count,
+    ),
+    gridHost,
+  );
+  const visible = () =>
+    all.filter((r) => (!statusFilter.value || r.drawdownStatus === statusFilter.value) && (!accountFilter.value || r.fundingAccount === accountFilter.value));
+  const grid = createDataGrid(gridHost, { columns, rowId: (r) => r.id, rows: visible(), label: 'Disbursements' }, gridLayout());
+  const refresh = () => {
+    const rows = visible();
+    grid.setRows(rows);
+    count.textContent = `${rows.length} disbursement${rows.length === 1 ? '' : 's'}`;
+  };
+  statusFilter.addEventListener('change', refresh);
+  accountFilter.addEventListener('change', refresh);
+  count.textContent = `${all.length} disbursement${all.length === 1 ? '' : 's'}`;
+  signal.addEventListener('abort', () => grid.destroy());
+};

@@ -1,0 +1,31 @@
+import { h, type Child } from './dom';
+
+/** A titled card, as Procore's detail pages group their fields. */
+export function card(title: string, ...children: Child[]): HTMLElement {
+  const id = `card-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  return h('section', { class: 'card', 'aria-labelledby': id }, h('h2', { class: 'card-title', id }, title), ...children);
+}
+
+/** Label/value pairs of a details card. */
+export function fields(pairs: [string, Child][]): HTMLElement {
+  return h('dl', { class: 'fields' }, ...pairs.flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]));
+}
+
+/** A status shown as a pill: its words carry the meaning, the colour only repeats it. */
+export function pill(text: string, tone: 'neutral' | 'info' | 'success' | 'danger' | 'warning' = 'neutral'): HTMLElement {
+  return h('span', { class: `pill pill-${tone}` }, text);
+}
+
+/** What went wrong, where the user looks, in words. */
+export function errorBanner(message: string): HTMLElement {
+  return h('div', { class: 'banner banner-error', role: 'alert' }, message);
+}
+
+export function loading(label: string): HTMLElement {
+  return h('p', { class: 'loading', role: 'status' }, `Loading ${label}…`);
+}
+
+/** A link handled by the client-side router. */
+export function routeLink(href: string, text: string, attributes: Record<string, string> = {}): HTMLAnchorElement {
+  return h('a', { href, 'data-route': '', ...attributes }, text);
+}
