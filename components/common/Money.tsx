@@ -1,4 +1,4 @@
-import { formatCents } from '../../utils/view/money';
+import { formatCents } from '../../utils/domain/money';
 
 export function Money({ cents }: { cents: number }) {
   return <span className="money">{formatCents(cents)}</span>;

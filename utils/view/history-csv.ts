@@ -1,6 +1,6 @@
 import { toCsv } from '../csv';
 import type { Watch } from '../domain/watch';
-import { centsToDecimal } from './money';
+import { centsToDecimal } from './cents-to-decimal';
 
 const HEADER = [
   'Payout ID', 'Company', 'Disbursement No.', 'Invoice No.', 'Beneficiary', 'Amount (USD)', 'Check No.',

@@ -1,6 +1,6 @@
 import type { Cause } from '../domain/cause';
 import type { Watch, WatchState } from '../domain/watch';
-import { formatCents } from './money';
+import { formatCents } from '../domain/money';
 
 export const SECTION_KEYS = ['failed', 'overdue', 'syncing', 'synced'] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
