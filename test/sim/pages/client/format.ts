@@ -1,4 +1,4 @@
-import { formatCents } from '../../../../utils/view/money';
+import { formatCents } from '../../../../utils/domain/money';
 import type { DisbursementStatus } from '../../../../utils/domain/schemas/disbursement';
 
 export { formatCents };
