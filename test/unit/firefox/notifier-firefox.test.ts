@@ -1,0 +1,100 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Engine } from '../../../utils/engine/engine';
+import { notify, setupNotificationClicks } from '../../../utils/engine/notifier';
+import { putWatches } from '../../../utils/store/watch-store';
+import { sampleWatch, testEngine } from '../engine/engine-fixture';
+
+// What Firefox's notifications API does differently: `buttons` is not in its schema, so
+// `create` rejects the whole call ("Property "buttons" is unsupported by Firefox"), and there is
+// no `onButtonClicked` event at all.
+function behaveLikeFirefox(): { created: Map<string, Record<string, unknown>> } {
+  const created = new Map<string, Record<string, unknown>>();
+  vi.spyOn(fakeBrowser.notifications, 'create').mockImplementation((async (id: string, options: Record<string, unknown>) => {
+    if ('buttons' in options) throw new Error('Type error for parameter options (Property "buttons" is unsupported by Firefox) for notifications.create.');
+    created.set(id, options);
+    return id;
+  }) as never);
+  (fakeBrowser.notifications as unknown as Record<string, unknown>).onButtonClicked = undefined;
+  return { created };
+}
+
+describe('Firefox: notifications without buttons', () => {
+  let engine: Engine;
+  const onButtonClicked = fakeBrowser.notifications.onButtonClicked;
+  afterEach(() => {
+    vi.restoreAllMocks();
+    (fakeBrowser.notifications as unknown as Record<string, unknown>).onButtonClicked = onButtonClicked;
+  });
+  beforeEach(async () => {
+    engine = await testEngine(() => Date.parse('2026-11-16T12:00:00Z'));
+    await putWatches(engine.db, [sampleWatch({ payoutId: 'po_1', state: 'failed' }), sampleWatch({ payoutId: 'po_2', state: 'overdue' })]);
+  });
+
+  it('shows the notification without buttons where the browser refuses them', async () => {
+    const { created } = behaveLikeFirefox();
+    const shown = await notify(engine, [
+      { kind: 'failed', payoutId: 'po_1' },
+      { kind: 'overdue', payoutId: 'po_2' },
+    ]);
+    expect(shown).toBe(1);
+    const [options] = [...created.values()];
+    expect(options).toBeDefined();
+    expect(options).not.toHaveProperty('buttons');
+    expect(options).not.toHaveProperty('requireInteraction');
+    expect(String(options!.title)).not.toBe('');
+    expect(String(options!.message)).not.toBe('');
+  });
+
+  it('keeps the buttons where the browser has them (Chromium)', async () => {
+    const shown = await notify(engine, [{ kind: 'failed', payoutId: 'po_1' }]);
+    expect(shown).toBe(1);
+    const all = await fakeBrowser.notifications.getAll();
+    const options = Object.values(all)[0] as { buttons?: { title: string }[] };
+    expect(options.buttons?.map((b) => b.title)).toEqual(['Open Failed to Export', expect.stringMatching(/^Snooze/)]);
+  });
+
+  it('still reports a failure that is not about buttons', async () => {
+    vi.spyOn(fakeBrowser.notifications, 'create').mockRejectedValue(new Error('notifications are disabled'));
+    await expect(notify(engine, [{ kind: 'failed', payoutId: 'po_1' }])).rejects.toThrow(/disabled/);
+  });
+
+  it('wires clicks without an onButtonClicked event, and a click opens Failed to Export', async () => {
+    const { created } = behaveLikeFirefox();
+    const snooze = vi.fn(async () => undefined);
+    expect(() => setupNotificationClicks(Promise.resolve(engine), snooze)).not.toThrow();
+    await notify(engine, [{ kind: 'failed', payoutId: 'po_1' }]);
+    const [id] = [...created.keys()];
+    const tabs = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    await fakeBrowser.notifications.onClicked.trigger(id!);
+    await vi.waitFor(() => expect(tabs).toHaveBeenCalledTimes(1));
+    expect(String(tabs.mock.calls[0]![0].url)).toMatch(/erp_integrations\/payments\?view=failed_to_export/);
+    expect(snooze).not.toHaveBeenCalled();
+  });
+});
+
+// Firefox's `browser.*` returns promises natively; Chromium's `chrome.*` did not always. The code
+// goes through `browser` from 'wxt/browser' (with the webextension polyfill module), never the
+// `chrome` global, so one promise-based API serves both builds.
+describe('one promise-based browser API for both builds', () => {
+  const SOURCE_DIRS = ['utils', 'entrypoints', 'components'];
+  function sources(dir: string): string[] {
+    return readdirSync(dir).flatMap((name) => {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) return sources(full);
+      return /\.(ts|tsx)$/.test(name) ? [full] : [];
+    });
+  }
+
+  it('product code never calls the chrome.* global', () => {
+    const offenders = SOURCE_DIRS.flatMap(sources).filter((file) => /(^|[^\w.])chrome\.[a-z]/.test(readFileSync(file, 'utf8').replace(/\/\/.*$/gm, '')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('the build wires the webextension polyfill', () => {
+    const config = readFileSync('wxt.config.ts', 'utf8');
+    expect(config).toContain("'@wxt-dev/webextension-polyfill'");
+  });
+});
