@@ -50,13 +50,14 @@ export function readRateHeaders(headers: Headers, localNow: number, serverOffset
 
 /**
  * Paces every request to Procore. Three rules: never more than `spikeMax` requests in any
- * spike window; in each hourly window, never spend more than half of what remained when the
- * window was first seen (the user's own Procore tabs share the same budget); and after a 429
- * or 503, nothing until the time Procore named.
+ * spike window (lowered to what Procore allowed when it refuses one); in each hourly window,
+ * never spend more than half of what remained when the window was first seen (the user's own
+ * Procore tabs share the same budget); and after a 429 or 503, nothing until the time Procore
+ * named (`X-Rate-Limit-Reset` when a window is spent, else `Retry-After`).
  */
 export class RateGovernor {
   private readonly spikeWindowMs: number;
-  private readonly spikeMax: number;
+  private spikeMax: number;
   private readonly maxWaitMs: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -77,7 +78,7 @@ export class RateGovernor {
     if (now < this.blockedUntil) return this.blockedUntil - now;
     this.sent = this.sent.filter((t) => t > now - this.spikeWindowMs);
     let wait = 0;
-    if (this.sent.length >= this.spikeMax) wait = this.sent[0]! + this.spikeWindowMs - now;
+    if (this.sent.length >= this.spikeMax) wait = this.sent[this.sent.length - this.spikeMax]! + this.spikeWindowMs - now;
     const w = this.window;
     if (w && now < w.resetAt) {
       const budgetLeft = w.remaining - w.sentSince - Math.floor(w.startRemaining / 2);
@@ -108,14 +109,23 @@ export class RateGovernor {
   /** Feeds the governor each response's status and rate headers. */
   observe(status: number, rate: RateHeaders, retryAfterMs: number | null = null): void {
     const now = this.now();
+    if (status === 429) {
+      // Remaining 0: a window is spent, wait for its Reset; else Procore named the wait itself.
+      const until = Math.max(now + (retryAfterMs ?? 0), rate.remaining === 0 && rate.resetAt !== null ? rate.resetAt : now + 1_000);
+      this.blockedUntil = Math.max(this.blockedUntil, until);
+      // Refused inside the spike window: its real size is below what we sent in it; learn it.
+      const inWindow = this.sent.filter((t) => t > now - this.spikeWindowMs).length;
+      if (until - now <= this.spikeWindowMs + 1_000) this.spikeMax = Math.max(1, Math.min(this.spikeMax, inWindow - 1));
+      return;
+    }
     if (rate.remaining !== null && rate.resetAt !== null) {
       const w = this.window;
       const newWindow = !w || now >= w.resetAt || Math.abs(rate.resetAt - w.resetAt) > 1000 || rate.remaining > w.remaining;
       this.window = newWindow
-        ? { resetAt: rate.resetAt, startRemaining: rate.remaining, remaining: rate.remaining, sentSince: 0 }
+        ? // What remained before the request that told us: that request was ours too.
+          { resetAt: rate.resetAt, startRemaining: rate.remaining + 1, remaining: rate.remaining, sentSince: 0 }
         : { ...w!, remaining: Math.min(w!.remaining, rate.remaining), sentSince: 0 };
     }
-    if (status === 429) this.blockedUntil = Math.max(this.blockedUntil, rate.resetAt ?? now + 10_000);
     if (status === 503) this.blockedUntil = Math.max(this.blockedUntil, now + (retryAfterMs ?? 5_000));
   }
 

@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Watch } from '../../../utils/domain/watch';
+import { poll } from '../../../utils/engine/poll-runner';
+import { listAudit } from '../../../utils/store/audit-log';
+import { getWatch, listWatches } from '../../../utils/store/watch-store';
+import type { Sim } from '../../sim/server';
+import { ledger, simControl, startTestSim } from '../../sim/testing';
+import { createDisbursement, engineOnSim, eventually, sleep } from './sim-engine';
+
+const WINDOW = 3_000;
+
+describe('poll cycle against the sim', () => {
+  let sim: Sim | undefined;
+  afterEach(async () => {
+    await sim?.close();
+    sim = undefined;
+  });
+
+  it('tracks a funded disbursement through the window: synced, failed with its cause, overdue; notifies per company; badge', async () => {
+    sim = await startTestSim({ windowMs: WINDOW });
+    const { engine, clientFor, statuses } = await engineOnSim(sim.origin, WINDOW);
+    // The ERP already issued check 50001 itself: the first payout will collide with it.
+    await simControl(sim.origin, 'POST', '/companies/8089/erp/checks', { bankId: 'OPER', checkNumber: 50001 });
+    const d = await createDisbursement(sim.origin, {
+      firstCheckNumber: 50001,
+      payouts: [
+        { beneficiaryName: 'Dup Check Co', delayFraction: 0.1 },
+        { beneficiaryName: 'Quick Co', delayFraction: 0.1 },
+        { beneficiaryName: 'Slow Co', delayFraction: 2.5 },
+      ],
+    });
+    const [dup, quick, slow] = d.payouts.map((p) => String(p.id)) as [string, string, string];
+
+    await poll(engine, clientFor, { discovery: true });
+    const first = await listWatches(engine.db, { disbursementId: String(d.id) });
+    expect(first.map((w) => w.state)).toEqual(['syncing', 'syncing', 'syncing']);
+    expect(first.every((w) => w.deadline === w.fundingCompletedAt! + WINDOW && !w.fundingCompletedEstimated)).toBe(true);
+    // One alarm at the next deadline.
+    expect((await fakeBrowser.alarms.get('deadline'))?.scheduledTime).toBeGreaterThan(Date.now());
+
+    await sleep(WINDOW * 0.3);
+    await poll(engine, clientFor, { discovery: false });
+    expect((await getWatch(engine.db, quick))?.state).toBe('synced');
+    const failed = (await getWatch(engine.db, dup)) as Watch;
+    expect(failed.state).toBe('failed');
+    expect(failed.request?.messages[0]).toMatch(/50001|OPER/);
+    expect(failed.diagnosis?.summary).toBeTruthy();
+
+    await sleep(WINDOW * 0.8);
+    await poll(engine, clientFor, { discovery: false });
+    expect((await getWatch(engine.db, slow))?.state).toBe('overdue');
+    const shown = Object.values(await fakeBrowser.notifications.getAll()) as { message: string }[];
+    expect(shown.map((n) => n.message)).toEqual([
+      expect.stringMatching(/^1 payment failed to export to QuickBooks Online/),
+      '1 payment not in QuickBooks Online after 3 seconds',
+    ]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+
+    // A quiet cycle costs one request per company, however many records are watched.
+    const before = statuses.length;
+    await poll(engine, clientFor, { discovery: false });
+    expect(statuses.length - before).toBe(1);
+
+    const audit = await listAudit(engine.db);
+    expect(audit.filter((a) => a.payoutId === slow).map((a) => `${a.before}→${a.after}`)).toEqual(['null→syncing', 'syncing→overdue']);
+    expect((await ledger(sim.origin)).violations).toEqual([]);
+  });
+
+  it('says "signed out" and stops polling when the session is gone', async () => {
+    sim = await startTestSim({ windowMs: WINDOW });
+    const { engine } = await engineOnSim(sim.origin, WINDOW);
+    const { procoreClient } = await import('../../../utils/engine/procore-connection');
+    const result = await poll(engine, async (e) => procoreClient(e, await e.settings(), fetch), { discovery: true });
+    expect(result).toBeNull();
+    const { readStatus } = await import('../../../utils/engine/engine-status');
+    expect(await readStatus(engine.db)).toMatchObject({ signedIn: false, lastError: { message: expect.stringMatching(/Signed out of Procore/) } });
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+  });
+
+  it('reaches the ERP after a failed record is fixed, with exactly one ledger record', async () => {
+    sim = await startTestSim({ windowMs: WINDOW });
+    const { engine, clientFor } = await engineOnSim(sim.origin, WINDOW);
+    await simControl(sim.origin, 'POST', '/companies/8089/erp/checks', { bankId: 'OPER', checkNumber: 50001 });
+    const d = await createDisbursement(sim.origin, { firstCheckNumber: 50001, payouts: [{ delayFraction: 0.05 }] });
+    const payoutId = String(d.payouts[0]!.id);
+    await poll(engine, clientFor, { discovery: true });
+    await eventually(async () => {
+      await poll(engine, clientFor, { discovery: false });
+      return (await getWatch(engine.db, payoutId))?.state === 'failed';
+    });
+    const { reExport } = await import('../../../utils/engine/fixer');
+    const fixing = await reExport(engine, await clientFor(engine), payoutId, { checkNumber: 60000 });
+    expect(fixing.state).toBe('re_exporting');
+    const synced = await eventually(async () => {
+      await poll(engine, clientFor, { discovery: false });
+      const w = await getWatch(engine.db, payoutId);
+      return w?.state === 'synced' ? w : null;
+    });
+    expect(synced.checkNumber).toBe(60000);
+    expect(synced.attempts).toEqual([expect.objectContaining({ outcome: 'synced', checkNumber: 60000 })]);
+    const book = await ledger(sim.origin);
+    expect(book.records.filter((r) => r.payoutId === payoutId)).toHaveLength(1);
+    expect(book.violations).toEqual([]);
+    const notes = Object.values(await fakeBrowser.notifications.getAll()) as { message: string }[];
+    expect(notes.at(-1)?.message).toBe('1 payment re-exported and now in QuickBooks Online');
+    // A second fix of a synced record is refused before anything is sent.
+    await expect(reExport(engine, await clientFor(engine), payoutId, { checkNumber: 60001 })).rejects.toThrow(/Not re-exported: Procore shows its export as success/);
+    expect((await ledger(sim.origin)).records.filter((r) => r.payoutId === payoutId)).toHaveLength(1);
+  });
+});
