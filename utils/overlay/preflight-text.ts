@@ -22,7 +22,10 @@ export function selectionSummary(selected: number, issues: PreflightIssue[][], e
   if (selected === 0 || atRisk === 0) return null;
   const counts = new Map<PreflightIssue['kind'], number>();
   for (const list of issues) for (const kind of new Set(list.map((i) => i.kind))) counts.set(kind, (counts.get(kind) ?? 0) + 1);
-  const parts = [...counts.entries()].map(([kind, n]) => `${n} ${issueShortText(kind, erpName).toLowerCase().replace(/\berp\b/, 'ERP')}`);
+  const parts = [...counts.entries()].map(([kind, n]) => {
+    const short = issueShortText(kind, erpName);
+    return `${n} ${short[0]!.toLowerCase()}${short.slice(1)}`;
+  });
   const noun = selected === 1 ? 'invoice is' : 'invoices are';
   return `${atRisk} of ${selected} selected ${noun} at risk: ${parts.join(', ')}.`;
 }
