@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sim } from '../../../test/sim/server';
+import { sessionCookieFor, simControl, startTestSim } from '../../../test/sim/testing';
+
+let sim: Sim;
+let cookie: string;
+const path = '/rest/v1.0/companies/8089/payments/funding_accounts';
+const get = (p = path) => fetch(`${sim.origin}${p}`, { headers: { Cookie: cookie, 'Procore-Company-Id': '8089' } });
+
+beforeAll(async () => {
+  sim = await startTestSim({ rateLimit: { hourly: 10_000, tenSecond: 10_000 } });
+  cookie = await sessionCookieFor(sim.origin);
+});
+afterAll(() => sim.close());
+
+describe('fault injection', () => {
+  it('malformed JSON keeps the real status and breaks the body', async () => {
+    await simControl(sim.origin, 'POST', '/faults', { pathPattern: 'funding_accounts$', malformed: true, times: 1 });
+    const broken = await get();
+    expect(broken.status).toBe(200);
+    await expect(broken.json()).rejects.toThrow();
+    expect((await get()).status).toBe(200);
+    expect(Array.isArray(await (await get()).json())).toBe(true);
+  });
+
+  it('drops a field (nested paths go through lists) and adds one', async () => {
+    await simControl(sim.origin, 'POST', '/faults', { pathPattern: 'funding_accounts$', dropField: 'nextCheckNumber', extraField: 'surprise', times: 1 });
+    const [account] = (await (await get()).json()) as Record<string, unknown>[];
+    expect(account).not.toHaveProperty('nextCheckNumber');
+    expect(account).toHaveProperty('surprise');
+    await simControl(sim.origin, 'POST', '/faults', { pathPattern: 'payments/disbursements$', dropField: 'payouts.metadata.beneficiaryName', times: 1 });
+    const [d] = (await (await get('/rest/v1.0/companies/8089/payments/disbursements')).json()) as { payouts: { metadata: Record<string, unknown> }[] }[];
+    expect(d!.payouts[0]!.metadata).not.toHaveProperty('beneficiaryName');
+    expect(d!.payouts[0]!.metadata).toHaveProperty('invoiceNumber');
+  });
+
+  it('delays, any status, by method, for a number of requests, and can be cleared', async () => {
+    await simControl(sim.origin, 'POST', '/faults', { pathPattern: '/me$', delayMs: 150, times: 1 });
+    const started = Date.now();
+    expect((await get('/rest/v1.0/me')).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    await simControl(sim.origin, 'POST', '/faults', { pathPattern: 'funding_accounts', method: 'PATCH', status: 500 });
+    expect((await get()).status).toBe(200);
+    const patch = () => fetch(`${sim.origin}${path}/fa_1`, { method: 'PATCH', headers: { Cookie: cookie, 'Procore-Company-Id': '8089', 'Content-Type': 'application/json' }, body: '{"nextCheckNumber": 12345}' });
+    expect((await patch()).status).toBe(500);
+    expect((await patch()).status).toBe(500);
+    await simControl(sim.origin, 'DELETE', '/faults');
+    expect((await patch()).status).toBe(200);
+  });
+
+  it('refuses a fault it cannot apply', async () => {
+    await expect(simControl(sim.origin, 'POST', '/faults', { pathPattern: '(' })).rejects.toThrow(/422/);
+    await expect(simControl(sim.origin, 'POST', '/faults', { pathPattern: 'x', status: 99 })).rejects.toThrow(/422/);
+  });
+});
+
+describe('controls', () => {
+  it('fund moves a draft to Funding Complete now and starts its exports', async () => {
+    const draft = await simControl<{ id: string; status: string }>(sim.origin, 'POST', '/disbursements', { status: 'draft', payouts: [{}, {}] });
+    expect(draft.status).toBe('FUNDING_NOT_INITIATED');
+    const funded = await simControl<{ status: string; fundingCompletedAt: string; payouts: { id: string; checkNumber: number }[] }>(sim.origin, 'POST', `/fund/${draft.id}`);
+    expect(funded.status).toBe('FUNDING_COMPLETED_AWAITING_PAYOUTS');
+    expect(Math.abs(Date.parse(funded.fundingCompletedAt) - Date.now())).toBeLessThan(5_000);
+    expect(funded.payouts.every((p) => p.checkNumber > 0)).toBe(true);
+    for (const p of funded.payouts) expect(sim.store.latestRequestDetail(p.id)?.status).toBe('in_progress');
+    await expect(simControl(sim.origin, 'POST', `/fund/${draft.id}`)).rejects.toThrow(/409/);
+  });
+
+  it('ERP faults: a transient failure, then a stale record', async () => {
+    await simControl(sim.origin, 'POST', '/erp-faults', { kind: 'transient', times: 1 });
+    await simControl(sim.origin, 'POST', '/erp-faults', { kind: 'stale', times: 1 });
+    const d = await simControl<{ payouts: { id: string }[] }>(sim.origin, 'POST', '/disbursements', { payouts: [{ delayFraction: 0 }, { delayFraction: 0 }, { delayFraction: 0 }] });
+    expect(d.payouts.map((p) => sim.store.latestRequestDetail(p.id)?.status)).toEqual(['failed', 'stale', 'success']);
+  });
+
+  it('reset rebuilds the scenario and state tells what runs', async () => {
+    await simControl(sim.origin, 'POST', '/reset', { scenario: 'empty', seed: 9 });
+    const state = await simControl<{ scenario: string; seed: number; counts: { disbursements: number } }>(sim.origin, 'GET', '/state');
+    expect(state).toMatchObject({ scenario: 'empty', seed: 9, counts: { disbursements: 0 } });
+    await expect(simControl(sim.origin, 'POST', '/reset', { scenario: 'nope' })).rejects.toThrow(/422/);
+    await simControl(sim.origin, 'POST', '/reset', { scenario: 'basic', seed: 1 });
+  });
+
+  it('close() stops the server and clears every timer', async () => {
+    const other = await startTestSim({ scenario: 'demo' });
+    expect(other.store.scheduler.pending).toBeGreaterThan(0);
+    const store = other.store;
+    await other.close();
+    expect(store.scheduler.pending).toBe(0);
+    await expect(fetch(`${other.origin}/__sim/state`)).rejects.toThrow();
+  });
+});
