@@ -20,5 +20,9 @@ export interface Diagnosis {
   fix?: string;
   /** Whether a corrective re-export can cure it. */
   retryable: boolean;
-  suggested?: { checkNumber?: number; bankId?: string };
+  /**
+   * Values a fix applies. `nextCheckNumber`: the funding account's Next Check Number the same
+   * confirmed fix sets, so Procore Pay never issues the suggested check number itself.
+   */
+  suggested?: { checkNumber?: number; bankId?: string; nextCheckNumber?: number };
 }

@@ -126,7 +126,7 @@ function duplicate(erp: string, input: ClassifyInput): Diagnosis {
   if (input.nextCheckNumber !== undefined && Number.isSafeInteger(input.nextCheckNumber) && input.nextCheckNumber > 0) {
     const used = [...(input.usedCheckNumbers ?? []), ...(checkNumber ? [checkNumber] : [])];
     const s = suggestCheckNumber({ erpLastCheckNumber: account?.last_check_number, nextCheckNumber: input.nextCheckNumber, usedCheckNumbers: used });
-    diagnosis.suggested = { checkNumber: s.checkNumber };
+    diagnosis.suggested = { checkNumber: s.checkNumber, nextCheckNumber: s.movesNextCheckNumberTo };
     diagnosis.fix = `Export it again with check number ${s.checkNumber}, and set the funding account's Next Check Number to ${s.movesNextCheckNumberTo} so Procore Pay does not issue ${s.checkNumber} again.`;
   }
   return diagnosis;

@@ -122,7 +122,7 @@ const FAMILIES: readonly (readonly [Cause, readonly RegExp[]])[] = (
 const MAX_MESSAGE_CHARS = 4000;
 
 /** Lower-case, one spacing, quotes and brackets out; periods that are not sentence ends removed. */
-export function normalizeMessage(message: string): string {
+function normalizeMessage(message: string): string {
   return message
     .slice(0, MAX_MESSAGE_CHARS)
     .normalize('NFKC')

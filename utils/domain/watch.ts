@@ -22,7 +22,13 @@ export const DiagnosisSchema = z.object({
   summary: z.string(),
   fix: z.string().optional(),
   retryable: z.boolean(),
-  suggested: z.object({ checkNumber: z.number().int().positive().optional(), bankId: z.string().optional() }).optional(),
+  suggested: z
+    .object({
+      checkNumber: z.number().int().positive().optional(),
+      bankId: z.string().optional(),
+      nextCheckNumber: z.number().int().positive().optional(),
+    })
+    .optional(),
 });
 
 export const WatchRequestSchema = z.object({

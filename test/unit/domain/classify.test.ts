@@ -35,7 +35,7 @@ describe('classifyExportFailure: the ERP words', () => {
     const systems = new Set(HELD_OUT.map((m) => m.system.split(' ')[0]));
     for (const s of ['Sage', 'Vista', 'Yardi', 'CMiC', 'Acumatica', 'QuickBooks']) expect(systems).toContain(s);
     for (const m of HELD_OUT) {
-      expect({ message: m.message, cause: causeFromWords([m.message]) }).toEqual({ message: m.message, cause: m.cause });
+      expect({ message: m.message, cause: classifyExportFailure({ messages: [m.message] }).cause }).toEqual({ message: m.message, cause: m.cause });
     }
   });
 
@@ -162,7 +162,7 @@ describe('classifyExportFailure: facts beat words', () => {
       usedCheckNumbers: [1000000],
     });
     // ERP at 10050 (five digits): Procore Pay's range moves to 1000000, whose first number is taken.
-    expect(d.suggested).toEqual({ checkNumber: 1000001 });
+    expect(d.suggested).toEqual({ checkNumber: 1000001, nextCheckNumber: 1000002 });
     expect(d.fix).toContain('Next Check Number to 1000002');
     expect(d.retryable).toBe(true);
   });
