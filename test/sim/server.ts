@@ -11,6 +11,7 @@ import { handleControl } from './control';
 import { handlePageRequest } from './pages/index';
 import type { GridLayoutSetting } from './pages/page-shell';
 import { SCENARIOS, type ScenarioName } from './scenarios';
+import { SimScheduler } from './sim-scheduler';
 import { SimStore } from './store';
 
 export interface SimOptions {
@@ -56,6 +57,8 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   const oauth = new OAuthServer(options.accessTokenLifetimeSec ?? ACCESS_TOKEN_LIFETIME_S);
   const rateLimiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const faults = new FaultTable();
+  // Injected response delays outlive a reset of the store, so they have a scheduler of their own.
+  const requestTimers = new SimScheduler();
   let origin = '';
   const startedAt = Date.now();
 
@@ -93,7 +96,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
       return handleControl(req, res, url, { store: () => store, reset, describe, sessions, oauth, faults, rateLimiter });
     }
     if (url.pathname.startsWith('/rest/')) {
-      return handleRest(req, res, { store: () => store, sessions, oauth, rateLimiter, faults, scheduler: () => store.scheduler, origin: () => origin });
+      return handleRest(req, res, { store: () => store, sessions, oauth, rateLimiter, faults, scheduler: () => requestTimers, origin: () => origin });
     }
     if (await handleAuth(req, res, url, { store: () => store, sessions, oauth })) return;
     const userId = sessions.userIdOf(req);
@@ -129,6 +132,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     reset,
     async close() {
       store.close();
+      requestTimers.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
