@@ -212,6 +212,10 @@ function onReexportRequested(watch: Watch, event: ReexportRequested, now: number
   const diagnosis =
     event.diagnosis ??
     (sameRequest(watch.request, request) && watch.diagnosis ? watch.diagnosis : fallbackDiagnosis(watch, request));
+  // An automatic fix only for what a re-export can cure, and never past escalation: then a person decides.
+  if (event.by === 'policy' && (!diagnosis.retryable || watch.state === 'escalate')) {
+    return applyRead(watch, request, event.diagnosis, now);
+  }
   const attempt: ReExportAttempt = {
     at: now,
     checkNumber: event.checkNumber ?? watch.checkNumber,

@@ -158,6 +158,18 @@ describe('corrective re-export', () => {
     expect(second.effects).toEqual([]);
   });
 
+  it('an automatic (policy) fix only for a retryable cause, and never for an escalated record', () => {
+    const notRetryable: WatchEvent = { type: 'reexport_requested', request: request('r1', 'failed', ['Bill not found']), diagnosis: diagnosis('INVOICE_NOT_SYNCED', false), by: 'policy' };
+    const r = transition(failedDup(), notRetryable, T0 + 200_000);
+    expect(r.watch.state).toBe('failed');
+    expect(r.watch.diagnosis?.cause).toBe('INVOICE_NOT_SYNCED');
+    expect(r.effects).toEqual([]);
+    expect(transition(failedDup(), { ...notRetryable, by: 'user' }, T0 + 200_000).effects).toEqual([{ type: 'reexport', payoutId: 'po_91' }]);
+    const escalated = { ...failedDup(), state: 'escalate' as const };
+    expect(transition(escalated, { ...requestFix(), by: 'policy' }, T0 + 200_000).effects).toEqual([]);
+    expect(transition(escalated, requestFix(), T0 + 200_000).watch.state).toBe('re_exporting');
+  });
+
   it('a successful fix: sent, then synced with the new check number and a synced_after_fix notice', () => {
     const { watch, log } = run(failedDup(), [
       [requestFix(), T0 + 200_000],
