@@ -1,3 +1,4 @@
+import { applyAutoFixPolicy } from './auto-fix-policy';
 import { ProcoreError } from '../procore/procore-error';
 import type { ProcoreClient } from '../procore/procore-client';
 import { pruneSynced } from '../store/watch-store';
@@ -33,6 +34,7 @@ async function pollOnce(engine: Engine, clientFor: ClientFactory, options: Cycle
     await settleIntents(engine, client, options.signal);
     const result = await runPollCycle(engine, client, options);
     await runEffects(engine, result.effects);
+    await applyAutoFixPolicy(engine, client, result.effects);
     const companies = await storedCompanies(engine);
     await engine.saveClockOffset();
     const problems = result.problems.map((p) => `${p.source}: record ${p.record} skipped (${p.issues})`);
