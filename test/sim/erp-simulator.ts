@@ -72,7 +72,9 @@ export class ErpSimulator {
   issueOwnChecks(): void {
     for (const bank of this.state.erpBankAccounts) {
       if (!bank.active || bank.sequenceLast === null) continue;
-      bank.sequenceLast += 1;
+      // Like a check printer's sequence, it passes over numbers already on the register.
+      do bank.sequenceLast += 1;
+      while (bank.importedChecks.has(bank.sequenceLast) || bank.ownChecks.has(bank.sequenceLast));
       bank.ownChecks.add(bank.sequenceLast);
     }
   }

@@ -489,7 +489,7 @@ export class SimStore {
   }
 
   /** The ERP's own checks keep coming (every fifth of the window), so registers grow as time passes. */
-  startErpActivity(intervalMs = Math.max(1000, Math.round(this.windowMs / 5))): void {
+  startErpActivity(intervalMs = Math.max(100, Math.round(this.windowMs / 5))): void {
     this.scheduler.every(intervalMs, () => this.erp.issueOwnChecks());
   }
 

@@ -126,6 +126,12 @@ export function buildDemo(store: SimStore): void {
   // More fundings arrive while the demo runs. Payables' next check number sits just above the
   // ERP's own, which keeps printing checks: a collision waiting to happen.
   const soon = store.createDisbursement(company.id, { name: 'Nov 16 draw', fundingAccountId: payables.id, items: [{ invoiceId: invoice(summit.id, 333_000).id }, { invoiceId: invoice(granite.id, 72_000).id }], userId: ana.id }, now - 0.3 * w);
+  // The ERP prints 5003 at +40% of the window, before the first answer (+65%): a duplicate; the
+  // second answers at +25%, before the ERP reaches 5004, and gets through.
+  soon.payoutIds.forEach((id, i) => {
+    const payout = store.state.payouts.get(id);
+    if (payout) payout.exportDelayFraction = [0.5, 0.1][i];
+  });
   store.authorizeDisbursement(company.id, soon.id, { at: now - 0.1 * w, fundAt: now + 0.15 * w });
   const later = store.createDisbursement(company.id, { name: 'Nov 17 draw', fundingAccountId: operating.id, items: [{ invoiceId: invoice(acme.id, 260_000).id }, { invoiceId: invoice(xss.id, 98_000).id }, { invoiceId: invoice(rio.id, 415_000).id }], userId: ana.id }, now - 0.2 * w);
   store.authorizeDisbursement(company.id, later.id, { at: now - 0.05 * w, fundAt: now + 0.5 * w });

@@ -93,6 +93,16 @@ describe('corrective re-export', () => {
     expect(store.latestRequestDetail(d.payoutIds[0]!)?.messages[0]).toMatch(/Duplicate Document Number/);
   });
 
+  it('the ERP’s own check sequence passes over numbers Procore already exported', () => {
+    const store = basicStore();
+    const bank = store.erpBankAccounts(8089)[0]!;
+    const last = store.lastErpCheckNumber(bank)!;
+    createFromSpec(store, { firstCheckNumber: last + 1, payouts: [{ delayFraction: 0 }] });
+    store.erp.issueOwnChecks();
+    expect(store.lastErpCheckNumber(bank)).toBe(last + 2);
+    expect(store.state.ledger.violations).toEqual([]);
+  });
+
   it('many simultaneous exports of one failed record over HTTP: one accepted, the rest 409, one ERP record, no violation', async () => {
     const sim = await startTestSim({ windowMs: WINDOW, rateLimit: { hourly: 1000, tenSecond: 1000 } });
     sims.push(sim);
