@@ -1,0 +1,285 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { DisbursementSchema } from '../../../utils/domain/schemas/disbursement';
+import { ErpBankAccountSchema } from '../../../utils/domain/schemas/erp-bank-account';
+import { ErpSettingsSchema } from '../../../utils/domain/schemas/erp-settings';
+import { FundingAccountSchema } from '../../../utils/domain/schemas/funding-account';
+import { RequestDetailSchema } from '../../../utils/domain/schemas/request-detail';
+import { RequisitionSchema } from '../../../utils/domain/schemas/requisition';
+import { CompanySchema, MeSchema } from '../../../utils/domain/schemas/who';
+import { validateRecords, type SchemaProblem } from '../../../utils/procore/record-validation';
+
+/*
+ * Every response schema against mutated payloads, through the engine's record validation: in a
+ * list of records where some have a required field dropped or of the wrong type, exactly the
+ * good ones are kept (in order) and each bad one is reported by its id. Which fields are required
+ * or optional is written here from PROCORE-CONTRACT.md, not read from the schemas, so a schema that
+ * silently accepted a missing amount or id would fail.
+ */
+
+type Json = Record<string, unknown>;
+
+interface Case {
+  name: string;
+  schema: z.ZodType;
+  /** A valid record as the contract shows it, with the given id. */
+  sample: (id: string) => Json;
+  /** Dotted paths (arrays through their first element) that must be present and well typed. */
+  required: string[];
+  /** Paths the contract lets be absent. */
+  optional: string[];
+  /** Where the record's id is, if it has one (reports name records by it). */
+  idField?: string;
+}
+
+const payout = (disbursementId: string): Json => ({
+  id: `po_${disbursementId}`,
+  disbursementId,
+  invoiceId: '4417',
+  receivingPaymentsCompanyExternalId: 'v_77',
+  amount: 450000,
+  status: 'REQUESTED',
+  statusMessage: null,
+  bankId: 'OPER',
+  checkNumber: 10042,
+  partialPayment: false,
+  partialPaymentReason: null,
+  metadata: {
+    projectId: '562',
+    contractId: '901',
+    contractNumber: 'SC-014',
+    invoiceNumber: 'INV-2291',
+    vendorId: 'v_77',
+    beneficiaryName: 'Acme Drywall',
+    dueAmount: 450000,
+    paidAmountOutsideProcorePay: 0,
+    hasTaxOrMarkup: false,
+  },
+});
+
+const CASES: Case[] = [
+  {
+    name: 'disbursement',
+    schema: DisbursementSchema,
+    idField: 'id',
+    sample: (id) => ({
+      id,
+      disbursementIdentifier: 'D-000412',
+      name: 'Nov 15 draw',
+      fundingAccountId: 'fa_1',
+      amount: 1250000,
+      currencyCode: 'USD',
+      status: 'FUNDING_COMPLETED_AWAITING_PAYOUTS',
+      statusMessage: null,
+      createdAt: '2026-11-15T16:02:11Z',
+      updatedAt: '2026-11-15T17:40:03Z',
+      authorizedOn: '2026-11-15T16:30:00Z',
+      fundingCompletedAt: '2026-11-15T17:40:03Z',
+      payouts: [payout(id)],
+    }),
+    required: [
+      'id',
+      'disbursementIdentifier',
+      'fundingAccountId',
+      'amount',
+      'status',
+      'createdAt',
+      'updatedAt',
+      'payouts',
+      'payouts.id',
+      'payouts.invoiceId',
+      'payouts.amount',
+      'payouts.status',
+      'payouts.bankId',
+      'payouts.partialPayment',
+      'payouts.metadata',
+      'payouts.metadata.projectId',
+      'payouts.metadata.vendorId',
+      'payouts.metadata.dueAmount',
+      'payouts.metadata.hasTaxOrMarkup',
+    ],
+    // fundingCompletedAt is modeled: where absent, the extension estimates the start.
+    optional: ['statusMessage', 'authorizedOn', 'fundingCompletedAt', 'payouts.statusMessage', 'payouts.partialPaymentReason', 'payouts.metadata.contractId', 'payouts.metadata.contractNumber'],
+  },
+  {
+    name: 'funding account',
+    schema: FundingAccountSchema,
+    idField: 'id',
+    sample: (id) => ({ id, nickname: 'Operating', bankId: 'OPER', nextCheckNumber: 10043, isDefault: true, deactivated: false, verificationStatus: 'verified' }),
+    required: ['id', 'bankId', 'nextCheckNumber', 'isDefault', 'deactivated', 'verificationStatus'],
+    optional: [],
+  },
+  {
+    name: 'ERP bank account',
+    schema: ErpBankAccountSchema,
+    sample: (id) => ({ bank_id: id, name: 'Operating - 1234', active: true, last_check_number: 1187 }),
+    required: ['bank_id', 'active', 'last_check_number'],
+    optional: [],
+  },
+  {
+    name: 'ERP settings',
+    schema: ErpSettingsSchema,
+    sample: () => ({ connector: 'quickbooks_online', payment_sync_enabled: true, supports_partial_payments: false, erp_name: 'QuickBooks Online' }),
+    required: ['connector', 'payment_sync_enabled', 'supports_partial_payments', 'erp_name'],
+    optional: [],
+  },
+  {
+    name: 'request detail',
+    schema: RequestDetailSchema,
+    idField: 'id',
+    sample: (id) => ({
+      id,
+      item_type: 'contract_payment',
+      item_id: 'po_91',
+      request_name: 'create_contract_payment',
+      status: 'failed',
+      messages: ['Duplicate Document Number Error'],
+      created_at: '2026-11-15T17:40:05Z',
+      updated_at: '2026-11-15T17:43:51Z',
+    }),
+    required: ['id', 'item_type', 'item_id', 'status', 'messages', 'created_at', 'updated_at'],
+    optional: [],
+  },
+  {
+    name: 'requisition',
+    schema: RequisitionSchema,
+    idField: 'id',
+    sample: (id) => ({ id, invoice_number: 'INV-2291', vendor_id: 'v_77', status: 'approved', erp_status: 'synced', payment_date: null, origin_id: 'QB-8812' }),
+    required: ['id', 'vendor_id', 'erp_status'],
+    optional: [],
+  },
+  { name: 'me', schema: MeSchema, idField: 'id', sample: (id) => ({ id, login: 'ap@builder.com', name: 'Ana Park' }), required: ['id', 'login', 'name'], optional: [] },
+  { name: 'company', schema: CompanySchema, idField: 'id', sample: (id) => ({ id, name: 'Builder Co', is_active: true }), required: ['id', 'name', 'is_active'], optional: [] },
+];
+
+/** The object holding the last segment of a dotted path (arrays through their first element). */
+function parentOf(record: Json, path: string): { holder: Json; key: string } {
+  const parts = path.split('.');
+  let holder: unknown = record;
+  for (const part of parts.slice(0, -1)) {
+    holder = (holder as Json)[part];
+    if (Array.isArray(holder)) holder = holder[0];
+  }
+  return { holder: holder as Json, key: parts.at(-1)! };
+}
+
+/** A value of a type the field can never have: a string where a number belongs, and so on. */
+function wrongTypeFor(value: unknown): unknown {
+  if (typeof value === 'string') return { text: value };
+  if (typeof value === 'number') return `${value} dollars`;
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'not a list';
+  if (value === null) return { nothing: true };
+  return 42;
+}
+
+type Mutation = { kind: 'none' } | { kind: 'extra'; field: string } | { kind: 'drop'; path: number } | { kind: 'retype'; path: number } | { kind: 'dropOptional'; path: number } | { kind: 'fractionalCents' };
+
+const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.constant({ kind: 'none' as const }),
+  fc.record({ kind: fc.constant('extra' as const), field: fc.string({ minLength: 1, maxLength: 12 }) }),
+  fc.record({ kind: fc.constant('drop' as const), path: fc.nat() }),
+  fc.record({ kind: fc.constant('retype' as const), path: fc.nat() }),
+  fc.record({ kind: fc.constant('dropOptional' as const), path: fc.nat() }),
+  fc.constant({ kind: 'fractionalCents' as const }),
+);
+
+/** Applies a mutation; answers whether the contract makes the record bad. */
+function mutate(testCase: Case, record: Json, mutation: Mutation): boolean {
+  switch (mutation.kind) {
+    case 'none':
+      return false;
+    case 'extra': {
+      // Unknown extra fields are ignored (never one of the record's own keys).
+      if (Object.hasOwn(record, mutation.field)) return false;
+      record[mutation.field] = { injected: true };
+      return false;
+    }
+    case 'drop': {
+      const { holder, key } = parentOf(record, testCase.required[mutation.path % testCase.required.length]!);
+      delete holder[key];
+      return true;
+    }
+    case 'retype': {
+      const { holder, key } = parentOf(record, testCase.required[mutation.path % testCase.required.length]!);
+      holder[key] = wrongTypeFor(holder[key]);
+      return true;
+    }
+    case 'dropOptional': {
+      if (!testCase.optional.length) return false;
+      const { holder, key } = parentOf(record, testCase.optional[mutation.path % testCase.optional.length]!);
+      delete holder[key];
+      return false;
+    }
+    case 'fractionalCents': {
+      // Money is integer cents: a fractional amount is an error, never rounded.
+      const moneyPath = ['amount', 'payouts.amount', 'payouts.metadata.dueAmount'].find((p) => testCase.required.includes(p));
+      if (!moneyPath) return false;
+      const { holder, key } = parentOf(record, moneyPath);
+      holder[key] = (holder[key] as number) + 0.5;
+      return true;
+    }
+  }
+}
+
+describe.each(CASES)('the $name schema on mutated payloads', (testCase) => {
+  it('keeps exactly the good records, in order, and reports each bad one', () => {
+    fc.assert(
+      fc.property(fc.array(mutationArb, { maxLength: 12 }), (mutations) => {
+        const expectedGood: number[] = [];
+        const expectedBad: number[] = [];
+        const records = mutations.map((mutation, index) => {
+          const record = testCase.sample(`rec-${index}`);
+          (mutate(testCase, record, mutation) ? expectedBad : expectedGood).push(index);
+          return record;
+        });
+        const problems: SchemaProblem[] = [];
+        const kept = validateRecords(testCase.schema, records, testCase.name, problems) as Json[];
+        expect(kept).toHaveLength(expectedGood.length);
+        expect(problems).toHaveLength(expectedBad.length);
+        for (const [k, index] of expectedGood.entries()) {
+          const source = records[index]!;
+          const key = testCase.idField ?? 'bank_id';
+          if (key in source) expect(kept[k]![key]).toBe(source[key]);
+          // Unknown fields never reach what the engine stores.
+          for (const field of Object.keys(kept[k]!)) expect(Object.keys(testCase.sample('x'))).toContain(field);
+        }
+        for (const [k, index] of expectedBad.entries()) {
+          const id = testCase.idField ? records[index]![testCase.idField] : undefined;
+          expect(problems[k]!.source).toBe(testCase.name);
+          expect(problems[k]!.record).toBe(typeof id === 'string' ? id : id === undefined ? `#${index}` : String(id));
+          expect(problems[k]!.issues).not.toBe('');
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('record validation on junk', () => {
+  it('never throws, keeps exactly what parses, and reports a non-list response as one problem', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 6 })), (raw) => {
+        for (const { schema, name } of CASES) {
+          const problems: SchemaProblem[] = [];
+          const kept = validateRecords(schema, raw, name, problems);
+          if (!Array.isArray(raw)) {
+            expect(kept).toEqual([]);
+            expect(problems).toEqual([{ source: name, record: '(response)', issues: 'expected a list of records' }]);
+          } else {
+            expect(kept.length + problems.length).toBe(raw.length);
+            expect(kept).toEqual(raw.flatMap((r) => { const parsed = schema.safeParse(r); return parsed.success ? [parsed.data] : []; }));
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('keeps 64-bit ids as exact strings', () => {
+    const problems: SchemaProblem[] = [];
+    const [company] = validateRecords(CompanySchema, [{ id: '9007199254740993', name: 'Big Co', is_active: true }], 'companies', problems);
+    expect(company?.id).toBe('9007199254740993');
+  });
+});
