@@ -14,13 +14,16 @@ export interface LaunchedExtension {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-/** Chromium headless with the built sandbox extension loaded, on a new or given profile. */
-export async function launchExtension(options: { profileDir?: string; extensionDir?: string } = {}): Promise<LaunchedExtension> {
+/** Chromium (headless unless told otherwise) with the built sandbox extension loaded, on a new or given profile. */
+export async function launchExtension(
+  options: { profileDir?: string; extensionDir?: string; headless?: boolean; viewport?: { width: number; height: number } | null } = {},
+): Promise<LaunchedExtension> {
   const extensionDir = options.extensionDir ?? SANDBOX_EXTENSION_DIR;
   const profileDir = options.profileDir ?? mkdtempSync(path.join(tmpdir(), 'esw-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
-    headless: true,
+    headless: options.headless ?? true,
+    ...(options.viewport !== undefined ? { viewport: options.viewport } : {}),
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,

@@ -107,10 +107,10 @@ export const erpPaymentsPage: View<Route> = async (context) => {
 
 function columnsFor(view: ErpView, onExport: (record: PaymentRecord) => void): GridColumn<PaymentRecord>[] {
   const base: GridColumn<PaymentRecord>[] = [
-    { id: 'beneficiary', header: 'Beneficiary', text: (r) => r.payout.metadata.beneficiaryName, width: 150 },
+    { id: 'beneficiary', header: 'Beneficiary', text: (r) => r.payout.metadata.beneficiaryName, width: 160 },
     { id: 'invoice_number', header: 'Invoice No.', text: (r) => r.payout.metadata.invoiceNumber, width: 110 },
-    { id: 'disbursement_number', header: 'Disbursement No.', text: (r) => r.disbursementNumber, width: 130 },
-    { id: 'amount', header: 'Amount', text: (r) => formatCents(r.payout.amount), width: 110 },
+    { id: 'disbursement_number', header: 'Disbursement No.', text: (r) => r.disbursementNumber, width: 140 },
+    { id: 'amount', header: 'Amount', text: (r) => formatCents(r.payout.amount), width: 125 },
   ];
   if (view !== 'failed_to_export') {
     return [
@@ -150,7 +150,7 @@ function columnsFor(view: ErpView, onExport: (record: PaymentRecord) => void): G
         button.addEventListener('click', () => onExport(r));
         return button;
       },
-      width: 100,
+      width: 116,
       interactive: true,
     },
   ];
