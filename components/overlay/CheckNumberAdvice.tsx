@@ -3,6 +3,7 @@ import type { CheckNumberRecommendation } from '../../utils/messaging';
 import type { FundingAccountRowData } from '../../utils/page/funding-accounts-grid';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useOverlay } from './overlay-context';
+import { PopoverPill } from './PopoverPill';
 import { StatusPill } from './StatusPill';
 
 type Load = { kind: 'loading' } | { kind: 'ready'; advice: CheckNumberRecommendation } | { kind: 'error'; message: string };
@@ -58,26 +59,28 @@ export function CheckNumberAdvice({ row }: { row: FundingAccountRowData }) {
     }
   };
   const text = adviceText(advice);
+  const result = step === 'applied' ? `Applied: Next Check No. is ${advice.nextCheckNumber}` : (failure ?? '');
   return (
     <span className="row-line" data-testid="esw-advice">
-      <StatusPill
+      <PopoverPill
         view={{
-          text: advice.changeNeeded ? `Start at ${advice.nextCheckNumber}` : 'Clear of ERP checks',
+          text: step === 'applied' ? `Applied: ${advice.nextCheckNumber}` : advice.changeNeeded ? `Start at ${advice.nextCheckNumber}` : 'Clear of ERP checks',
           label: text,
-          tone: advice.changeNeeded ? 'warn' : 'ok',
-          icon: advice.changeNeeded ? '⚠' : '✓',
+          tone: advice.changeNeeded && step !== 'applied' ? 'warn' : 'ok',
+          icon: advice.changeNeeded && step !== 'applied' ? '⚠' : '✓',
         }}
-      />
-      <span className="cause" title={text}>
-        {text}
-      </span>
-      {advice.changeNeeded && step !== 'applied' ? (
-        <button type="button" className="btn primary" disabled={step === 'saving'} onClick={() => setStep('confirm')}>
-          {step === 'saving' ? 'Applying…' : 'Apply'}
-        </button>
-      ) : null}
-      <span role="status" aria-live="polite">
-        {step === 'applied' ? `Applied: Next Check No. is ${advice.nextCheckNumber}` : (failure ?? '')}
+        title={`Next Check No. of ${row.nickname || row.bankId}`}
+      >
+        <p>{text}.</p>
+        {advice.changeNeeded && step !== 'applied' ? (
+          <button type="button" className="btn primary" disabled={step === 'saving'} onClick={() => setStep('confirm')}>
+            {step === 'saving' ? 'Applying…' : `Apply: start at ${advice.nextCheckNumber}`}
+          </button>
+        ) : null}
+        <p role="status">{result}</p>
+      </PopoverPill>
+      <span className="sr-only" role="status" aria-live="polite">
+        {result}
       </span>
       {step === 'confirm' ? (
         <ConfirmDialog

@@ -57,7 +57,9 @@ export function Popover({ title, trigger, onClose, children }: Props) {
     const doc = trigger.current?.ownerDocument ?? document;
     const outside = (event: Event) => {
       const path = event.composedPath();
-      if (box.current && !path.includes(box.current) && !(trigger.current && path.includes(trigger.current))) closeRef.current();
+      // A confirm opened from inside the popover is part of it.
+      const inConfirm = path.some((node) => node instanceof Element && node.classList.contains('backdrop'));
+      if (box.current && !inConfirm && !path.includes(box.current) && !(trigger.current && path.includes(trigger.current))) closeRef.current();
     };
     doc.addEventListener('pointerdown', outside, true);
     const returnTo = trigger.current;

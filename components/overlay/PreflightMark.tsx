@@ -1,30 +1,17 @@
-import { useRef, useState } from 'react';
 import type { PreflightIssue } from '../../utils/messaging';
-import { issueShortText } from '../../utils/overlay/preflight-text';
-import { useOverlay } from './overlay-context';
-import { Popover } from './Popover';
-import { StatusPill } from './StatusPill';
-import { useWatchStore } from './use-watches';
+import { issueMarkText } from '../../utils/overlay/preflight-text';
+import { PopoverPill } from './PopoverPill';
 
 /** Beside an invoice being chosen for payment: what would make its payment fail to export. */
 export function PreflightMark({ invoiceNumber, issues }: { invoiceNumber: string; issues: PreflightIssue[] }) {
-  const { companyId } = useOverlay();
-  const erpName = useWatchStore().erpName(companyId);
-  const [open, setOpen] = useState(false);
-  const trigger = useRef<HTMLButtonElement>(null);
   if (issues.length === 0) return null;
-  const first = issueShortText(issues[0]!.kind, erpName);
+  const first = issueMarkText(issues[0]!.kind);
   const text = issues.length > 1 ? `${first} +${issues.length - 1}` : first;
   const label = `Invoice ${invoiceNumber} at risk: ${issues.map((i) => i.message).join(' ')}`;
   return (
-    <>
-      <StatusPill ref={trigger} view={{ text, label, tone: 'warn', icon: '⚠' }} expanded={open} onActivate={() => setOpen((was) => !was)} />
-      {open ? (
-        <Popover title={`Invoice ${invoiceNumber}: before you pay`} trigger={trigger} onClose={() => setOpen(false)}>
-          <IssueList issues={issues} />
-        </Popover>
-      ) : null}
-    </>
+    <PopoverPill view={{ text, label, tone: 'warn', icon: '⚠' }} title={`Invoice ${invoiceNumber}: before you pay`}>
+      <IssueList issues={issues} />
+    </PopoverPill>
   );
 }
 

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { RecordRead } from '../../utils/page/record-reader';
+import type { RecordRow } from '../../utils/page/record-row';
 import { trackGrid, type PlacedRecord } from '../../utils/overlay/grid-tracker';
+import type { Placement } from '../../utils/overlay/row-host';
 import { OVERLAY_CSS } from './overlay-css';
 
 export interface TrackedGrid<T> {
@@ -13,7 +15,13 @@ export interface TrackedGrid<T> {
  * the page's table is not recognised, nothing is drawn and one console warning says what is
  * missing.
  */
-export function useGridRecords<T>(read: (doc: Document) => RecordRead<T>, kind: string, what: string, doc: Document = document): TrackedGrid<T> {
+export function useGridRecords<T>(
+  read: (doc: Document) => RecordRead<T>,
+  kind: string,
+  what: string,
+  placement?: (record: RecordRow<T>) => Placement,
+  doc: Document = document,
+): TrackedGrid<T> {
   const [grid, setGrid] = useState<TrackedGrid<T>>({ records: [], root: null });
   useEffect(
     () =>
@@ -22,13 +30,14 @@ export function useGridRecords<T>(read: (doc: Document) => RecordRead<T>, kind: 
         read,
         kind,
         css: OVERLAY_CSS,
+        placement,
         onRecords: (records, root) => setGrid({ records, root }),
         onUnrecognised: (missing) =>
           console.warn(
             `ERP Sync Watch: ${what} was not recognised on this page (missing ${missing.join(', ') || 'its rows'}). Nothing is drawn here; the page layout may have changed.`,
           ),
       }),
-    [doc, read, kind, what],
+    [doc, read, kind, what, placement],
   );
   return grid;
 }

@@ -1,6 +1,7 @@
 import { createPortal } from 'react-dom';
 import { findAuthorizeButton } from '../../utils/page/authorize-button';
-import { readDisbursementDetail } from '../../utils/page/disbursement-detail';
+import { readDisbursementDetail, type DetailRowData } from '../../utils/page/disbursement-detail';
+import type { RecordRow } from '../../utils/page/record-row';
 import { toCheck } from '../../utils/overlay/preflight-cache';
 import { AuthorizeChecklist } from '../../components/overlay/AuthorizeChecklist';
 import { useOverlay } from '../../components/overlay/overlay-context';
@@ -11,11 +12,14 @@ import { useGridRecords } from '../../components/overlay/use-grid-records';
 import { usePreflight } from '../../components/overlay/use-preflight';
 import { useWatchStore } from '../../components/overlay/use-watches';
 
+// A payout's state leads its narrow Payment Status cell; an invoice's mark follows its number.
+const placement = (record: RecordRow<DetailRowData>) => (record.data.card === 'payments' ? 'prepend' : 'append');
+
 /** The "Disbursement #" page: per-payout sync states, or, on a draft, the checks before Authorize. */
 export function DisbursementDetailOverlay({ disbursementId }: { disbursementId: string }) {
   const { companyId } = useOverlay();
   const store = useWatchStore();
-  const { records } = useGridRecords(readDisbursementDetail, 'detail', "The disbursement's Payments or Included Invoices card");
+  const { records } = useGridRecords(readDisbursementDetail, 'detail', "The disbursement's Payments or Included Invoices card", placement);
   const invoices = records.flatMap((r) => (r.data.card === 'included' ? [r.data.invoice] : []));
   const preflight = usePreflight(invoices.map(toCheck));
   const watches = store.forDisbursementId(disbursementId);

@@ -1,6 +1,6 @@
 import type { RecordRead } from '../page/record-reader';
 import type { RecordRow } from '../page/record-row';
-import { HOST_ATTRIBUTE, ensureHost, isOverlayNode } from './row-host';
+import { HOST_ATTRIBUTE, ensureHost, isOverlayNode, type Placement } from './row-host';
 
 export interface PlacedRecord<T> extends RecordRow<T> {
   /** Where this record's overlay renders. */
@@ -14,6 +14,8 @@ export interface GridTrackerOptions<T> {
   /** Host kind and stylesheet of the overlay drawn in each row. */
   kind: string;
   css: string;
+  /** Where in its anchor cell a record's overlay goes (default: after the cell's content). */
+  placement?: (record: RecordRow<T>) => Placement;
   onRecords: (records: PlacedRecord<T>[], root: Element | null) => void;
   /** Called once if the page's table never shows up in a recognised form. */
   onUnrecognised: (missing: string[]) => void;
@@ -27,7 +29,7 @@ export interface GridTrackerOptions<T> {
  * ignored, so drawing never feeds back into reading. Returns a stop function.
  */
 export function trackGrid<T>(options: GridTrackerOptions<T>): () => void {
-  const { doc, read, kind, css, onRecords, onUnrecognised, settleMs = 10_000 } = options;
+  const { doc, read, kind, css, onRecords, onUnrecognised, settleMs = 10_000, placement = () => 'append' } = options;
   const view = doc.defaultView!;
   let observer: MutationObserver | null = null;
   let observed: Element | null = null;
@@ -55,7 +57,7 @@ export function trackGrid<T>(options: GridTrackerOptions<T>): () => void {
       observed = result.root;
       observe(result.root);
     }
-    const placed = result.records.map((record) => ({ ...record, host: ensureHost(record.anchor, kind, css) }));
+    const placed = result.records.map((record) => ({ ...record, host: ensureHost(record.anchor, kind, css, placement(record)) }));
     const keep = new Set(placed.map((record) => record.host.host));
     for (const host of result.root.querySelectorAll(`[${HOST_ATTRIBUTE}="${kind}"]`)) if (!keep.has(host)) host.remove();
     publish(placed);

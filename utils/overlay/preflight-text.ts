@@ -16,6 +16,22 @@ export function issueShortText(kind: PreflightIssue['kind'], erpName: string | n
   }
 }
 
+/** The fewest words for a mark beside an invoice number (the popover says the rest). */
+export function issueMarkText(kind: PreflightIssue['kind']): string {
+  switch (kind) {
+    case 'invoice_not_synced':
+      return 'Not synced';
+    case 'partial_refused':
+      return 'Partial';
+    case 'tax_or_markup':
+      return 'Tax/markup';
+    case 'check_number_collision':
+      return 'Check no.';
+    case 'sync_disabled':
+      return 'Sync off';
+  }
+}
+
 /** "2 of 5 selected invoices are at risk: 1 not synced to QuickBooks Online, 1 tax or markup." */
 export function selectionSummary(selected: number, issues: PreflightIssue[][], erpName: string | null): string | null {
   const atRisk = issues.filter((list) => list.length > 0).length;

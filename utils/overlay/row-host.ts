@@ -29,27 +29,28 @@ export function adoptStyles(root: ShadowRoot, css: string): void {
 }
 const sheets = new WeakMap<Document, CSSStyleSheet>();
 
-/** The shadow root to draw in inside `anchor` (created once per cell, for `kind` of overlay). */
-export function ensureHost(anchor: Element, kind: string, css: string, placement: 'append' | 'after' | 'before' = 'append'): ShadowRoot {
-  const doc = anchor.ownerDocument;
-  const existing =
-    placement === 'append'
-      ? [...anchor.children].find((child) => child.getAttribute(HOST_ATTRIBUTE) === kind)
-      : placement === 'after'
-        ? anchor.nextElementSibling?.getAttribute(HOST_ATTRIBUTE) === kind
-          ? anchor.nextElementSibling
-          : undefined
-        : anchor.previousElementSibling?.getAttribute(HOST_ATTRIBUTE) === kind
-          ? anchor.previousElementSibling
-          : undefined;
+export type Placement = 'append' | 'prepend' | 'before' | 'after';
+
+function existingHost(anchor: Element, kind: string, placement: Placement): Element | undefined {
+  const isHost = (element: Element | null | undefined) => element?.getAttribute(HOST_ATTRIBUTE) === kind;
+  if (placement === 'append' || placement === 'prepend') return [...anchor.children].find(isHost);
+  const sibling = placement === 'after' ? anchor.nextElementSibling : anchor.previousElementSibling;
+  return isHost(sibling) ? sibling! : undefined;
+}
+
+/**
+ * The shadow root to draw in for `kind` of overlay at `anchor`: inside the cell (first or last)
+ * or beside an element. Created once, found again while the page keeps the element.
+ */
+export function ensureHost(anchor: Element, kind: string, css: string, placement: Placement = 'append'): ShadowRoot {
+  const existing = existingHost(anchor, kind, placement);
   if (existing?.shadowRoot) return existing.shadowRoot;
-  const host = doc.createElement(placement === 'append' ? 'span' : 'div');
+  const doc = anchor.ownerDocument;
+  const host = doc.createElement(placement === 'before' || placement === 'after' ? 'div' : 'span');
   host.setAttribute(HOST_ATTRIBUTE, kind);
   const root = host.attachShadow({ mode: 'open' });
   adoptStyles(root, css);
-  if (placement === 'append') anchor.append(host);
-  else if (placement === 'after') anchor.after(host);
-  else anchor.before(host);
+  anchor[placement](host);
   return root;
 }
 

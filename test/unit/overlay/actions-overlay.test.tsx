@@ -151,12 +151,16 @@ describe('funding accounts', () => {
       'fundingAccount.setNextCheckNumber': (p) => ({ nextCheckNumber: p.nextCheckNumber }),
     });
     session = startSession('/8089/company/payments/settings/funding_accounts', fake.backend, paymentsOverlay);
-    await vi.waitFor(() => expect(hostTexts('advice')[0]).toContain("ERP's last check is 100: start at 10000, room for 9,900 checks"));
-    buttonIn(shadowOf('advice'), 'Apply').click();
+    await vi.waitFor(() => expect(hostTexts('advice')[0]).toContain('Start at 10000'));
+    const pill = shadowOf('advice').querySelector('button')!;
+    expect(pill.getAttribute('aria-label')).toBe("ERP's last check is 100: start at 10000, room for 9,900 checks");
+    pill.click();
+    const popover = await vi.waitFor(() => rootShadow().querySelector('[role="dialog"]') ?? (() => { throw new Error('no popover'); })());
+    buttonIn(popover, 'Apply: start at 10000').click();
     const dialog = await vi.waitFor(() => rootShadow().querySelector('[role="alertdialog"]') ?? (() => { throw new Error('no confirm'); })());
     expect(dialog.querySelector('tbody')!.textContent).toBe('Next Check No.101→ 10000');
     buttonIn(dialog, 'Apply').click();
-    await vi.waitFor(() => expect(hostTexts('advice')[0]).toContain('Applied: Next Check No. is 10000'));
+    await vi.waitFor(() => expect(hostTexts('advice')[0]).toContain('Applied: 10000'));
     expect(fake.sent.find((m) => m.name === 'fundingAccount.setNextCheckNumber')?.payload).toEqual({ companyId: '8089', fundingAccountId: 'fa_1', nextCheckNumber: 10000 });
   });
 });
@@ -179,7 +183,12 @@ describe('pre-flight', () => {
     const fake = fakeBackend({ 'watches.list': () => [], 'preflight.check': (p) => issues.filter((i) => p.invoices.some((x) => x.invoiceId === i.invoiceId)) });
     session = startSession('/8089/company/payments/invoices', fake.backend, paymentsOverlay);
     fake.push({ type: 'status', status });
-    await vi.waitFor(() => expect(hostTexts('mark')).toEqual(['⚠Not synced to QuickBooks Online', '⚠Tax or markup +1']));
+    await vi.waitFor(() => expect(hostTexts('mark')).toEqual(['⚠Not synced', '⚠Tax/markup +1']));
+    const mark = shadowOf('mark').querySelector('button')!;
+    expect(mark.getAttribute('aria-label')).toBe('Invoice INV-11 at risk: Not synced to QuickBooks Online: a payment made now will never export. Sync it first.');
+    mark.click();
+    const popover = await vi.waitFor(() => rootShadow().querySelector('[role="dialog"]') ?? (() => { throw new Error('no popover'); })());
+    expect(popover.querySelector('a')?.textContent).toBe('Sync it in ERP Integrations');
     await vi.waitFor(() =>
       expect(hostTexts('banner')[0]).toContain('2 of 3 selected invoices are at risk: 1 not synced to QuickBooks Online, 1 tax or markup, 1 partial payment refused.'),
     );

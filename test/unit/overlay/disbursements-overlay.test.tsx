@@ -52,7 +52,19 @@ describe('Disbursements tab overlay', () => {
     await vi.waitFor(() => expect(hostTexts('badge')).toEqual(['⏱ERP sync 7:32', '✓In ERP in 3:12', '✕1 of 2 failed']));
     const button = document.querySelector(`[${HOST_ATTRIBUTE}="badge"]`)!.shadowRoot!.querySelector('button')!;
     expect(button.getAttribute('aria-label')).toBe('ERP sync, 7 minutes 32 seconds left');
-    expect(fake.sent.find((m) => m.name === 'page.hints')?.payload).toEqual({ companyId: '8089', disbursementNumbers: ['D-1', 'D-2', 'D-3'] });
+    await vi.waitFor(() =>
+      expect(fake.sent.find((m) => m.name === 'page.hints')?.payload).toEqual({ companyId: '8089', disbursementNumbers: ['D-1', 'D-2', 'D-3'] }),
+    );
+  });
+
+  it('shows "checking" on a funded row until the background has looked for it, then nothing if it watches none', async () => {
+    page();
+    let answer: () => void = () => undefined;
+    const fake = fakeBackend({ 'watches.list': () => [], 'page.hints': () => new Promise((resolve) => (answer = () => resolve({ ok: true }))) });
+    session = startSession('/8089/company/payments/disbursements', fake.backend, paymentsOverlay);
+    await vi.waitFor(() => expect(hostTexts('badge')).toEqual(['…ERP sync: checking', '…ERP sync: checking', '…ERP sync: checking']));
+    answer();
+    await vi.waitFor(() => expect(hostTexts('badge')).toEqual([]));
   });
 
   it('says "Sync off" where the company does not sync payments', async () => {

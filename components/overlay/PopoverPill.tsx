@@ -1,0 +1,27 @@
+import { useRef, useState, type ReactNode } from 'react';
+import type { StatusView } from '../../utils/overlay/watch-view';
+import { Popover } from './Popover';
+import { StatusPill } from './StatusPill';
+
+interface Props {
+  view: Pick<StatusView, 'text' | 'label' | 'tone' | 'icon'>;
+  /** The popover's heading and accessible name. */
+  title: string;
+  children: ReactNode;
+}
+
+/** A state pill that opens its details (Enter, Space or click; Escape closes). */
+export function PopoverPill({ view, title, children }: Props) {
+  const [open, setOpen] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      <StatusPill ref={trigger} view={view} expanded={open} onActivate={() => setOpen((was) => !was)} />
+      {open ? (
+        <Popover title={title} trigger={trigger} onClose={() => setOpen(false)}>
+          {children}
+        </Popover>
+      ) : null}
+    </>
+  );
+}
