@@ -55,7 +55,8 @@ export class ErpSimulator {
     requestDetailsByPayout.set(payout.id, [...history, detail]);
     const answerAt = at + Math.round(this.delayFraction(payout, history.length + 1) * this.options.windowMs);
     if (answerAt <= this.options.now()) this.answer(detail, answerAt);
-    else this.options.scheduler.at(answerAt, () => this.answer(detail, answerAt), this.options.now());
+    // A late timer records the real moment, so an incremental poll cannot have passed it already.
+    else this.options.scheduler.at(answerAt, () => this.answer(detail, Math.max(answerAt, this.options.now())), this.options.now());
     return detail;
   }
 

@@ -78,10 +78,14 @@ export class SimStore {
     this.erp = new ErpSimulator(this.state, { seed: this.seed, windowMs: this.windowMs, now: this.now, scheduler: this.scheduler });
   }
 
-  /** Runs now if `at` has passed (building history), else when it comes. */
-  runAt(at: number, task: () => void): void {
-    if (at <= this.now()) task();
-    else this.scheduler.at(at, task, this.now());
+  /**
+   * Runs now if `at` has passed (building history), else when it comes. The task gets the time
+   * to record: `at` for history, never earlier than the real moment for a live timer (a late
+   * timer must not write an `updated_at` that an incremental poll already went past).
+   */
+  runAt(at: number, task: (when: number) => void): void {
+    if (at <= this.now()) task(at);
+    else this.scheduler.at(at, () => task(Math.max(at, this.now())), this.now());
   }
 
   // ---- queries -------------------------------------------------------------------------------
@@ -390,8 +394,8 @@ export class SimStore {
     disbursement.updatedAt = at;
     const fundAt = options.fundAt === undefined ? at + Math.round(FUNDING_DELAY_FRACTION * this.windowMs) : options.fundAt;
     if (fundAt !== null) {
-      this.runAt(fundAt, () => {
-        if (disbursement.status === 'FUNDING_REQUESTED') this.completeFunding(companyId, id, fundAt);
+      this.runAt(fundAt, (when) => {
+        if (disbursement.status === 'FUNDING_REQUESTED') this.completeFunding(companyId, id, when);
       });
     }
     return disbursement;
@@ -414,13 +418,11 @@ export class SimStore {
       payout.status = 'REQUESTED';
       if (company.erp.paymentSyncEnabled) this.erp.startExport(payout, at);
     }
-    this.runAt(at + Math.round(PAYOUT_INITIATED_FRACTION * this.windowMs), () => {
-      const when = at + Math.round(PAYOUT_INITIATED_FRACTION * this.windowMs);
+    this.runAt(at + Math.round(PAYOUT_INITIATED_FRACTION * this.windowMs), (when) => {
       disbursement.status = 'PAYOUT_INITIATED';
       disbursement.updatedAt = when;
     });
-    this.runAt(at + Math.round(PAYOUT_COMPLETED_FRACTION * this.windowMs), () => {
-      const when = at + Math.round(PAYOUT_COMPLETED_FRACTION * this.windowMs);
+    this.runAt(at + Math.round(PAYOUT_COMPLETED_FRACTION * this.windowMs), (when) => {
       disbursement.status = 'PAYOUT_COMPLETED';
       disbursement.updatedAt = when;
       for (const payout of payouts) {
