@@ -39,8 +39,9 @@ interface Cursor {
   statusSince: number | null;
 }
 
-// Records are read again a little before the cursor, so nothing updated during a cycle is missed.
-const OVERLAP_MS = 5_000;
+// Records are read again from a while before the cursor: a change stamped with a time just
+// before the last cycle (clock skew, a slow transaction) is still seen. It costs no request.
+const OVERLAP_MS = 2 * 60 * 1000;
 // The first discovery of a company looks back this far for disbursements still in flight.
 const FIRST_LOOK_BACK_MS = 24 * 60 * 60 * 1000;
 const FAR_FUTURE_MS = 24 * 60 * 60 * 1000;

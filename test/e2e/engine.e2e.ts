@@ -1,0 +1,114 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Watch } from '../../utils/domain/watch';
+import type { EngineStatus } from '../../utils/messaging';
+import type { Sim } from '../sim/server';
+import { ledger, simControl, startTestSim } from '../sim/testing';
+import { configureExtension, openExtensionPage, sendFromExtensionPage } from './configure';
+import { launchExtension, type LaunchedExtension } from './launch';
+
+const WINDOW_MS = 8_000;
+
+async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe('the background engine in Chromium against the sim', () => {
+  let sim: Sim;
+  let ext: LaunchedExtension;
+  let page: Page;
+
+  beforeAll(async () => {
+    sim = await startTestSim({ windowMs: WINDOW_MS });
+    ext = await launchExtension();
+    await configureExtension(ext, { apiOrigin: sim.origin, windowMs: WINDOW_MS });
+    page = await openExtensionPage(ext);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await sim?.close();
+  });
+
+  const watchesOf = (disbursementId: string) => sendFromExtensionPage<Watch[]>(page, 'watches.list', { disbursementId });
+
+  it('signs in with the browser session: the worker\'s credentialed fetch carries the sim cookie', async () => {
+    const status = await sendFromExtensionPage<EngineStatus>(page, 'status.get', {});
+    expect(status.signedIn).toBe(true);
+    expect(status.lastError).toBeNull();
+    expect(status.watchedCompanies.map((c) => c.name)).toEqual(['Builder Co']);
+  });
+
+  it('funding complete → watches appear → the window ends → one notification and the badge count; a fix reaches the ERP once', async () => {
+    await simControl(sim.origin, 'POST', '/companies/8089/erp/checks', { bankId: 'OPER', checkNumber: 70001 });
+    const d = await simControl<{ id: string; payouts: { id: string }[] }>(sim.origin, 'POST', '/disbursements', {
+      status: 'authorized',
+      firstCheckNumber: 70001,
+      payouts: [
+        { beneficiaryName: 'Dup Check Drywall', delayFraction: 0.1 },
+        { beneficiaryName: 'Late Electric', delayFraction: 3 },
+      ],
+    });
+    const [dupId, lateId] = d.payouts.map((p) => String(p.id)) as [string, string];
+    await sendFromExtensionPage(page, 'poll.now', {});
+    expect((await watchesOf(d.id)).map((w) => w.state)).toEqual(['awaiting_funding', 'awaiting_funding']);
+
+    await simControl(sim.origin, 'POST', `/fund/${encodeURIComponent(d.id)}`);
+    await sendFromExtensionPage(page, 'poll.now', {});
+    const syncing = await watchesOf(d.id);
+    expect(syncing.map((w) => w.state)).toEqual(['syncing', 'syncing']);
+    const deadline = Math.max(...syncing.map((w) => w.deadline ?? 0));
+
+    // No more "poll now": the deadline alarm and the poll alarm must notice the window's end.
+    const notifications = await until('a notification after the window', async () => {
+      const all = (await ext.worker.evaluate(() => chrome.notifications.getAll())) as Record<string, unknown>;
+      const late = (await watchesOf(d.id)).find((w) => w.payoutId === lateId);
+      return late?.state === 'overdue' && Object.keys(all).length > 0 ? all : null;
+    });
+    expect(Date.now()).toBeGreaterThanOrEqual(deadline - 1_000);
+    const messages = (await ext.worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()))) as string[];
+    expect(messages.length).toBeGreaterThanOrEqual(1);
+    expect(Object.keys(notifications).every((id) => id.startsWith('esw:8089:'))).toBe(true);
+    const states = (await watchesOf(d.id)).map((w) => w.state).sort();
+    expect(states).toEqual(['failed', 'overdue']);
+    expect(await ext.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('2');
+
+    const failed = (await watchesOf(d.id)).find((w) => w.payoutId === dupId)!;
+    expect(failed.diagnosis?.cause).toBe('DUPLICATE_CHECK_NUMBER');
+    const fixing = await sendFromExtensionPage<Watch>(page, 'reexport', { payoutId: dupId, checkNumber: 80000 });
+    expect(fixing.state).toBe('re_exporting');
+    const synced = await until('the fixed record in the ERP', async () => {
+      await sendFromExtensionPage(page, 'poll.now', {});
+      const w = (await watchesOf(d.id)).find((x) => x.payoutId === dupId);
+      return w?.state === 'synced' ? w : null;
+    });
+    expect(synced.checkNumber).toBe(80000);
+    const book = await ledger(sim.origin);
+    expect(book.records.filter((r) => r.payoutId === dupId)).toHaveLength(1);
+    expect(book.violations).toEqual([]);
+    expect(await ext.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+  });
+
+  it('refuses messages from a web page', async () => {
+    const web = await ext.context.newPage();
+    await web.goto(`${sim.origin}/login`);
+    const id = ext.extensionId;
+    const reply = await web.evaluate(async (extensionId) => {
+      const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime;
+      if (!runtime?.sendMessage) return 'no channel';
+      try {
+        return await (runtime.sendMessage as (id: string, m: unknown) => Promise<unknown>)(extensionId, { name: 'watches.list', payload: {} });
+      } catch (error) {
+        return String(error);
+      }
+    }, id);
+    // Web pages have no messaging channel to the extension at all (no externally_connectable).
+    expect(reply).toBe('no channel');
+    await web.close();
+  });
+});
