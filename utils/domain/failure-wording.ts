@@ -34,10 +34,12 @@ const PERIOD = [
   String.raw`\block ?date\b`,
   String.raw`\bbooks (?:are |have been |were |is )?(?:closed|locked)\b`,
   String.raw`\b(?:not in|outside(?: of)?) (?:an |the )?open (?:period|month|year)\b`,
+  `\\bposting date\\b${C(60)}\\b(?:not within|outside|not allowed)\\b`,
+  String.raw`\ballowed posting dates?\b`,
 ];
 
 const NUMBERISH = String.raw`(?:check|cheque|chk|document|doc|reference|ref|payment|txn|seq|serial|voucher)(?: ?(?:number|num|no|nbr|#))?|docnumber|checknum|refnumber|number|nbr|#`;
-const TAKEN = String.raw`already (?:been )?(?:used|exists?|in use|assigned|issued|recorded|entered|on file|taken|posted|printed|present)|is assigned to|(?:is |are )?in use|not unique|must be unique|(?:has|have) been used|(?:is|was) (?:used|taken)|exists already`;
+const TAKEN = String.raw`already (?:been )?(?:used|exists?|in use|assigned|issued|recorded|entered|on file|taken|posted|printed|present)|previously (?:used|recorded|issued|entered)|is assigned to|(?:is |are )?in use|not unique|must be unique|(?:has|have) been used|(?:is|was) (?:used|taken)|exists already`;
 const DUPLICATE = [
   String.raw`\bduplicate[ds]?\b(?!\s+(?:vendor|supplier|payee|entity)s?\b)`,
   `(?<![a-z0-9])(?:${NUMBERISH})(?![a-z])${C(80)}\\b(?:${TAKEN})\\b`,
@@ -47,7 +49,7 @@ const DUPLICATE = [
 ];
 
 const NOT_VENDORS = String.raw`(?<!(?:vendor|supplier|payee|beneficiary|vendor's|supplier's|payee's) )`;
-const BANK_NOUN = String.raw`(?:bank(?: ?(?:account|acct|id|code|key|number|no))?|(?:checking|cash|check|cheque|disbursement|payment|cm|cash management) (?:account|acct)(?: ?(?:id|code|key|number))?|cmacct|bankid|bank_id|bankaccount|cashaccount)`;
+const BANK_NOUN = String.raw`(?:bank(?: ?(?:account|acct|id|code|key|number|no))?|checkbook(?: ?id)?|(?:checking|cash|check|cheque|disbursement|payment|cm|cash management) (?:account|acct)(?: ?(?:id|code|key|number))?|cmacct|bankid|bank_id|bankaccount|cashaccount)`;
 const BANK = [
   String.raw`\bmust be (?:of )?(?:type|a) (?:bank|checking|cash)\b`,
   String.raw`\b(?:account|acct)\b[^.!?\n]{0,40}?\bnot (?:a |of type )?(?:bank|checking|cash)\b`,
@@ -100,7 +102,7 @@ const TRANSIENT = [
   String.raw`throttl|\brate[ -]?limit|\btoo many requests\b|\bquota\b`,
   String.raw`\b(?:status|http|code|error)\D{0,15}(?:429|5\d\d)\b|\b429\b`,
   String.raw`\binternal server error\b|\bbad gateway\b|\bunavailable\b|\bnot available\b|\btemporar(?:y|ily)\b|\btry again\b|\bretry\b`,
-  String.raw`\bconnection (?:was )?(?:reset|refused|closed|lost|aborted|error|failed)\b|\b(?:could not|unable to|cannot|failed to) connect\b|\bnetwork error\b|\bsocket\b|\beconnreset\b|\betimedout\b`,
+  String.raw`\bconnection (?:was )?(?:reset|refused|closed|lost|aborted|error|failed)\b|\b(?:could not|unable to|cannot|failed to) connect\b|\bnetwork error\b|\bsocket\b|\b(?:econnreset|econnrefused|etimedout|enotfound|eai_again)\b`,
   String.raw`\bdid not respond\b|\bno response\b|\bnot respond(?:ing)?\b|\bstale\b|\bbusy\b|\bmaintenance\b|\bdeadlock|\bin use by another user\b|\blocked by another\b|\banother user is\b|\bnot running\b|\bweb connector\b|\bqbwc\b|\b(?:is|was|went) (?:offline|down)\b|\boffline\b`,
 ];
 

@@ -57,6 +57,11 @@ describe('classifyExportFailure: the ERP words', () => {
     ['a vendor tax id is not a tax code problem', 'Vendor tax ID is invalid.', 'VENDOR_NOT_SYNCED'],
     ['an amount with decimals stays in one sentence', 'Amount $1,500.00 exceeds the open balance of $1,234.56.', 'AMOUNT_REJECTED'],
     ['check No. with a period', 'Check No. 10042 has already been used.', 'DUPLICATE_CHECK_NUMBER'],
+    ['a check number previously recorded', 'A payment with check number 10042 was previously recorded.', 'DUPLICATE_CHECK_NUMBER'],
+    ['a checkbook (Dynamics GP wording) is the bank account', 'Checkbook ID OPER does not exist', 'INVALID_BANK_ID'],
+    ['a posting date outside the allowed range is the period', 'Posting Date is not within your range of allowed posting dates.', 'PERIOD_CLOSED'],
+    ['a DNS failure is transient', 'getaddrinfo ENOTFOUND api.example.com', 'TRANSIENT'],
+    ['a database unique-key error on the check number is the duplicate', "Error 1062: Duplicate entry 'OPER-10042' for key 'check_no'", 'DUPLICATE_CHECK_NUMBER'],
   ])('%s', (_why, message, cause) => {
     expect(causeFromWords([message])).toBe(cause);
   });
