@@ -49,6 +49,7 @@ const route = (method: RestRoute['method'], path: string, scope: Scope, handle: 
 });
 
 const MAX_ITEM_IDS = 100;
+const detailNumber = (id: string) => Number(id.replace(/^erd_/, ''));
 
 function list<T>(ctx: RestContext, all: readonly T[], toJson: (item: T) => unknown): ApiResult {
   const page = paginate(all, ctx.url, ctx.origin);
@@ -87,17 +88,17 @@ export const REST_ROUTES: RestRoute[] = [
   ),
   route('GET', `${COMPANY}/erp_request_details`, 'payments', (ctx) => {
     const itemType = filterValue(ctx.url, 'item_type');
-    const itemIds = filterValues(ctx.url, 'item_id');
+    const itemIds = [...new Set(filterValues(ctx.url, 'item_id'))];
     if (itemIds.length > MAX_ITEM_IDS) throw new SimHttpError(422, { 'filters[item_id]': [`at most ${MAX_ITEM_IDS} ids per request`] });
     const statuses = oneOf(filterValues(ctx.url, 'status'), REQUEST_STATUSES, 'filters[status]');
     const inRange = updatedAtRange(ctx.url);
-    const ids = new Set(itemIds);
-    const all =
-      itemType !== undefined && itemType !== 'contract_payment'
-        ? []
-        : (ids.size > 0 ? [...ids].flatMap((id) => ctx.store.requestHistory(id)).filter((r) => r.companyId === ctx.companyId).sort((a, b) => Number(a.id.slice(4)) - Number(b.id.slice(4))) : ctx.store.requestDetails(ctx.companyId)).filter(
-            (r) => (statuses.length === 0 || statuses.includes(r.status)) && (!inRange || inRange(r.updatedAt)),
-          );
+    if (itemType !== undefined && itemType !== 'contract_payment') return list(ctx, [], requestDetailJson);
+    // Creation order (oldest first): the last detail of an item is its latest.
+    const candidates =
+      itemIds.length > 0
+        ? itemIds.flatMap((id) => ctx.store.requestHistory(id)).filter((r) => r.companyId === ctx.companyId).sort((a, b) => detailNumber(a.id) - detailNumber(b.id))
+        : ctx.store.requestDetails(ctx.companyId);
+    const all = candidates.filter((r) => (statuses.length === 0 || statuses.includes(r.status)) && (!inRange || inRange(r.updatedAt)));
     return list(ctx, all, requestDetailJson);
   }),
   route('POST', `${COMPANY}/erp_integrations/contract_payments/([^/]+)/export`, 'payments', (ctx, [payoutId]) => ({
