@@ -56,6 +56,28 @@ describe('paging', () => {
     }
   });
 
+  it('every list endpoint pages the same way', async () => {
+    const d = (await target.control('POST', '/disbursements', { payouts: [{}] })) as { payouts: { metadata: { projectId: string } }[] };
+    const lists = [
+      '/rest/v1.0/companies',
+      `/rest/v1.0/companies/${target.companyId}/payments/funding_accounts`,
+      `/rest/v1.0/companies/${target.companyId}/erp_integrations/bank_accounts`,
+      `/rest/v1.0/companies/${target.companyId}/erp_request_details`,
+      `/rest/v1.1/requisitions?project_id=${d.payouts[0]!.metadata.projectId}`,
+    ];
+    for (const path of lists) {
+      const response = await target.api(`${path}${path.includes('?') ? '&' : '?'}per_page=1`);
+      expect(response.status, path).toBe(200);
+      const total = Number(response.headers.get('total'));
+      expect(total, path).toBeGreaterThan(0);
+      expect(response.headers.get('per-page'), path).toBe('1');
+      expect((await response.json()) as unknown[]).toHaveLength(1);
+      const rels = links(response.headers.get('link'));
+      expect(new URL(rels.last!).searchParams.get('page'), path).toBe(String(total));
+      if (total > 1) expect(new URL(rels.next!).searchParams.get('page'), path).toBe('2');
+    }
+  });
+
   it('filters survive in the Link URLs', async () => {
     const response = await target.api(`${list()}?per_page=1&filters[status][]=FUNDING_COMPLETED_AWAITING_PAYOUTS&filters[status][]=PAYOUT_COMPLETED`);
     const next = links(response.headers.get('link')).last;
