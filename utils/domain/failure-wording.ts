@@ -64,11 +64,13 @@ const VENDOR_NOUN = String.raw`(?:vendor|supplier|payee|sub-?contractor|benefici
 const VENDOR_NEGATIVE = String.raw`(?:not found|not on file|is missing|could not be found|cannot be found|can't be found|does not exist|doesn't exist|not exist|inactive|not active|on hold|on-hold|blocked|not (?:been )?(?:set ?up|synced|exported|approved|linked|mapped)|invalid|not valid|not recognized|unrecognized)`;
 const VENDOR_STRICT = [
   String.raw`\b(?:invalid|unknown|inactive|missing|undefined|unrecognized|unrecognised|nonexistent|no such|no matching|blocked|on-hold|on hold|(?:could not|cannot|can't|unable to) (?:find|locate)(?: the)?)\s+` + VENDOR_NOUN + String.raw`\b`,
-  String.raw`\b` +
+  // The vendor as subject: "Invoice 12 for vendor 7 was not found" is about the invoice.
+  String.raw`(?<!\b(?:for|of|from|to|with|by|on) (?:the |this |that )?)\b` +
     VENDOR_NOUN +
     String.raw`(?:\s+(?:record|id|code|number|no|key|master|account|name))?(?:\s*(?!(?:bill|invoice|payment|credit|transaction|is|was|has)\b)#?[a-z0-9_-]{1,20})?\s*(?:is |was |has |has been )?` +
     VENDOR_NEGATIVE +
     String.raw`\b`,
+  String.raw`\binvalid reference to (?:[^\s.!?]+ ){0,2}?` + VENDOR_NOUN + String.raw`\b`,
   String.raw`\bentity reference\b`,
   String.raw`\bnot (?:set ?up|found|synced|exported) as an? (?:vendor|supplier|payee)\b`,
 ];
@@ -84,6 +86,8 @@ const AMOUNT = [
   String.raw`\b(?:no|zero) (?:open |remaining |outstanding )?balance\b|\bbalance (?:due )?(?:is )?(?:zero|0)\b|\bnothing (?:left )?to pay\b`,
   `\\bamount\\b${C(40)}\\b(?:exceed\\w*|too (?:large|high|big)|must not exceed|cannot exceed|can't exceed|greater than|more than|does not match|doesn't match|mismatch\\w*|must equal|must be less)`,
   String.raw`\b(?:invalid|incorrect|wrong) (?:payment )?amount\b`,
+  `\\bamount\\b${C(40)}\\b(?:does not|doesn't|cannot|can't|will not) (?:pay|cover|match|equal)\\b`,
+  String.raw`\b(?:open|remaining|outstanding|unpaid) balance\b`,
 ];
 
 const DOC_NOUN = String.raw`(?:bills?|invoices?|ap (?:invoice|document|bill)|vouchers?|purchase invoice|transactions?|txn|objects?|records?|recordkey|documents?|payables?|requisitions?)`;
@@ -99,7 +103,7 @@ const INVOICE = [
 
 const TRANSIENT = [
   String.raw`\btime[ -]?outs?\b|\btimeout|\btimed out\b`,
-  String.raw`throttl|\brate[ -]?limit|\btoo many requests\b|\bquota\b`,
+  String.raw`throttl|\brate[ -]?limit|\b(?:api|request|call|login|concurrency|concurrent request|usage) limits?\b|\btoo many (?:concurrent )?requests\b|\bquota\b`,
   String.raw`\b(?:status|http|code|error)\D{0,15}(?:429|5\d\d)\b|\b429\b`,
   String.raw`\binternal server error\b|\bbad gateway\b|\bunavailable\b|\bnot available\b|\btemporar(?:y|ily)\b|\btry again\b|\bretry\b`,
   String.raw`\bconnection (?:was )?(?:reset|refused|closed|lost|aborted|error|failed)\b|\b(?:could not|unable to|cannot|failed to) connect\b|\bnetwork error\b|\bsocket\b|\b(?:econnreset|econnrefused|etimedout|enotfound|eai_again)\b`,
