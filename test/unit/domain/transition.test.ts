@@ -123,7 +123,7 @@ describe('deadline and reads', () => {
 });
 
 describe('corrective re-export', () => {
-  const requestFix = (req = request('r1', 'failed', [DUP]), checkNumber: number | undefined = 10100): WatchEvent => ({
+  const requestFix = (req = request('r1', 'failed', [DUP]), checkNumber: number | undefined = 10100): Extract<WatchEvent, { type: 'reexport_requested' }> => ({
     type: 'reexport_requested',
     request: req,
     diagnosis: diagnosis('DUPLICATE_CHECK_NUMBER'),
