@@ -64,7 +64,7 @@ export function CheckNumberAdvice({ row }: { row: FundingAccountRowData }) {
     <span className="row-line" data-testid="esw-advice">
       <PopoverPill
         view={{
-          text: step === 'applied' ? `Applied: ${advice.nextCheckNumber}` : advice.changeNeeded ? `Start at ${advice.nextCheckNumber}` : 'Clear of ERP checks',
+          text: step === 'applied' ? `Applied: ${advice.nextCheckNumber}` : advice.changeNeeded ? `Use ${advice.nextCheckNumber}` : 'Clear',
           label: text,
           tone: advice.changeNeeded && step !== 'applied' ? 'warn' : 'ok',
           icon: advice.changeNeeded && step !== 'applied' ? '⚠' : '✓',

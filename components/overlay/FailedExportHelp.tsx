@@ -82,13 +82,9 @@ export function FailedExportHelp({ watch, row }: { watch: Watch; row: FailedExpo
     .join(', ');
 
   return (
-    <span className="row-line" data-testid="esw-fix">
+    <div className="fix" data-testid="esw-fix">
+      {watch.state === 'failed' || cannotReexport ? <span className="plain">{plain}</span> : null}
       <StatusPill view={view} />
-      {watch.state === 'failed' || cannotReexport ? (
-        <span className="cause" title={plain}>
-          {plain}
-        </span>
-      ) : null}
       {fixable && suggestion ? <span>Suggested: {suggestion}</span> : null}
       {fixable && changes.length > 0 && (row.checkNumberInput || row.bankIdInput) ? (
         <button type="button" className="btn" onClick={fillIn}>
@@ -97,7 +93,7 @@ export function FailedExportHelp({ watch, row }: { watch: Watch; row: FailedExpo
       ) : null}
       {fixable ? (
         <button type="button" className="btn primary" disabled={step.kind === 'sending'} onClick={() => setStep({ kind: 'confirm' })}>
-          {step.kind === 'sending' ? 'Exporting…' : 'Fix & export'}
+          {step.kind === 'sending' ? 'Exporting…' : changes.length > 0 ? 'Fix & export' : 'Export again'}
         </button>
       ) : null}
       {watch.state === 'escalate' ? (
@@ -128,14 +124,21 @@ export function FailedExportHelp({ watch, row }: { watch: Watch; row: FailedExpo
       ) : null}
       {step.kind === 'confirm' ? (
         <ConfirmDialog
-          title={`Fix & export invoice ${watch.invoiceNumber}?`}
-          changes={changes.length > 0 ? changes : [{ field: 'Check Number', from: currentCheck || '(empty)', to: currentCheck || '(empty)' }]}
+          title={changes.length > 0 ? `Fix & export invoice ${watch.invoiceNumber}?` : `Export invoice ${watch.invoiceNumber} again, unchanged?`}
+          changes={
+            changes.length > 0
+              ? changes
+              : [
+                  { field: 'Check Number', from: currentCheck || '(empty)', to: `${currentCheck || '(empty)'} (unchanged)` },
+                  { field: 'Bank ID', from: currentBank || '(empty)', to: `${currentBank || '(empty)'} (unchanged)` },
+                ]
+          }
           note={`The payment record is exported to ${watch.erpName} again, once. ${UNLINK_NOTE}`}
-          confirmLabel="Fix & export"
+          confirmLabel={changes.length > 0 ? 'Fix & export' : 'Export again'}
           onConfirm={() => void fix()}
           onCancel={() => setStep({ kind: 'idle' })}
         />
       ) : null}
-    </span>
+    </div>
   );
 }

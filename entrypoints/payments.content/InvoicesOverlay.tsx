@@ -1,5 +1,5 @@
 import { createPortal } from 'react-dom';
-import { readPayableInvoiceRows } from '../../utils/page/payable-invoices-grid';
+import { readPayableInvoiceRows, type PayableInvoiceData } from '../../utils/page/payable-invoices-grid';
 import { toCheck } from '../../utils/overlay/preflight-cache';
 import { selectionSummary } from '../../utils/overlay/preflight-text';
 import { useOverlay } from '../../components/overlay/overlay-context';
@@ -16,19 +16,21 @@ export function InvoicesOverlay() {
   const store = useWatchStore();
   const { records, root } = useGridRecords(readPayableInvoiceRows, 'mark', 'The Subcontractor Invoices table');
   const preflight = usePreflight(records.map((r) => toCheck(r.data)));
+  // No funding account is chosen on this tab yet: check numbers are checked beside Authorize.
+  const issuesOf = (data: PayableInvoiceData) => (preflight.issuesFor(toCheck(data)) ?? []).filter((i) => i.kind !== 'check_number_collision');
   const banner = useAdjacentHost(root, 'banner', 'before');
   const erpName = store.erpName(companyId);
   const selected = records.filter((r) => r.data.selected);
   const summary = selectionSummary(
     selected.length,
-    selected.map((r) => preflight.issuesFor(toCheck(r.data)) ?? []),
+    selected.map((r) => issuesOf(r.data)),
     erpName,
   );
   return (
     <>
       {records.map((record) =>
         createPortal(
-          <PreflightMark invoiceNumber={record.data.invoiceNumber} issues={preflight.issuesFor(toCheck(record.data)) ?? []} />,
+          <PreflightMark invoiceNumber={record.data.invoiceNumber} issues={issuesOf(record.data)} />,
           record.host,
           record.key,
         ),

@@ -37,10 +37,15 @@ function exportButtonIn(parts: Element[]): HTMLButtonElement | null {
 /** The key of a payment record on ERP Integrations: its disbursement and invoice numbers. */
 export const failedExportKey = (disbursementNumber: string, invoiceNumber: string) => `${disbursementNumber} ${invoiceNumber}`;
 
-/** ERP Integrations, Failed to Export: one record per payment record, drawn beside its red error. */
+/**
+ * ERP Integrations, Failed to Export: one record per payment record, drawn under its red error.
+ * Inside AG Grid's own cell wrapper where there is one: an auto-height row measures that
+ * wrapper, so it grows to show the help instead of clipping it.
+ */
 export function readFailedExportRows(doc: ParentNode) {
   return readRecords(doc, spec, (row: GridRow<Column>) => {
-    const anchor = row.cells.errors;
+    const cell = row.cells.errors;
+    const anchor = cell?.querySelector('.ag-cell-wrapper, .ag-cell-value') ?? cell;
     const { invoiceNo: invoiceNumber, disbursementNo: disbursementNumber } = row.text;
     if (!anchor || !invoiceNumber || !disbursementNumber) return null;
     const data: FailedExportData = {

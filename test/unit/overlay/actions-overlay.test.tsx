@@ -151,7 +151,7 @@ describe('funding accounts', () => {
       'fundingAccount.setNextCheckNumber': (p) => ({ nextCheckNumber: p.nextCheckNumber }),
     });
     session = startSession('/8089/company/payments/settings/funding_accounts', fake.backend, paymentsOverlay);
-    await vi.waitFor(() => expect(hostTexts('advice')[0]).toContain('Start at 10000'));
+    await vi.waitFor(() => expect(hostTexts('advice')[0]).toContain('Use 10000'));
     const pill = shadowOf('advice').querySelector('button')!;
     expect(pill.getAttribute('aria-label')).toBe("ERP's last check is 100: start at 10000, room for 9,900 checks");
     pill.click();
