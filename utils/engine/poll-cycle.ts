@@ -124,6 +124,9 @@ async function readStatuses(
     const watch = watches.get(payoutId);
     if (!watch) continue;
     const request = toWatchRequest(detail);
+    // Read again only because of the cursor's overlap: nothing new to diagnose or store.
+    const known = watch.request;
+    if (known && known.id === request.id && known.status === request.status && known.updatedAt === request.updatedAt) continue;
     const diagnosis = request.status === 'failed' || request.status === 'stale' ? await diagnose(engine, client, watch, request, signal) : null;
     pending.push({ watch, event: { type: 'status_read', request, diagnosis }, actor: 'engine', why: `Export status ${detail.status} read from Procore` });
   }
