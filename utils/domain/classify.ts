@@ -16,6 +16,8 @@ export interface ClassifyInput {
   stale?: boolean;
   payout?: { partialPayment: boolean; hasTaxOrMarkup?: boolean; checkNumber?: number | null; bankId?: string };
   invoiceErpStatusAtPayment?: InvoiceErpStatus;
+  /** The invoice's number, to name it in sentences. */
+  invoiceNumber?: string;
   erpBankAccounts?: readonly ErpBankAccount[];
   /** The connector's (or the company's override of its) support for partial payments. */
   supportsPartialPayments?: boolean;
@@ -46,7 +48,7 @@ function classify(input: ClassifyInput): Diagnosis {
   const payout = input.payout;
 
   const invoiceStatus = input.invoiceErpStatusAtPayment;
-  if (invoiceStatus !== undefined && invoiceStatus !== 'synced') return invoiceNotSynced(erp, invoiceStatus);
+  if (invoiceStatus !== undefined && invoiceStatus !== 'synced') return invoiceNotSynced(erp, invoiceStatus, input.invoiceNumber);
   if (payout?.partialPayment && input.supportsPartialPayments === false) return partialRefused(erp);
   const bankProblem = bankFact(payout?.bankId, input.erpBankAccounts);
   if (bankProblem) return invalidBank(erp, payout?.bankId, bankProblem);
@@ -151,11 +153,15 @@ function invalidBank(erp: string, bankId: string | undefined, problem: BankProbl
   };
 }
 
-function invoiceNotSynced(erp: string, status: Exclude<InvoiceErpStatus, 'synced'>): Diagnosis {
-  const was = { not_synced: 'not synced', ready_to_export: 'still in Ready to Export', failed: 'in Failed to Export' }[status];
+function invoiceNotSynced(erp: string, status: Exclude<InvoiceErpStatus, 'synced'>, invoiceNumber?: string): Diagnosis {
+  const was = {
+    not_synced: `not yet synced to ${erp}`,
+    ready_to_export: `still waiting in Ready to Export, not yet in ${erp}`,
+    failed: `in Failed to Export, not in ${erp}`,
+  }[status];
   return {
     cause: 'INVOICE_NOT_SYNCED',
-    summary: `The invoice was ${was} when this payment was initiated, so Procore will never export this payment record to ${erp}.`,
+    summary: `${invoiceNumber ? `Invoice ${invoiceNumber}` : 'The invoice'} was ${was} when this payment was initiated, so Procore will never export this payment record.`,
     fix: `Enter the payment in ${erp} by hand against the bill. Sync invoices to ${erp} before paying them.`,
     retryable: false,
   };

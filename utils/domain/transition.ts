@@ -1,5 +1,6 @@
 import type { Cause, Diagnosis } from './cause';
 import { classifyExportFailure } from './classify';
+import { deadlineFor } from './deadline';
 import { erpLabel } from './erp-label';
 import type { InvoiceErpStatus } from './schemas/requisition';
 import type { ReExportAttempt, Watch, WatchRequest, WatchState } from './watch';
@@ -77,13 +78,9 @@ function onFundingObserved(watch: Watch, event: FundingObserved, now: number): T
     }
     const invoiceStatus = event.invoiceErpStatusAtPayment;
     if (invoiceStatus !== undefined && invoiceStatus !== 'synced') {
-      return noEffects(
-        moveTo(watch, 'not_exportable', now, {
-          ...timing,
-          notExportableReason: invoiceReason(watch, invoiceStatus),
-          diagnosis: invoiceDiagnosis(watch, invoiceStatus),
-        }),
-      );
+      const diagnosis = invoiceDiagnosis(watch, invoiceStatus);
+      const notExportableReason = `${diagnosis.summary} ${diagnosis.fix ?? ''}`.trim();
+      return noEffects(moveTo(watch, 'not_exportable', now, { ...timing, notExportableReason, diagnosis }));
     }
     if (watch.state === 'syncing' && sameTiming(watch, timing)) return noEffects(watch);
     const next = moveTo(watch, 'syncing', now, timing);
@@ -102,7 +99,7 @@ function fundingTiming(watch: Watch, event: FundingObserved) {
   const refine = watch.fundingCompletedAt === null || (watch.fundingCompletedEstimated && !event.estimated);
   const fundingCompletedAt = refine ? event.fundingCompletedAt : (watch.fundingCompletedAt as number);
   const fundingCompletedEstimated = refine ? event.estimated : watch.fundingCompletedEstimated;
-  const computed = fundingCompletedAt + event.windowMs;
+  const computed = deadlineFor(fundingCompletedAt, event.windowMs);
   const deadline = watch.deadline === null ? computed : Math.max(watch.deadline, computed);
   return { fundingCompletedAt, fundingCompletedEstimated, deadline };
 }
@@ -307,23 +304,14 @@ function syncOffReason(watch: Watch): string {
   return `Payment sync is turned off in ERP Integrations, so Procore will not export this payment record to ${erp}. Enter the payment in ${erp} by hand.`;
 }
 
-function invoiceReason(watch: Watch, status: Exclude<InvoiceErpStatus, 'synced'>): string {
-  const erp = erpLabel(watch.connector, watch.erpName);
-  const where = {
-    not_synced: `not yet synced to ${erp}`,
-    ready_to_export: `still waiting in Ready to Export, not yet in ${erp}`,
-    failed: `in Failed to Export, not in ${erp}`,
-  }[status];
-  return `Invoice ${watch.invoiceNumber} was ${where} when this payment was initiated, so Procore will never export this payment record. Enter the payment in ${erp} by hand.`;
-}
-
-function invoiceDiagnosis(watch: Watch, status: Exclude<InvoiceErpStatus, 'synced'>): Diagnosis {
-  return {
-    cause: 'INVOICE_NOT_SYNCED',
-    summary: invoiceReason(watch, status),
-    fix: `Record the payment in ${erpLabel(watch.connector, watch.erpName)} by hand; next time sync the invoice before paying it.`,
-    retryable: false,
-  };
+function invoiceDiagnosis(watch: Watch, status: InvoiceErpStatus): Diagnosis {
+  return classifyExportFailure({
+    messages: [],
+    connector: watch.connector,
+    erpName: watch.erpName,
+    invoiceNumber: watch.invoiceNumber,
+    invoiceErpStatusAtPayment: status,
+  });
 }
 
 function moveTo(watch: Watch, state: WatchState, now: number, patch: Partial<Watch>): Watch {
