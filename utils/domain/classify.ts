@@ -95,7 +95,9 @@ const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
  * contained in it), else the only active account.
  */
 function clearMatch(bankId: string | undefined, accounts: readonly ErpBankAccount[] | undefined): ErpBankAccount | undefined {
-  const active = (accounts ?? []).filter((a) => a.active && a.bank_id !== bankId);
+  // The ERP refusing an id it lists as active is not solved by another account.
+  if ((accounts ?? []).some((a) => a.active && a.bank_id === bankId)) return undefined;
+  const active = (accounts ?? []).filter((a) => a.active);
   const wanted = squash(bankId ?? '');
   const tiers: ErpBankAccount[][] = [];
   if (wanted) {

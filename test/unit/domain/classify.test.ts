@@ -151,6 +151,14 @@ describe('classifyExportFailure: facts beat words', () => {
     expect(d.suggested).toEqual({ bankId: 'OPER' });
   });
 
+  it('no other account is suggested when the ERP refuses a Bank ID it lists as active', () => {
+    const d = classifyExportFailure({ messages: ['Bank account OPER is not valid'], payout: { partialPayment: false, bankId: 'OPER' }, erpBankAccounts: [banks[0]!, banks[2]!] });
+    expect(d.cause).toBe('INVALID_BANK_ID');
+    expect(d.suggested).toBeUndefined();
+    const other = classifyExportFailure({ messages: ['Bank account OPERX is not valid'], payout: { partialPayment: false, bankId: 'OPERX' }, erpBankAccounts: [banks[0]!, banks[1]!] });
+    expect(other.suggested).toEqual({ bankId: 'OPER' });
+  });
+
   it('a matching active Bank ID lets the words decide', () => {
     const d = classifyExportFailure({ messages: ['Duplicate Document Number Error'], payout: { partialPayment: false, bankId: 'OPER', checkNumber: 10042 }, erpBankAccounts: banks });
     expect(d.cause).toBe('DUPLICATE_CHECK_NUMBER');
