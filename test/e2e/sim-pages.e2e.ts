@@ -198,12 +198,18 @@ describe('the sandbox Procore pages', () => {
     expect(await errors.evaluate((e) => getComputedStyle(e).color)).toBe('rgb(180, 35, 24)');
     await row.getByLabel(/^Check Number for/).fill('987654');
     await row.getByRole('button', { name: /^Export / }).click();
-    await page.waitForFunction((id) => {
-      const text = document.querySelector(`.ag-row[row-id="${id}"] [col-id="errors"]`)?.textContent ?? '';
-      return text === 'Export in progress' || text === 'Synced';
-    }, payoutId);
-    const after = sim.store.latestRequestDetail(payoutId)!;
-    expect(after.id).not.toBe(before.id);
+    // The row follows the record: in progress, then the ERP's new answer (synced or a new error).
+    const cell = row.locator('[col-id="errors"]');
+    const shown = (status: string, messages: string[]) => (status === 'in_progress' ? 'Export in progress' : status === 'success' ? 'Synced' : messages.join(' '));
+    await expect
+      .poll(
+        async () => {
+          const latest = sim.store.latestRequestDetail(payoutId)!;
+          return latest.id !== before.id && (await cell.textContent()) === shown(latest.status, latest.messages);
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
     expect(sim.store.payout(COMPANY, payoutId)?.checkNumber).toBe(987_654);
   });
 

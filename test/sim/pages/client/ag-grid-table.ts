@@ -42,7 +42,9 @@ export function createAgGridTable<T>(host: HTMLElement, options: DataGridOptions
     getRowId: (params) => options.rowId(params.data),
     rowHeight: options.rowHeight,
     ensureDomOrder: true,
-    suppressCellFocus: false,
+    // A grid of inputs and buttons is navigated with Tab, as forms are: focusing a cell on
+    // mousedown would scroll a half-visible row under the pointer and lose the click.
+    suppressCellFocus: options.columns.some((c) => c.interactive),
     localeText: { noRowsToShow: 'No records to show' },
     ...(options.selectable
       ? {

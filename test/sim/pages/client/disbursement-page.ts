@@ -5,7 +5,7 @@ import { createDataGrid } from './data-grid';
 import { h } from './dom';
 import { drawdownStatusLabel, formatCents, formatDateTime, payoutStatusLabel } from './format';
 import type { GridColumn } from './grid-column';
-import { card, errorBanner, fields, loading, pill, routeLink } from './page-parts';
+import { card, errorBanner, fields, invoiceLink, loading, pill, routeLink } from './page-parts';
 import { authorizeDisbursement, loadDisbursements, loadFundingAccounts, loadLookups, type Lookups } from './records';
 import type { View, ViewContext } from './view';
 
@@ -18,6 +18,8 @@ interface PayoutRow {
 
 const drawdownTone = (label: string) =>
   label === 'Funding Completed' ? 'success' : label === 'Funding Failed' ? 'danger' : label === 'Draft' ? 'neutral' : 'info';
+
+const payoutInvoiceLink = (p: Payout) => invoiceLink(String(p.metadata.projectId), String(p.invoiceId), p.metadata.invoiceNumber);
 
 /**
  * The "Disbursement #" page: General and Change History tabs. Before authorization the General
@@ -103,7 +105,7 @@ export const disbursementPage: View<Route> = async (context) => {
 
   const columns: GridColumn<PayoutRow>[] = authorized
     ? [
-        { id: 'invoice_number', header: 'Invoice No.', text: (r) => r.payout.metadata.invoiceNumber, width: 140 },
+        { id: 'invoice_number', header: 'Invoice No.', text: (r) => r.payout.metadata.invoiceNumber, render: (r) => payoutInvoiceLink(r.payout), width: 140 },
         { id: 'beneficiary_name', header: 'Beneficiary Name', text: (r) => r.payout.metadata.beneficiaryName, width: 220 },
         { id: 'project', header: 'Project', text: (r) => r.project, width: 200 },
         { id: 'payment_amount', header: 'Payment Amount', text: (r) => formatCents(r.payout.amount), width: 160 },
@@ -112,7 +114,7 @@ export const disbursementPage: View<Route> = async (context) => {
         { id: 'check_number', header: 'Check No.', text: (r) => (r.payout.checkNumber === null ? '--' : String(r.payout.checkNumber)), width: 120 },
       ]
     : [
-        { id: 'invoice_number', header: 'Invoice No.', text: (r) => r.payout.metadata.invoiceNumber, width: 140 },
+        { id: 'invoice_number', header: 'Invoice No.', text: (r) => r.payout.metadata.invoiceNumber, render: (r) => payoutInvoiceLink(r.payout), width: 140 },
         { id: 'beneficiary_name', header: 'Beneficiary Name', text: (r) => r.payout.metadata.beneficiaryName, width: 220 },
         { id: 'project', header: 'Project', text: (r) => r.project, width: 200 },
         { id: 'amount_due', header: 'Amount Due', text: (r) => formatCents(r.payout.metadata.dueAmount), width: 150 },

@@ -4,7 +4,7 @@ import { h } from './dom';
 import { formatCents } from './format';
 import type { GridColumn } from './grid-column';
 import { newDisbursementPanel } from './new-disbursement-panel';
-import { errorBanner, loading } from './page-parts';
+import { errorBanner, invoiceLink, loading } from './page-parts';
 import { loadFundingAccounts, loadInvoices, type InvoiceRow } from './records';
 import type { View } from './view';
 
@@ -31,7 +31,7 @@ export const invoicesTab: View<Route> = async (context) => {
   if (signal.aborted) return;
 
   const columns: GridColumn<InvoiceRow>[] = [
-    { id: 'invoice_number', header: 'Invoice #', text: (r) => r.invoiceNumber, width: 150 },
+    { id: 'invoice_number', header: 'Invoice #', text: (r) => r.invoiceNumber, render: (r) => invoiceLink(r.projectId, r.id, r.invoiceNumber), width: 150 },
     { id: 'requirements', header: 'Payment Readiness: Requirements', text: (r) => `${r.requirementsComplete}/${r.requirementsTotal}`, width: 150 },
     { id: 'holds', header: 'Payment Readiness: Holds', text: (r) => String(r.holds), width: 120 },
     { id: 'payment_status', header: 'Payment Status', text: (r) => r.paymentStatus, width: 140 },

@@ -2,7 +2,9 @@ import type { FundingAccount } from '../../../../utils/domain/schemas/funding-ac
 import { pagePath, type PageRoute } from '../page-route';
 import { h } from './dom';
 import { formatCents, parseDollars } from './format';
-import { pill } from './page-parts';
+import { createDataGrid } from './data-grid';
+import type { DataGrid, GridColumn } from './grid-column';
+import { invoiceLink, pill } from './page-parts';
 import { createDisbursement, type InvoiceRow } from './records';
 import type { ViewContext } from './view';
 
@@ -28,7 +30,10 @@ export function newDisbursementPanel(
   const body = h('div', { class: 'panel-body' });
   const error = h('p', { class: 'inline-error', role: 'alert' });
   const close = h('button', { type: 'button', class: 'button button-plain', 'aria-label': 'Close New Disbursement' }, '✕');
-  close.addEventListener('click', onClose);
+  close.addEventListener('click', () => {
+    reviewGrid?.destroy();
+    onClose();
+  });
   const panel = h(
     'aside',
     { class: 'side-panel', 'aria-labelledby': 'new-disbursement-title' },
@@ -44,29 +49,39 @@ export function newDisbursementPanel(
   );
   const nameInput = h('input', { id: 'disbursement-name', type: 'text', required: true, value: `Disbursement ${new Date().toLocaleDateString('en-US')}` });
 
+  // #1 Review Invoices is a grid like Procore's (Invoice No. links, Payment Amount links), so
+  // the extension reads partial amounts here as it would on Procore.
+  let reviewGrid: DataGrid<Line> | null = null;
+  const total = h('p', { class: 'total', 'aria-live': 'polite' });
+  const showTotal = () => (total.textContent = `Total: ${formatCents(lines.reduce((sum, l) => sum + l.paymentAmount, 0))}`);
+  const reviewColumns: GridColumn<Line>[] = [
+    { id: 'invoice_number', header: 'Invoice No.', text: (l) => l.invoice.invoiceNumber, render: (l) => invoiceLink(l.invoice.projectId, l.invoice.id, l.invoice.invoiceNumber), width: 115 },
+    { id: 'beneficiary_name', header: 'Beneficiary Name', text: (l) => l.invoice.beneficiaryName, width: 150 },
+    { id: 'amount_due', header: 'Amount Due', text: (l) => formatCents(l.invoice.amountDue), width: 115 },
+    {
+      id: 'payment_amount',
+      header: 'Payment Amount',
+      text: (l) => formatCents(l.paymentAmount),
+      render: (line) => {
+        const link = h('button', { type: 'button', class: 'link-button', 'aria-label': `Payment Amount of ${line.invoice.invoiceNumber}: ${formatCents(line.paymentAmount)}` }, formatCents(line.paymentAmount));
+        link.addEventListener('click', () =>
+          openUpdatePaymentAmount(line, () => {
+            reviewGrid?.refreshRow(line);
+            showTotal();
+          }),
+        );
+        return h('span', {}, link, line.paymentAmount < line.invoice.amountDue ? pill('Partial Payment', 'warning') : null);
+      },
+      width: 190,
+      interactive: true,
+    },
+  ];
   const reviewStep = () => {
-    const rows = lines.map((line) => {
-      const amountLink = h('button', { type: 'button', class: 'link-button', 'aria-label': `Payment Amount of ${line.invoice.invoiceNumber}: ${formatCents(line.paymentAmount)}` }, formatCents(line.paymentAmount));
-      amountLink.addEventListener('click', () => openUpdatePaymentAmount(line, () => step(1)));
-      return h(
-        'tr',
-        { 'data-invoice-id': line.invoice.id },
-        h('td', {}, line.invoice.invoiceNumber),
-        h('td', {}, line.invoice.beneficiaryName),
-        h('td', { class: 'num' }, formatCents(line.invoice.amountDue)),
-        h('td', { class: 'num' }, amountLink, line.paymentAmount < line.invoice.amountDue ? pill('Partial Payment', 'warning') : null),
-      );
-    });
-    return [
-      h('h3', {}, '#1 Review Invoices'),
-      h(
-        'table',
-        { class: 'plain-table', id: 'review-invoices' },
-        h('thead', {}, h('tr', {}, ...['Invoice No.', 'Beneficiary Name', 'Amount Due', 'Payment Amount'].map((label) => h('th', { scope: 'col' }, label)))),
-        h('tbody', {}, ...rows),
-      ),
-      h('p', { class: 'total' }, `Total: ${formatCents(lines.reduce((sum, l) => sum + l.paymentAmount, 0))}`),
-    ];
+    const host = h('div', { class: 'review-grid', style: `height:${Math.min(320, 52 + lines.length * 42)}px` });
+    reviewGrid?.destroy();
+    reviewGrid = createDataGrid(host, { columns: reviewColumns, rowId: (l) => l.invoice.id, rows: lines, label: 'Review Invoices' });
+    showTotal();
+    return [h('h3', {}, '#1 Review Invoices'), host, total];
   };
   const accountStep = () => [
     h('h3', {}, '#2 Select Funding Account'),
@@ -100,6 +115,10 @@ export function newDisbursementPanel(
 
   const step = (n: 1 | 2 | 3) => {
     error.textContent = '';
+    if (n !== 1) {
+      reviewGrid?.destroy();
+      reviewGrid = null;
+    }
     const content = n === 1 ? reviewStep() : n === 2 ? accountStep() : authorizeStep();
     const nav = h('div', { class: 'actions' });
     if (n > 1) {

@@ -29,3 +29,12 @@ export function loading(label: string): HTMLElement {
 export function routeLink(href: string, text: string, attributes: Record<string, string> = {}): HTMLAnchorElement {
   return h('a', { href, 'data-route': '', ...attributes }, text);
 }
+
+/**
+ * Invoice #/Invoice No. link to the invoice in the project's Invoicing tool, as Procore links it
+ * (`/{project_id}/project/invoicing/{id}`). The sandbox does not serve that tool; the link is
+ * there because the ids it carries are how Procore's pages identify an invoice.
+ */
+export function invoiceLink(projectId: string, invoiceId: string, text: string): HTMLAnchorElement {
+  return h('a', { href: `/${encodeURIComponent(projectId)}/project/invoicing/${encodeURIComponent(invoiceId)}` }, text);
+}
