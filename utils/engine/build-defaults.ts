@@ -4,7 +4,7 @@ import { defaultSettings, type Settings } from '../domain/settings';
 export const SANDBOX_DEFAULT_ORIGIN = 'http://127.0.0.1:4780';
 
 /** Defaults for this build: sandbox builds talk to the local sandbox, every other build to Procore. */
-export function buildDefaultSettings(mode: string = import.meta.env.MODE): Settings {
+export function buildDefaultSettings(mode: string | undefined = import.meta.env?.MODE): Settings {
   const defaults = defaultSettings();
   return mode === 'sandbox' ? { ...defaults, environment: 'custom', apiOrigin: SANDBOX_DEFAULT_ORIGIN } : defaults;
 }

@@ -11,6 +11,9 @@ export interface WatchedCompany {
 }
 
 const KEY = 'companies';
+const READ_AT_KEY = 'companiesReadAt';
+/** Companies and their ERP settings change rarely: read them again at most this often. */
+export const COMPANY_REFRESH_MS = 10 * 60 * 1000;
 
 export async function storedCompanies(engine: Engine): Promise<WatchedCompany[]> {
   return (await readMeta<WatchedCompany[]>(engine.db, KEY)) ?? [];
@@ -30,5 +33,12 @@ export async function refreshCompanies(engine: Engine, client: ProcoreClient, se
     companies.push({ id: company.id, name: company.name, erp: await client.erpSettings(company.id, signal) });
   }
   await writeMeta(engine.db, KEY, companies);
+  await writeMeta(engine.db, READ_AT_KEY, engine.localTime());
   return companies;
+}
+
+/** Whether the stored companies are older than COMPANY_REFRESH_MS (or missing). */
+export async function companiesStale(engine: Engine): Promise<boolean> {
+  const readAt = await readMeta<number>(engine.db, READ_AT_KEY);
+  return readAt === undefined || engine.localTime() - readAt >= COMPANY_REFRESH_MS;
 }

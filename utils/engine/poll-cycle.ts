@@ -10,7 +10,7 @@ import type { SchemaProblem } from '../procore/record-validation';
 import { readMeta, writeMeta } from '../store/meta-store';
 import { getWatches, listWatches } from '../store/watch-store';
 import { commitTransitions, type PendingTransition } from './commit-transitions';
-import { refreshCompanies, storedCompanies, type WatchedCompany } from './company-directory';
+import { companiesStale, refreshCompanies, storedCompanies, type WatchedCompany } from './company-directory';
 import { diagnose } from './diagnose';
 import type { Engine } from './engine';
 import { latestByPayout, toWatchRequest } from './request-to-watch';
@@ -18,6 +18,8 @@ import { latestByPayout, toWatchRequest } from './request-to-watch';
 export interface CycleOptions {
   /** Also look for newly funded disbursements (every 2 minutes, and on demand). */
   discovery: boolean;
+  /** Read the companies and their ERP settings now, however recently they were read. */
+  forceCompanies?: boolean;
   companyId?: string;
   signal?: AbortSignal;
 }
@@ -59,6 +61,16 @@ function fundingEvent(disbursement: Disbursement, company: WatchedCompany, setti
     windowMs: settings.windowMs,
     paymentSyncEnabled: company.erp.payment_sync_enabled,
   };
+}
+
+/** Payment sync turned off in a company: its records not yet in the ERP will never be exported. */
+async function syncTurnedOff(engine: Engine, companies: readonly WatchedCompany[]): Promise<PendingTransition[]> {
+  const pending: PendingTransition[] = [];
+  for (const company of companies.filter((c) => !c.erp.payment_sync_enabled)) {
+    const open = await listWatches(engine.db, { companyId: company.id, states: ['awaiting_funding', 'syncing', 'overdue'] });
+    pending.push(...open.map((watch): PendingTransition => ({ watch, event: { type: 'sync_disabled' }, actor: 'engine', why: 'Payment sync is turned off in ERP Integrations' })));
+  }
+  return pending;
 }
 
 /** Disbursements changed since the cursor become new or updated watches. */
@@ -143,9 +155,12 @@ export async function runPollCycle(engine: Engine, client: ProcoreClient, option
   const cycleStart = engine.now();
   const result: CycleResult = { companies: 0, disbursementsSeen: 0, statusesRead: 0, watchesChanged: 0, effects: [], problems: [], errors: [] };
   let companies = await storedCompanies(engine);
-  if (options.discovery || companies.length === 0) companies = await refreshCompanies(engine, client, settings, options.signal);
-  if (options.companyId) companies = companies.filter((c) => c.id === options.companyId);
   const pending: PendingTransition[] = [];
+  if (companies.length === 0 || (options.discovery && (options.forceCompanies || (await companiesStale(engine))))) {
+    companies = await refreshCompanies(engine, client, settings, options.signal);
+    pending.push(...(await syncTurnedOff(engine, companies)));
+  }
+  if (options.companyId) companies = companies.filter((c) => c.id === options.companyId);
   const cursors = new Map<string, Cursor>();
   for (const company of companies) {
     const cursor = (await readMeta<Cursor>(engine.db, cursorKey(company.id))) ?? { disbursementsSince: null, statusSince: null };

@@ -1,0 +1,181 @@
+/**
+ * What the engine spends against Procore's rate limit, measured on the sim's `scale` scenario
+ * (5 companies, 20,000 payouts of history) with about 1,000 payment records in flight.
+ *
+ * The engine's schedule is run as its alarms would run it (status poll every 30 s while records
+ * sync, discovery every 2 min, a poll at each deadline), compressed in time by `speedup`: the
+ * sim's window and every engine interval shrink by the same factor, so one engine-hour takes
+ * 60/speedup real minutes. Every request the engine sends is counted.
+ *
+ *   npx tsx test/bench/api-cost.ts [--hours 1] [--speedup 20] [--inflight 1000]
+ */
+import 'fake-indexeddb/auto';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+export interface ApiCostOptions {
+  hours?: number;
+  speedup?: number;
+  /** Payment records in flight at the start (across the 5 companies). */
+  inflight?: number;
+  /** New disbursements funded per company every 10 engine-minutes. */
+  newPerCompanyEvery10Min?: number;
+  log?: (line: string) => void;
+}
+
+export interface ApiCostResult {
+  engineHours: number;
+  requests: number;
+  requestsPerHour: number;
+  byEndpoint: Record<string, number>;
+  /** The most requests in any 10 engine-seconds. */
+  peakPer10s: number;
+  cycles: { status: number; discovery: number; deadline: number };
+  hourlyLimit: number;
+  tenSecondLimit: number;
+  /** requestsPerHour as a share of the hourly limit. */
+  shareOfHourlyLimit: number;
+  watches: Record<string, number>;
+  status429: number;
+  ledgerViolations: number;
+}
+
+const HOURLY_LIMIT = 3600;
+const TEN_SECOND_LIMIT = 50;
+
+function endpointOf(url: string): string {
+  const path = new URL(url).pathname;
+  return path.replace(/\/companies\/\d+/, '/companies/{id}').replace(/\/funding_accounts\/[^/]+/, '/funding_accounts/{id}').replace(/\/contract_payments\/[^/]+/, '/contract_payments/{id}');
+}
+
+export async function measureApiCost(options: ApiCostOptions = {}): Promise<ApiCostResult> {
+  const hours = options.hours ?? 1;
+  const speedup = options.speedup ?? 20;
+  const inflight = options.inflight ?? 1000;
+  const log = options.log ?? (() => undefined);
+  // The engine's modules read `browser` when imported: the fake one must be in place first.
+  Object.assign(globalThis, { chrome: fakeBrowser });
+  Object.assign(fakeBrowser.runtime, { id: 'bench' });
+  const [{ startSim }, testing, { Engine }, { openEngineDb }, { updateSettings }, { poll }, { procoreClient }, { pollPace }, { countByState, nextDeadline }, { readStatus }, { sessionCookieFor }] =
+    await Promise.all([
+      import('../sim/server'),
+      import('../sim/testing'),
+      import('../../utils/engine/engine'),
+      import('../../utils/store/engine-db'),
+      import('../../utils/engine/settings-store'),
+      import('../../utils/engine/poll-runner'),
+      import('../../utils/engine/procore-connection'),
+      import('../../utils/engine/poll-pace'),
+      import('../../utils/store/watch-store'),
+      import('../../utils/engine/engine-status'),
+      import('../sim/testing'),
+    ]);
+  const windowMs = Math.round(600_000 / speedup);
+  const sim = await startSim({ port: 0, scenario: 'scale', seed: 7, windowMs, rateLimit: { hourly: HOURLY_LIMIT, tenSecond: TEN_SECOND_LIMIT } });
+  try {
+    const companies = [8089, 8091, 8092, 8093, 8094];
+    const perCompanyDisbursements = Math.max(0, Math.round((inflight - 100) / companies.length / 4));
+    const fund = async (count: number) => {
+      for (const companyId of companies) {
+        for (let i = 0; i < count; i++) {
+          await testing.simControl(sim.origin, 'POST', '/disbursements', { companyId, payouts: [{}, {}, {}, {}] });
+        }
+      }
+    };
+    await fund(perCompanyDisbursements);
+    log(`sim ${sim.origin}: scale scenario, window ${windowMs} ms (10 min / ${speedup}), ${perCompanyDisbursements * 4 * companies.length + 100} records in flight`);
+
+    const cookie = await sessionCookieFor(sim.origin);
+    const started = Date.now();
+    const sent: { at: number; endpoint: string; status: number }[] = [];
+    const countingFetch: typeof fetch = async (input, init = {}) => {
+      const headers = new Headers(init.headers);
+      headers.set('Cookie', cookie);
+      const response = await fetch(input, { ...init, headers });
+      sent.push({ at: (Date.now() - started) * speedup, endpoint: `${init.method ?? 'GET'} ${endpointOf(String(input))}`, status: response.status });
+      return response;
+    };
+    const engine = await Engine.open(await openEngineDb(`bench-${Date.now()}`));
+    await updateSettings(engine.db, { environment: 'custom', apiOrigin: sim.origin, windowMs });
+    const clientFor = async (e: typeof engine) => procoreClient(e, await e.settings(), countingFetch);
+
+    // The alarms, compressed: each tick is one engine-second.
+    const cycles = { status: 0, discovery: 0, deadline: 0 };
+    const totalSeconds = hours * 3600;
+    let nextPoll = 30;
+    let nextDiscovery = 0;
+    let nextFunding = 600;
+    for (let t = 0; t <= totalSeconds; t++) {
+      const due = Date.now() - started;
+      const target = (t * 1000) / speedup;
+      if (target > due) await new Promise((r) => setTimeout(r, target - due));
+      const status = await readStatus(engine.db);
+      const active = (await countByState(engine.db, 'syncing')) + (await countByState(engine.db, 're_exporting'));
+      const waiting = (await countByState(engine.db, 'failed')) + (await countByState(engine.db, 'overdue'));
+      const pace = pollPace({ signedIn: status.signedIn, active, waiting });
+      const deadline = await nextDeadline(engine.db);
+      if (t >= nextFunding) {
+        await fund(options.newPerCompanyEvery10Min ?? 1);
+        nextFunding += 600;
+      }
+      if (pace.discoveryMinutes !== null && t >= nextDiscovery) {
+        await poll(engine, clientFor, { discovery: true });
+        cycles.discovery++;
+        nextDiscovery = t + pace.discoveryMinutes * 60;
+        nextPoll = t + (pace.pollMinutes ?? 5) * 60;
+      } else if (pace.pollMinutes !== null && t >= nextPoll) {
+        await poll(engine, clientFor, { discovery: false });
+        cycles.status++;
+        nextPoll = t + pace.pollMinutes * 60;
+      } else if (deadline !== null && engine.now() >= deadline) {
+        await poll(engine, clientFor, { discovery: false });
+        cycles.deadline++;
+      }
+      if (t % 600 === 0) log(`t=${t / 60} engine-min: ${sent.length} requests so far`);
+    }
+
+    const byEndpoint: Record<string, number> = {};
+    for (const s of sent) byEndpoint[s.endpoint] = (byEndpoint[s.endpoint] ?? 0) + 1;
+    let peak = 0;
+    for (let i = 0, j = 0; i < sent.length; i++) {
+      while (sent[i]!.at - sent[j]!.at >= 10_000) j++;
+      peak = Math.max(peak, i - j + 1);
+    }
+    const watches: Record<string, number> = {};
+    for (const state of ['awaiting_funding', 'syncing', 'synced', 'overdue', 'failed', 're_exporting', 'escalate', 'not_exportable'] as const) {
+      watches[state] = await countByState(engine.db, state);
+    }
+    const requestsPerHour = Math.round(sent.length / hours);
+    return {
+      engineHours: hours,
+      requests: sent.length,
+      requestsPerHour,
+      byEndpoint,
+      peakPer10s: peak,
+      cycles,
+      hourlyLimit: HOURLY_LIMIT,
+      tenSecondLimit: TEN_SECOND_LIMIT,
+      shareOfHourlyLimit: requestsPerHour / HOURLY_LIMIT,
+      watches,
+      status429: sent.filter((s) => s.status === 429).length,
+      ledgerViolations: (await testing.ledger(sim.origin)).violations.length,
+    };
+  } finally {
+    await sim.close();
+  }
+}
+
+function arg(name: string): number | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : undefined;
+}
+
+if (process.argv[1]?.endsWith('api-cost.ts')) {
+  const result = await measureApiCost({ hours: arg('hours'), speedup: arg('speedup'), inflight: arg('inflight'), log: (l) => console.log(l) });
+  console.log(JSON.stringify(result, null, 2));
+  console.log(
+    `\nEngine spent ${result.requestsPerHour} requests per hour = ${(result.shareOfHourlyLimit * 100).toFixed(1)}% of the ${result.hourlyLimit}/h limit ` +
+      `(${result.hourlyLimit - result.requestsPerHour} to spare; the governor allows itself at most half, ${result.hourlyLimit / 2}); ` +
+      `peak ${result.peakPer10s} in any 10 s (limit ${result.tenSecondLimit}); 429s: ${result.status429}.`,
+  );
+  process.exit(0);
+}
