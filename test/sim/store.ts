@@ -1,8 +1,10 @@
 import type { Connector } from '../../utils/domain/schemas/erp-settings';
 import type { InvoiceErpStatus } from '../../utils/domain/schemas/requisition';
 import { CONNECTOR_PROFILES } from './connector-profiles';
+import { authorizeDisbursement, completeFunding, createDisbursement, type AuthorizeOptions, type CreateDisbursementInput } from './disbursement-lifecycle';
 import { ErpSimulator } from './erp-simulator';
 import { createPrng } from './prng';
+import { isPositiveInteger } from './positive-integer';
 import { SimHttpError } from './sim-error';
 import { SimScheduler } from './sim-scheduler';
 import { emptyState, type ErpFaultKind, type SimState } from './sim-state';
@@ -27,36 +29,6 @@ export interface SimStoreOptions {
   now?: () => number;
   scheduler?: SimScheduler;
 }
-
-export interface DisbursementItem {
-  invoiceId: number;
-  /** Cents; omitted means the invoice's whole amount due. Less than due is a partial payment. */
-  amount?: number;
-  partialPaymentReason?: string;
-}
-
-export interface CreateDisbursementInput {
-  name: string;
-  fundingAccountId: string;
-  items: DisbursementItem[];
-  userId: number;
-}
-
-export interface AuthorizeOptions {
-  at?: number;
-  /** When funding completes: a time, null to wait for an explicit completeFunding. Default: soon. */
-  fundAt?: number | null;
-  /** Check number of the first payout, instead of the funding account's next one (tests). */
-  firstCheckNumber?: number;
-}
-
-/** Procore's limit: "A single disbursement can handle up to 100 subcontractor invoice payments." */
-export const MAX_INVOICES_PER_DISBURSEMENT = 100;
-const FUNDING_DELAY_FRACTION = 0.05;
-const PAYOUT_INITIATED_FRACTION = 0.5;
-const PAYOUT_COMPLETED_FRACTION = 1.5;
-
-const isPositiveInt = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n > 0;
 
 /** The one source of the sandbox's data: the API and the pages both read and change it here. */
 export class SimStore {
@@ -300,148 +272,26 @@ export class SimStore {
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }
 
-  // ---- Payments tool actions -----------------------------------------------------------------
+  // ---- Payments tool actions (disbursement-lifecycle.ts) ------------------------------------
 
   createDisbursement(companyId: number, input: CreateDisbursementInput, at = this.now()): SimDisbursement {
-    this.requireCompany(companyId);
-    const account = this.fundingAccount(companyId, input.fundingAccountId);
-    if (!account) throw new SimHttpError(422, { funding_account_id: ['is not a funding account of this company'] });
-    if (account.deactivated) throw new SimHttpError(422, { funding_account_id: ['is deactivated'] });
-    if (!input.name.trim()) throw new SimHttpError(422, { name: ["can't be blank"] });
-    if (input.items.length === 0) throw new SimHttpError(422, { invoices: ['choose at least one invoice'] });
-    if (input.items.length > MAX_INVOICES_PER_DISBURSEMENT) {
-      throw new SimHttpError(422, { invoices: [`A single disbursement can handle up to ${MAX_INVOICES_PER_DISBURSEMENT} subcontractor invoice payments.`] });
-    }
-    const seen = new Set<number>();
-    const lines = input.items.map((item) => {
-      const invoice = this.invoice(item.invoiceId);
-      if (!invoice || invoice.companyId !== companyId) throw new SimHttpError(422, { invoices: [`invoice ${item.invoiceId} is not an invoice of this company`] });
-      if (seen.has(invoice.id)) throw new SimHttpError(422, { invoices: [`invoice ${invoice.invoiceNumber} is listed twice`] });
-      seen.add(invoice.id);
-      const due = this.invoiceDue(invoice);
-      if (due <= 0) throw new SimHttpError(422, { invoices: [`invoice ${invoice.invoiceNumber} has nothing left to pay`] });
-      const amount = item.amount ?? due;
-      if (!isPositiveInt(amount)) throw new SimHttpError(422, { amount: ['Invoice payments must be a positive amount.'] });
-      if (amount > due) throw new SimHttpError(422, { amount: [`must be less than or equal to the Amount Due (${due} cents) of ${invoice.invoiceNumber}`] });
-      return { invoice, amount, due, reason: item.partialPaymentReason };
-    });
-    const disbursement: SimDisbursement = {
-      id: this.uuid(),
-      companyId,
-      identifier: `D-${String(++this.state.counters.disbursementNumber).padStart(6, '0')}`,
-      name: input.name.trim(),
-      fundingAccountId: account.id,
-      status: 'FUNDING_NOT_INITIATED',
-      statusMessage: null,
-      createdByUserId: input.userId,
-      createdAt: at,
-      updatedAt: at,
-      authorizedOn: null,
-      fundingCompletedAt: null,
-      payoutIds: [],
-    };
-    for (const line of lines) {
-      const partial = line.amount < line.due;
-      const payout: SimPayout = {
-        id: `po_${++this.state.counters.payout}`,
-        companyId,
-        disbursementId: disbursement.id,
-        invoiceId: line.invoice.id,
-        amount: line.amount,
-        status: 'NOT_INITIATED',
-        statusMessage: null,
-        bankId: account.bankId,
-        checkNumber: null,
-        partialPayment: partial,
-        partialPaymentReason: partial ? (line.reason ?? 'Partial payment') : null,
-        dueAmount: line.due,
-        invoiceErpStatusAtInitiation: null,
-      };
-      this.state.payouts.set(payout.id, payout);
-      disbursement.payoutIds.push(payout.id);
-    }
-    this.state.disbursements.set(disbursement.id, disbursement);
-    return disbursement;
+    return createDisbursement(this, companyId, input, at);
   }
 
-  /** Authorizing initiates the payments: check numbers are taken and the invoices' ERP status is fixed. */
   authorizeDisbursement(companyId: number, id: string, options: AuthorizeOptions = {}): SimDisbursement {
-    const at = options.at ?? this.now();
-    const disbursement = this.requireDisbursement(companyId, id);
-    if (disbursement.status !== 'FUNDING_NOT_INITIATED') throw new SimHttpError(409, 'Only a Draft disbursement can be authorized');
-    const account = this.state.fundingAccounts.get(disbursement.fundingAccountId);
-    if (!account || account.deactivated) throw new SimHttpError(422, { funding_account_id: ['is deactivated'] });
-    const payouts = this.payoutsOf(disbursement);
-    for (const payout of payouts) {
-      const invoice = this.invoice(payout.invoiceId);
-      if (invoice && payout.amount > this.invoiceDue(invoice)) {
-        throw new SimHttpError(422, { amount: [`${invoice.invoiceNumber}: the payment is more than the Amount Due`] });
-      }
-    }
-    if (options.firstCheckNumber !== undefined) account.nextCheckNumber = options.firstCheckNumber;
-    for (const payout of payouts) {
-      const invoice = this.invoice(payout.invoiceId);
-      payout.bankId = account.bankId;
-      payout.checkNumber = account.nextCheckNumber++;
-      payout.invoiceErpStatusAtInitiation = invoice?.erpStatus ?? null;
-      if (invoice) {
-        invoice.paidAmount += payout.amount;
-        invoice.updatedAt = at;
-      }
-    }
-    disbursement.status = 'FUNDING_REQUESTED';
-    disbursement.authorizedOn = at;
-    disbursement.updatedAt = at;
-    const fundAt = options.fundAt === undefined ? at + Math.round(FUNDING_DELAY_FRACTION * this.windowMs) : options.fundAt;
-    if (fundAt !== null) {
-      this.runAt(fundAt, (when) => {
-        if (disbursement.status === 'FUNDING_REQUESTED') this.completeFunding(companyId, id, when);
-      });
-    }
-    return disbursement;
+    return authorizeDisbursement(this, companyId, id, options);
   }
 
-  /**
-   * Funding Complete: the moment Procore starts exporting each payout to the ERP. A Draft is
-   * authorized first (the sandbox's shortcut for tests).
-   */
+  /** Funding Complete now (or at `at`); a Draft is authorized first (the sandbox's shortcut for tests). */
   completeFunding(companyId: number, id: string, at = this.now()): SimDisbursement {
-    const disbursement = this.requireDisbursement(companyId, id);
-    if (disbursement.status === 'FUNDING_NOT_INITIATED') this.authorizeDisbursement(companyId, id, { at, fundAt: null });
-    if (disbursement.status !== 'FUNDING_REQUESTED') throw new SimHttpError(409, 'Funding is not requested for this disbursement');
-    disbursement.status = 'FUNDING_COMPLETED_AWAITING_PAYOUTS';
-    disbursement.fundingCompletedAt = at;
-    disbursement.updatedAt = at;
-    const payouts = this.payoutsOf(disbursement);
-    const company = this.requireCompany(companyId);
-    for (const payout of payouts) {
-      payout.status = 'REQUESTED';
-      if (company.erp.paymentSyncEnabled) this.erp.startExport(payout, at);
-    }
-    this.runAt(at + Math.round(PAYOUT_INITIATED_FRACTION * this.windowMs), (when) => {
-      disbursement.status = 'PAYOUT_INITIATED';
-      disbursement.updatedAt = when;
-    });
-    this.runAt(at + Math.round(PAYOUT_COMPLETED_FRACTION * this.windowMs), (when) => {
-      disbursement.status = 'PAYOUT_COMPLETED';
-      disbursement.updatedAt = when;
-      for (const payout of payouts) {
-        payout.status = 'COMPLETED';
-        const invoice = this.invoice(payout.invoiceId);
-        if (!invoice) continue;
-        invoice.paymentDate = new Date(when).toISOString().slice(0, 10);
-        if (this.invoiceDue(invoice) <= 0) invoice.status = 'paid';
-        invoice.updatedAt = when;
-      }
-    });
-    return disbursement;
+    return completeFunding(this, companyId, id, at);
   }
 
   updateFundingAccount(companyId: number, id: string, patch: { nextCheckNumber?: unknown; bankId?: unknown; nickname?: unknown }): SimFundingAccount {
     const account = this.fundingAccount(companyId, id);
     if (!account) throw new SimHttpError(404, 'Funding account not found');
     const errors: Record<string, string[]> = {};
-    if (patch.nextCheckNumber !== undefined && !isPositiveInt(patch.nextCheckNumber)) errors.nextCheckNumber = ['must be a positive integer'];
+    if (patch.nextCheckNumber !== undefined && !isPositiveInteger(patch.nextCheckNumber)) errors.nextCheckNumber = ['must be a positive integer'];
     if (patch.bankId !== undefined && (typeof patch.bankId !== 'string' || !patch.bankId.trim())) errors.bankId = ["can't be blank"];
     if (patch.nickname !== undefined && (typeof patch.nickname !== 'string' || !patch.nickname.trim())) errors.nickname = ["can't be blank"];
     if (Object.keys(errors).length > 0) throw new SimHttpError(422, errors);
@@ -454,7 +304,7 @@ export class SimStore {
   /** The ERP Integrations tool's Export of a record in Failed to Export, with corrected values. */
   reExport(companyId: number, payoutId: string, body: { check_number?: unknown; bank_id?: unknown }, at = this.now()): SimRequestDetail {
     const errors: Record<string, string[]> = {};
-    if (body.check_number !== undefined && !isPositiveInt(body.check_number)) errors.check_number = ['must be a positive integer'];
+    if (body.check_number !== undefined && !isPositiveInteger(body.check_number)) errors.check_number = ['must be a positive integer'];
     if (body.bank_id !== undefined && (typeof body.bank_id !== 'string' || body.bank_id.trim() === '')) errors.bank_id = ["can't be blank"];
     if (Object.keys(errors).length > 0) throw new SimHttpError(422, errors);
     const payout = this.payout(companyId, payoutId);
@@ -481,7 +331,7 @@ export class SimStore {
   issueErpCheck(companyId: number, bankId: string, checkNumber: number): SimErpBankAccount {
     const bank = this.erp.bankAccount(companyId, bankId);
     if (!bank) throw new SimHttpError(404, 'ERP bank account not found');
-    if (!isPositiveInt(checkNumber)) throw new SimHttpError(422, { checkNumber: ['must be a positive integer'] });
+    if (!isPositiveInteger(checkNumber)) throw new SimHttpError(422, { checkNumber: ['must be a positive integer'] });
     bank.ownChecks.add(checkNumber);
     return bank;
   }
@@ -499,13 +349,13 @@ export class SimStore {
     this.scheduler.close();
   }
 
-  private requireCompany(id: number): SimCompany {
+  requireCompany(id: number): SimCompany {
     const company = this.company(id);
     if (!company) throw new SimHttpError(404, 'Company not found');
     return company;
   }
 
-  private requireDisbursement(companyId: number, id: string): SimDisbursement {
+  requireDisbursement(companyId: number, id: string): SimDisbursement {
     const d = this.disbursement(companyId, id);
     if (!d) throw new SimHttpError(404, 'Disbursement not found');
     return d;

@@ -13,8 +13,9 @@ describe('npm run sim', () => {
       const origin = await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no origin printed: ${out}`)), 15_000);
         child.stdout.on('data', () => {
+          // The banner is complete once its last line ("controls:") is out.
           const m = /origin:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-          if (m) {
+          if (m && out.includes('controls:')) {
             clearTimeout(timer);
             resolve(m[1]!);
           }
