@@ -36,7 +36,7 @@ export interface SimState {
   requestDetailsByPayout: Map<string, SimRequestDetail[]>;
   erpFaults: ErpFault[];
   ledger: ErpLedger;
-  counters: { payout: number; requestDetail: number; invoice: number; vendor: number; project: number; fundingAccount: number; disbursementNumber: number; txn: number };
+  counters: { payout: number; requestDetail: number; invoice: number; vendor: number; project: number; fundingAccount: number; disbursementNumber: number };
 }
 
 export function emptyState(): SimState {
@@ -54,6 +54,6 @@ export function emptyState(): SimState {
     requestDetailsByPayout: new Map(),
     erpFaults: [],
     ledger: new ErpLedger(),
-    counters: { payout: 90, requestDetail: 5500, invoice: 4400, vendor: 70, project: 561, fundingAccount: 0, disbursementNumber: 380, txn: 300 },
+    counters: { payout: 90, requestDetail: 5500, invoice: 4400, vendor: 70, project: 561, fundingAccount: 0, disbursementNumber: 380 },
   };
 }

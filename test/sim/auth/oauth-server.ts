@@ -46,7 +46,7 @@ export class OAuthServer {
   private readonly access = new Map<string, AccessToken>();
   private readonly refresh = new Map<string, number>();
 
-  constructor(private lifetimeSeconds = ACCESS_TOKEN_LIFETIME_S) {}
+  constructor(private readonly lifetimeSeconds = ACCESS_TOKEN_LIFETIME_S) {}
 
   /** Validates an authorize request; returns the error to redirect with, or null. */
   checkAuthorize(q: URLSearchParams): OAuthError | null {
@@ -95,10 +95,6 @@ export class OAuthServer {
   /** Tests: every access token expires now. */
   expireAll(now: number): void {
     for (const t of this.access.values()) t.expiresAt = now;
-  }
-
-  setLifetime(seconds: number): void {
-    this.lifetimeSeconds = seconds;
   }
 
   private grant(userId: number, now: number) {
