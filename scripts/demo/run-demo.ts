@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { Watch } from '../../utils/domain/watch';
 import { configureExtension, openExtensionPage, sendFromExtensionPage } from '../../test/e2e/configure';
@@ -23,7 +24,12 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   const stop = () =>
     (stopping ??= (async () => {
       wake();
-      await ext?.close().catch((error: unknown) => console.error(`Closing Chromium: ${String(error)}`));
+      // Chromium may already be gone (a terminal's Ctrl-C reaches it too): then only its
+      // temporary profile is left to remove.
+      await ext?.close().catch((error: unknown) => {
+        if (!/has been closed/.test(String(error))) console.error(`Closing Chromium: ${String(error)}`);
+        if (ext) rmSync(ext.profileDir, { recursive: true, force: true });
+      });
       await sim?.close().catch((error: unknown) => console.error(`Closing the sandbox: ${String(error)}`));
     })());
   const onSignal = (signal: NodeJS.Signals) => {
@@ -40,7 +46,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     if (!user || companyId === undefined) throw new Error('The demo scenario has no user with a company.');
     console.log(`Procore sandbox: ${sim.origin} (scenario demo, sign-in ${user.login} / sandbox)`);
 
-    ext = await launchExtension({ headless: options.headless, viewport: options.headless ? { width: 1400, height: 900 } : null });
+    ext = await launchExtension({ headless: options.headless, viewport: options.headless ? { width: 1400, height: 900 } : null, handleSignals: false });
     ext.context.on('close', wake);
     console.log(`Chromium with ERP Sync Watch (sandbox build), extension id ${ext.extensionId}`);
     try {

@@ -16,13 +16,22 @@ export interface LaunchedExtension {
 
 /** Chromium (headless unless told otherwise) with the built sandbox extension loaded, on a new or given profile. */
 export async function launchExtension(
-  options: { profileDir?: string; extensionDir?: string; headless?: boolean; viewport?: { width: number; height: number } | null } = {},
+  options: {
+    profileDir?: string;
+    extensionDir?: string;
+    headless?: boolean;
+    viewport?: { width: number; height: number } | null;
+    /** false: the caller handles SIGINT/SIGTERM (and closes) itself, instead of Playwright exiting at once. */
+    handleSignals?: boolean;
+  } = {},
 ): Promise<LaunchedExtension> {
   const extensionDir = options.extensionDir ?? SANDBOX_EXTENSION_DIR;
   const profileDir = options.profileDir ?? mkdtempSync(path.join(tmpdir(), 'esw-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
+    handleSIGINT: options.handleSignals ?? true,
+    handleSIGTERM: options.handleSignals ?? true,
     ...(options.viewport !== undefined ? { viewport: options.viewport } : {}),
     args: [
       `--disable-extensions-except=${extensionDir}`,
