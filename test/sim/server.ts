@@ -98,6 +98,15 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     if (url.pathname.startsWith('/rest/')) {
       return handleRest(req, res, { store: () => store, sessions, oauth, rateLimiter, faults, scheduler: () => requestTimers, origin: () => origin });
     }
+    if (url.pathname.startsWith('/oauth/')) {
+      // The sign-in server can be slow or down too: delay and status faults apply (RFC 6749 body).
+      const fault = faults.take(req.method ?? 'GET', url.pathname);
+      if (fault?.delayMs) await requestTimers.wait(fault.delayMs);
+      if (fault?.status !== undefined) {
+        const headers: Record<string, string> = fault.status === 503 || fault.status === 429 ? { 'Retry-After': String(fault.retryAfter ?? 1) } : {};
+        return writeJson(res, fault.status, { error: 'temporarily_unavailable', error_description: `Injected fault (HTTP ${fault.status})` }, headers);
+      }
+    }
     if (await handleAuth(req, res, url, { store: () => store, sessions, oauth })) return;
     const userId = sessions.userIdOf(req);
     const user = userId === undefined ? null : (store.user(userId) ?? null);

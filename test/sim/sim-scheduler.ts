@@ -19,6 +19,11 @@ export class SimScheduler {
     this.timers.add(timer);
   }
 
+  /** Resolves after `ms` (never, once closed: the server drops those requests' sockets). */
+  wait(ms: number): Promise<void> {
+    return new Promise((resolve) => this.after(ms, resolve));
+  }
+
   every(intervalMs: number, task: () => void): void {
     this.after(intervalMs, () => {
       task();

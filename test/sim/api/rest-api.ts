@@ -55,10 +55,6 @@ function companyOf(req: IncomingMessage, match: RouteMatch, user: SimUser, store
   return companyId;
 }
 
-function sleep(scheduler: SimScheduler, ms: number): Promise<void> {
-  return new Promise((resolve) => scheduler.after(ms, resolve));
-}
-
 /** `/rest/...`: identify, rate-limit, inject faults, check the company, route, answer. */
 export async function handleRest(req: IncomingMessage, res: ServerResponse, deps: RestDeps): Promise<void> {
   const now = Date.now();
@@ -78,7 +74,7 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, deps
     return send({ status: 429, body: { errors: 'Rate limit exceeded. Try again later.' }, headers: { 'Retry-After': String(decision.retryAfter) } });
   }
   const fault = deps.faults.take(method, url.pathname);
-  if (fault?.delayMs) await sleep(deps.scheduler(), fault.delayMs);
+  if (fault?.delayMs) await deps.scheduler().wait(fault.delayMs);
   if (fault?.status !== undefined) {
     const busy = fault.status === 503 || fault.status === 429;
     const text = fault.status === 503 ? 'Service Unavailable' : `Injected fault (HTTP ${fault.status})`;

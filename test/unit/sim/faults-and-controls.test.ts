@@ -48,6 +48,16 @@ describe('fault injection', () => {
     expect((await patch()).status).toBe(200);
   });
 
+  it('the sign-in server can be down too: /oauth/token answers 503 with Retry-After', async () => {
+    await simControl(sim.origin, 'POST', '/faults', { pathPattern: '^/oauth/token$', status: 503, retryAfter: 4, times: 1 });
+    const down = await fetch(`${sim.origin}/oauth/token`, { method: 'POST', body: 'grant_type=refresh_token&refresh_token=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expect(down.status).toBe(503);
+    expect(down.headers.get('retry-after')).toBe('4');
+    expect(await down.json()).toMatchObject({ error: 'temporarily_unavailable' });
+    const up = await fetch(`${sim.origin}/oauth/token`, { method: 'POST', body: 'grant_type=refresh_token&refresh_token=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expect(up.status).toBe(400);
+  });
+
   it('refuses a fault it cannot apply', async () => {
     await expect(simControl(sim.origin, 'POST', '/faults', { pathPattern: '(' })).rejects.toThrow(/422/);
     await expect(simControl(sim.origin, 'POST', '/faults', { pathPattern: 'x', status: 99 })).rejects.toThrow(/422/);
