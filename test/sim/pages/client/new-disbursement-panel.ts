@@ -55,9 +55,9 @@ export function newDisbursementPanel(
   const total = h('p', { class: 'total', 'aria-live': 'polite' });
   const showTotal = () => (total.textContent = `Total: ${formatCents(lines.reduce((sum, l) => sum + l.paymentAmount, 0))}`);
   const reviewColumns: GridColumn<Line>[] = [
-    { id: 'invoice_number', header: 'Invoice No.', text: (l) => l.invoice.invoiceNumber, render: (l) => invoiceLink(l.invoice.projectId, l.invoice.id, l.invoice.invoiceNumber), width: 115 },
-    { id: 'beneficiary_name', header: 'Beneficiary Name', text: (l) => l.invoice.beneficiaryName, width: 150 },
-    { id: 'amount_due', header: 'Amount Due', text: (l) => formatCents(l.invoice.amountDue), width: 115 },
+    { id: 'invoice_number', header: 'Invoice No.', text: (l) => l.invoice.invoiceNumber, render: (l) => invoiceLink(l.invoice.projectId, l.invoice.id, l.invoice.invoiceNumber), width: 110 },
+    { id: 'beneficiary_name', header: 'Beneficiary Name', text: (l) => l.invoice.beneficiaryName, width: 140 },
+    { id: 'amount_due', header: 'Amount Due', text: (l) => formatCents(l.invoice.amountDue), width: 120 },
     {
       id: 'payment_amount',
       header: 'Payment Amount',
@@ -72,7 +72,8 @@ export function newDisbursementPanel(
         );
         return h('span', {}, link, line.paymentAmount < line.invoice.amountDue ? pill('Partial Payment', 'warning') : null);
       },
-      width: 190,
+      width: 220,
+      flex: 1,
       interactive: true,
     },
   ];
