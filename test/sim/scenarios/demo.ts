@@ -21,7 +21,7 @@ export function buildDemo(store: SimStore): void {
   const now = store.now();
   const w = store.windowMs;
   const company = store.addCompany({ id: 8089, name: 'Builder Co', connector: 'quickbooks_online' });
-  const harbor = store.addCompany({ id: 8090, name: 'Harbor Build Group', connector: 'viewpoint_vista', closedThrough: isoDay(now) });
+  const harbor = store.addCompany({ id: 8090, name: 'Harbor Build Group', connector: 'viewpoint_vista' });
   const ana = store.addUser({ id: 1, login: 'ap@builder.com', name: 'Ana Park', companyIds: [company.id, harbor.id], paymentsRole: 'admin' });
   store.addUser({ id: 2, login: 'dan@builder.com', name: 'Dan Ortiz', companyIds: [company.id], paymentsRole: 'disburser' });
   store.addUser({ id: 3, login: 'viewer@builder.com', name: 'Victor Lee', companyIds: [company.id], paymentsRole: 'none' });
@@ -169,7 +169,7 @@ export function buildDemo(store: SimStore): void {
 
 const dan = (store: SimStore) => store.userByLogin('dan@builder.com');
 
-/** A Vista company that closed its books through today: a fresh payment lands in a closed period. */
+/** A Vista company that closed its books through today (a fresh payment lands in a closed period), whose connector once did not answer. */
 function buildHarbor(store: SimStore, companyId: number, ana: SimUser): void {
   const now = store.now();
   const project = store.addProject(companyId, 'Bayfront Pier');
@@ -181,6 +181,14 @@ function buildHarbor(store: SimStore, companyId: number, ana: SimUser): void {
     store.addInvoice({ companyId, projectId: project.id, vendorId, grossAmount, erpStatus: 'synced', submittedAt: now - age * DAY });
   const history = store.createDisbursement(companyId, { name: 'October draw', fundingAccountId: account.id, items: [{ invoiceId: inv(bayview.id, 220_000, 40).id }], userId: ana.id }, now - 35 * DAY);
   store.authorizeDisbursement(companyId, history.id, { at: now - 35 * DAY, fundAt: now - 34 * DAY });
+  // Month-end close, after October's draw reached the ERP: the books are closed through today.
+  store.updateErpSettings(companyId, { closedThrough: isoDay(now) });
+  // The Vista connector did not answer for a retainage release: stale.
+  const release = store.createDisbursement(companyId, { name: 'Retainage release', fundingAccountId: account.id, items: [{ invoiceId: inv(bayview.id, 64_000, 12).id }], userId: ana.id }, now - 2 * DAY);
+  const releasePayout = store.state.payouts.get(release.payoutIds[0]!);
+  if (releasePayout) releasePayout.exportDelayFraction = 0.2;
+  store.addErpFault('stale', 1, companyId);
+  store.authorizeDisbursement(companyId, release.id, { at: now - DAY, fundAt: now - 0.6 * store.windowMs });
   const recent = store.createDisbursement(companyId, { name: 'November draw', fundingAccountId: account.id, items: [{ invoiceId: inv(delta.id, 515_000, 9).id }], userId: ana.id }, now - DAY);
   const payout = store.state.payouts.get(recent.payoutIds[0]!);
   if (payout) payout.exportDelayFraction = 0.1;

@@ -41,6 +41,7 @@ describe('scenarios', () => {
     for (const pattern of [/Duplicate Document Number/, /Vendor assigned to Id/, /Partial bill payments/, /TaxCodes/, /Object Not Found/, /Accounts element id PAYRL/]) expect(messages).toMatch(pattern);
     expect(store.requestDetails(8089).some((r) => r.status === 'success')).toBe(true);
     expect(store.requestDetails(8089).some((r) => r.status === 'in_progress')).toBe(true);
+    expect(store.requestDetails(8090).map((r) => r.status).sort()).toEqual(['failed', 'stale', 'success']);
     expect([...store.state.vendors.values()].map((v) => v.name)).toContain(XSS_BENEFICIARY);
     expect(all.filter((d) => d.status === 'FUNDING_REQUESTED')).toHaveLength(2);
     expect(all.some((d) => d.status === 'FUNDING_NOT_INITIATED')).toBe(true);
