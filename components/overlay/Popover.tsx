@@ -26,7 +26,6 @@ export function Popover({ title, trigger, onClose, children }: Props) {
   useLayoutEffect(() => {
     closeRef.current = onClose;
   });
-  const close = () => closeRef.current();
 
   useLayoutEffect(() => {
     const place = () => {
@@ -61,10 +60,18 @@ export function Popover({ title, trigger, onClose, children }: Props) {
       const inConfirm = path.some((node) => node instanceof Element && node.classList.contains('backdrop'));
       if (box.current && !inConfirm && !path.includes(box.current) && !(trigger.current && path.includes(trigger.current))) closeRef.current();
     };
+    // Escape closes it wherever focus went (the page may take focus back into its grid).
+    const escape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.stopPropagation();
+      closeRef.current();
+    };
     doc.addEventListener('pointerdown', outside, true);
+    doc.addEventListener('keydown', escape, true);
     const returnTo = trigger.current;
     return () => {
       doc.removeEventListener('pointerdown', outside, true);
+      doc.removeEventListener('keydown', escape, true);
       if (returnTo?.isConnected) returnTo.focus();
     };
   }, [trigger]);
@@ -78,12 +85,6 @@ export function Popover({ title, trigger, onClose, children }: Props) {
       tabIndex={-1}
       data-testid="esw-popover"
       style={position ? { top: position.top, left: position.left } : { visibility: 'hidden' }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          close();
-        }
-      }}
     >
       <h2>{title}</h2>
       {children}

@@ -48,10 +48,20 @@ export function ensureHost(anchor: Element, kind: string, css: string, placement
   const doc = anchor.ownerDocument;
   const host = doc.createElement(placement === 'before' || placement === 'after' ? 'div' : 'span');
   host.setAttribute(HOST_ATTRIBUTE, kind);
+  host.addEventListener('keydown', keepKeysInside);
   const root = host.attachShadow({ mode: 'open' });
   adoptStyles(root, css);
   anchor[placement](host);
   return root;
+}
+
+/**
+ * Keys pressed on our controls are ours: the grid around them must not take Enter or Space
+ * (AG Grid starts editing or navigates and cancels the button's own activation).
+ */
+function keepKeysInside(event: Event): void {
+  const key = (event as KeyboardEvent).key;
+  if (key === 'Enter' || key === ' ' || key === 'Escape') event.stopPropagation();
 }
 
 /** Removes every host this extension put in the document. */

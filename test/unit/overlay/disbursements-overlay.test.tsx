@@ -93,7 +93,7 @@ describe('Disbursements tab overlay', () => {
     expect(popover.querySelector('img')).toBeNull();
     expect(popover.querySelector('a')?.getAttribute('href')).toBe('http://localhost:3000/8089/company/erp_integrations/payments?view=failed_to_export');
     expect(button.getAttribute('aria-expanded')).toBe('true');
-    popover.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    popover.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     await vi.waitFor(() => expect(rootShadow().querySelector('[role="dialog"]')).toBeNull());
   });
 
