@@ -92,6 +92,16 @@ describe('the sandbox Procore pages', () => {
     const statuses = await page.$$eval('[role="gridcell"][col-id="drawdown_status"]', (cells) => cells.map((c) => c.textContent));
     for (const status of statuses) expect(['Draft', 'Funding Requested', 'Funding Failed', 'Funding Completed']).toContain(status);
     expect(await page.locator('.tool-title').textContent()).toBe('Payments');
+
+    await page.getByLabel('Drawdown Status').selectOption('Draft');
+    const drafts = expected.filter((d) => d.status === 'FUNDING_NOT_INITIATED').map((d) => d.id);
+    await expect.poll(() => page.$$eval('.ag-row[row-id]', (rows) => rows.map((r) => r.getAttribute('row-id')))).toEqual(drafts);
+
+    await open(`/webclients/host/companies/${COMPANY}/tools/payments/disbursements`);
+    expect(await headers(page)).toEqual(DISBURSEMENT_COLUMNS);
+    expect(await page.locator('.ag-row [col-id="disbursement_number"] a').first().getAttribute('href')).toMatch(
+      new RegExp(`^/webclients/host/companies/${COMPANY}/tools/payments/disbursements/`),
+    );
   });
 
   it('switches tabs with history.pushState, without reloading; back and forward work', async () => {

@@ -24,6 +24,14 @@ interface DisbursementRow {
 }
 
 const DRAWDOWN_STATUSES = ['Draft', 'Funding Requested', 'Funding Failed', 'Funding Completed'];
+const DAY_MS = 86_400_000;
+
+/** The Created On filter's ranges (PROCORE-UI-FACTS.md 1.2), as the earliest time each admits. */
+const CREATED_ON: Record<string, (now: Date) => number> = {
+  'Last 30 Days': (now) => now.getTime() - 30 * DAY_MS,
+  'Last 60 Days': (now) => now.getTime() - 60 * DAY_MS,
+  'Year to Date': (now) => new Date(now.getFullYear(), 0, 1).getTime(),
+};
 
 /** `?grid=legacy` (or the sandbox's setting, on <html data-grid-layout>) draws the older layout. */
 export function gridLayout(): GridLayout {
@@ -83,12 +91,20 @@ export const disbursementsTab: View<Route> = async ({ route, main, signal }) => 
     h('option', { value: '' }, 'All'),
     ...accounts.map((a) => h('option', { value: a.nickname }, a.nickname)),
   );
+  const createdFilter = h(
+    'select',
+    { id: 'filter-created-on' },
+    h('option', { value: '' }, 'All'),
+    ...Object.keys(CREATED_ON).map((label) => h('option', { value: label }, label)),
+  );
   const count = h('span', { class: 'count', 'aria-live': 'polite' });
   const gridHost = h('div', { class: 'grid-area' });
   main.replaceChildren(
     h(
       'div',
       { class: 'toolbar', role: 'group', 'aria-label': 'Filters' },
+      h('label', { for: 'filter-created-on' }, 'Created On'),
+      createdFilter,
       h('label', { for: 'filter-funding-account' }, 'Funding Account'),
       accountFilter,
       h('label', { for: 'filter-drawdown-status' }, 'Drawdown Status'),
@@ -97,8 +113,15 @@ export const disbursementsTab: View<Route> = async ({ route, main, signal }) => 
     ),
     gridHost,
   );
-  const visible = () =>
-    all.filter((r) => (!statusFilter.value || r.drawdownStatus === statusFilter.value) && (!accountFilter.value || r.fundingAccount === accountFilter.value));
+  const visible = () => {
+    const since = CREATED_ON[createdFilter.value]?.(new Date()) ?? -Infinity;
+    return all.filter(
+      (r) =>
+        (!statusFilter.value || r.drawdownStatus === statusFilter.value) &&
+        (!accountFilter.value || r.fundingAccount === accountFilter.value) &&
+        Date.parse(r.createdAt) >= since,
+    );
+  };
   const grid = createDataGrid(gridHost, { columns, rowId: (r) => r.id, rows: visible(), label: 'Disbursements' }, gridLayout());
   const refresh = () => {
     const rows = visible();
@@ -106,6 +129,7 @@ export const disbursementsTab: View<Route> = async ({ route, main, signal }) => 
     count.textContent = `${rows.length} disbursement${rows.length === 1 ? '' : 's'}`;
   };
   statusFilter.addEventListener('change', refresh);
+  createdFilter.addEventListener('change', refresh);
   accountFilter.addEventListener('change', refresh);
   count.textContent = `${all.length} disbursement${all.length === 1 ? '' : 's'}`;
   signal.addEventListener('abort', () => grid.destroy());

@@ -98,7 +98,12 @@ function overflowMenu(account: FundingAccount, onEdit: () => void): HTMLElement 
       toggle.focus();
     }
   });
-  return h('div', { class: 'overflow' }, toggle, menu);
+  // Like any menu, it closes when focus or a click goes elsewhere.
+  const wrapper = h('div', { class: 'overflow' }, toggle, menu);
+  wrapper.addEventListener('focusout', (event) => {
+    if (!wrapper.contains(event.relatedTarget as Node | null)) setOpen(false);
+  });
+  return wrapper;
 }
 
 /** Edit Account Details: Bank ID and Check Number (the next check number), then Save. */
