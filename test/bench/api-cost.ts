@@ -98,39 +98,48 @@ export async function measureApiCost(options: ApiCostOptions = {}): Promise<ApiC
     await updateSettings(engine.db, { environment: 'custom', apiOrigin: sim.origin, windowMs });
     const clientFor = async (e: typeof engine) => procoreClient(e, await e.settings(), countingFetch);
 
-    // The alarms, compressed: each tick is one engine-second.
+    // The alarms, compressed: the loop jumps from one due alarm to the next (engine-seconds).
     const cycles = { status: 0, discovery: 0, deadline: 0 };
     const totalSeconds = hours * 3600;
+    const engineSecondsNow = () => ((Date.now() - started) * speedup) / 1000;
     let nextPoll = 30;
     let nextDiscovery = 0;
     let nextFunding = 600;
-    for (let t = 0; t <= totalSeconds; t++) {
-      const due = Date.now() - started;
-      const target = (t * 1000) / speedup;
-      if (target > due) await new Promise((r) => setTimeout(r, target - due));
+    let nextLog = 600;
+    for (let guard = 0; guard < 100_000; guard++) {
       const status = await readStatus(engine.db);
       const active = (await countByState(engine.db, 'syncing')) + (await countByState(engine.db, 're_exporting'));
       const waiting = (await countByState(engine.db, 'failed')) + (await countByState(engine.db, 'overdue'));
       const pace = pollPace({ signedIn: status.signedIn, active, waiting });
       const deadline = await nextDeadline(engine.db);
-      if (t >= nextFunding) {
+      // As the deadline alarm: the deadline is server time, the alarm local (+250 ms, as armDeadlineAlarm).
+      const deadlineAt = deadline === null ? Infinity : ((deadline - engine.clockOffsetMs + 250 - started) * speedup) / 1000;
+      const pollAt = pace.pollMinutes === null ? Infinity : nextPoll;
+      const discoveryAt = pace.discoveryMinutes === null ? Infinity : nextDiscovery;
+      const t = Math.min(pollAt, discoveryAt, deadlineAt, nextFunding, totalSeconds + 1);
+      if (t > totalSeconds) break;
+      const wait = (t - engineSecondsNow()) * (1000 / speedup);
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      if (t === nextFunding) {
         await fund(options.newPerCompanyEvery10Min ?? 1);
         nextFunding += 600;
-      }
-      if (pace.discoveryMinutes !== null && t >= nextDiscovery) {
+      } else if (t === discoveryAt) {
         await poll(engine, clientFor, { discovery: true });
         cycles.discovery++;
-        nextDiscovery = t + pace.discoveryMinutes * 60;
+        nextDiscovery = t + (pace.discoveryMinutes ?? 2) * 60;
         nextPoll = t + (pace.pollMinutes ?? 5) * 60;
-      } else if (pace.pollMinutes !== null && t >= nextPoll) {
+      } else if (t === pollAt) {
         await poll(engine, clientFor, { discovery: false });
         cycles.status++;
-        nextPoll = t + pace.pollMinutes * 60;
-      } else if (deadline !== null && engine.now() >= deadline) {
+        nextPoll = t + (pace.pollMinutes ?? 5) * 60;
+      } else {
         await poll(engine, clientFor, { discovery: false });
         cycles.deadline++;
       }
-      if (t % 600 === 0) log(`t=${t / 60} engine-min: ${sent.length} requests so far`);
+      if (engineSecondsNow() >= nextLog) {
+        log(`t=${Math.round(engineSecondsNow() / 60)} engine-min: ${sent.length} requests so far`);
+        nextLog += 600;
+      }
     }
 
     const byEndpoint: Record<string, number> = {};

@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { preflightCheck } from '../../../utils/engine/preflight';
+import { poll } from '../../../utils/engine/poll-runner';
+import { confirmPageHints } from '../../../utils/engine/page-hints';
+import { listWatches } from '../../../utils/store/watch-store';
+import type { Sim } from '../../sim/server';
+import { simControl, startTestSim } from '../../sim/testing';
+import { createDisbursement, engineOnSim } from './sim-engine';
+
+describe('pre-flight and page hints against the sim', () => {
+  let sim: Sim | undefined;
+  afterEach(async () => {
+    await sim?.close();
+    sim = undefined;
+  });
+
+  it('warns about an unsynced invoice, a refused partial payment, a colliding Next Check Number, and sync turned off', async () => {
+    sim = await startTestSim();
+    const { engine, clientFor } = await engineOnSim(sim.origin, 60_000);
+    const client = await clientFor(engine);
+    await poll(engine, clientFor, { discovery: true });
+    const projectId = sim.store.projects(8089)[0]!.id.toString();
+    const invoices = await client.requisitions('8089', projectId);
+    const unsynced = invoices.find((i) => i.erp_status === 'not_synced')!;
+    const synced = invoices.find((i) => i.erp_status === 'synced')!;
+    const issues = await preflightCheck(engine, client, '8089', [
+      { invoiceId: unsynced.id, projectId },
+      { invoiceId: synced.id, projectId, paymentAmountCents: 100, amountDueCents: 500 },
+    ]);
+    expect(issues.map((i) => [i.invoiceId, i.kind])).toEqual([
+      [unsynced.id, 'invoice_not_synced'],
+      [synced.id, 'partial_refused'],
+    ]);
+    expect(issues[0]!.message).toContain(unsynced.invoice_number);
+
+    // The ERP's own checks reach Procore Pay's range: every payment is at risk of a duplicate.
+    await simControl(sim.origin, 'POST', '/companies/8089/erp/checks', { bankId: 'OPER', checkNumber: 10040 });
+    const collision = await preflightCheck(engine, client, '8089', [{ invoiceId: synced.id, projectId }]);
+    expect(collision).toEqual([expect.objectContaining({ kind: 'check_number_collision', link: `${sim.origin}/8089/company/payments/settings/funding_accounts` })]);
+
+    await simControl(sim.origin, 'PATCH', '/companies/8089/erp', { paymentSyncEnabled: false });
+    await poll(engine, clientFor, { discovery: true, forceCompanies: true });
+    const off = await preflightCheck(engine, client, '8089', [{ invoiceId: synced.id, projectId }]);
+    expect(off.map((i) => i.kind)).toEqual(['sync_disabled']);
+  });
+
+  it('confirms disbursement numbers read on a page with an API read, at most every 15 s', async () => {
+    sim = await startTestSim();
+    const { engine, clientFor } = await engineOnSim(sim.origin, 60_000);
+    await poll(engine, clientFor, { discovery: true });
+    const d = await createDisbursement(sim.origin, { payouts: [{}] });
+    let reads = 0;
+    const discover = async (companyId: string) => {
+      reads++;
+      await poll(engine, clientFor, { discovery: true, companyId });
+    };
+    expect(await confirmPageHints(engine, '8089', [d.disbursementIdentifier], discover)).toBe(true);
+    expect((await listWatches(engine.db, { disbursementId: String(d.id) })).map((w) => w.state)).toEqual(['syncing']);
+    expect(await confirmPageHints(engine, '8089', [d.disbursementIdentifier], discover)).toBe(false);
+    expect(await confirmPageHints(engine, '8089', ['D-999999'], discover)).toBe(false);
+    expect(reads).toBe(1);
+  });
+});

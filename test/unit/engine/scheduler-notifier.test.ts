@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { writeStatus } from '../../../utils/engine/engine-status';
+import { notify, setupNotificationClicks } from '../../../utils/engine/notifier';
+import { pollPace } from '../../../utils/engine/poll-pace';
+import { inQuietHours } from '../../../utils/engine/quiet-hours';
+import { reschedule } from '../../../utils/engine/scheduler';
+import { updateSettings } from '../../../utils/engine/settings-store';
+import { putWatches } from '../../../utils/store/watch-store';
+import { sampleWatch, testEngine } from './engine-fixture';
+
+describe('scheduler', () => {
+  it('paces polls by the work: 30 s while syncing, 5 min while only failures wait, discovery every 2 min, nothing signed out', () => {
+    expect(pollPace({ signedIn: true, active: 3, waiting: 9 })).toEqual({ pollMinutes: 0.5, discoveryMinutes: 2 });
+    expect(pollPace({ signedIn: true, active: 0, waiting: 9 })).toEqual({ pollMinutes: 5, discoveryMinutes: 2 });
+    expect(pollPace({ signedIn: null, active: 0, waiting: 0 })).toEqual({ pollMinutes: null, discoveryMinutes: 2 });
+    expect(pollPace({ signedIn: false, active: 3, waiting: 9 })).toEqual({ pollMinutes: null, discoveryMinutes: null });
+  });
+
+  it('keeps one alarm at the next deadline (local time) and leaves a running period alone', async () => {
+    const engine = await testEngine();
+    await engine.setClockOffset(2_000);
+    const now = Date.now();
+    await putWatches(engine.db, [
+      sampleWatch({ payoutId: 'a', state: 'syncing', deadline: now + 600_000 }),
+      sampleWatch({ payoutId: 'b', state: 'syncing', deadline: now + 300_000 }),
+      sampleWatch({ payoutId: 'c', state: 'overdue', deadline: now + 100_000 }),
+    ]);
+    await writeStatus(engine.db, { signedIn: true });
+    await reschedule(engine);
+    const alarms = Object.fromEntries((await fakeBrowser.alarms.getAll()).map((a) => [a.name, a]));
+    expect(alarms.poll?.periodInMinutes).toBe(0.5);
+    expect(alarms.discovery?.periodInMinutes).toBe(2);
+    expect(alarms.deadline?.scheduledTime).toBe(now + 300_000 - 2_000 + 250);
+    const pollAlarm = alarms.poll!.scheduledTime;
+    await reschedule(engine);
+    expect((await fakeBrowser.alarms.get('poll'))?.scheduledTime).toBe(pollAlarm);
+  });
+});
+
+describe('notifier', () => {
+  it('groups one cycle into one notification per company and follows the notification settings', async () => {
+    const engine = await testEngine();
+    await putWatches(engine.db, [
+      sampleWatch({ payoutId: 'a', state: 'overdue' }),
+      sampleWatch({ payoutId: 'b', state: 'overdue' }),
+      sampleWatch({ payoutId: 'c', state: 'overdue' }),
+      sampleWatch({ payoutId: 'd', state: 'overdue', companyId: '77' }),
+      sampleWatch({ payoutId: 'e', state: 'overdue', snoozedUntil: Date.now() + 60_000 }),
+    ]);
+    const items = ['a', 'b', 'c', 'd', 'e'].map((payoutId) => ({ kind: 'overdue' as const, payoutId }));
+    expect(await notify(engine, items)).toBe(2);
+    const shown = Object.values(await fakeBrowser.notifications.getAll()) as { message: string }[];
+    expect(shown.map((n) => n.message).sort()).toEqual(['1 payment not in QuickBooks Online after 10 minutes', '3 payments not in QuickBooks Online after 10 minutes']);
+
+    await updateSettings(engine.db, { notifications: { overdue: false, failed: true, syncedAfterFix: true, quietHours: { enabled: false, start: '19:00', end: '07:00' } } });
+    expect(await notify(engine, items)).toBe(0);
+  });
+
+  it('stays quiet in quiet hours, across midnight too', () => {
+    const at = (hh: number, mm = 0) => new Date(2026, 10, 16, hh, mm).getTime();
+    const quiet = { enabled: true, start: '19:00', end: '07:00' };
+    expect(inQuietHours(quiet, at(23))).toBe(true);
+    expect(inQuietHours(quiet, at(6, 59))).toBe(true);
+    expect(inQuietHours(quiet, at(7))).toBe(false);
+    expect(inQuietHours({ ...quiet, enabled: false }, at(23))).toBe(false);
+    expect(inQuietHours({ enabled: true, start: '12:00', end: '13:00' }, at(12, 30))).toBe(true);
+  });
+
+  it("opens the company's Failed to Export view on click, and snoozes from the second button", async () => {
+    const engine = await testEngine();
+    await updateSettings(engine.db, { apiOrigin: 'https://us02.procore.com' });
+    await putWatches(engine.db, [sampleWatch({ payoutId: 'a', state: 'failed' })]);
+    const snoozed: string[][] = [];
+    setupNotificationClicks(Promise.resolve(engine), async (_e, ids) => void snoozed.push(ids));
+    await notify(engine, [{ kind: 'failed', payoutId: 'a' }]);
+    const [id] = Object.keys(await fakeBrowser.notifications.getAll());
+    await fakeBrowser.notifications.onButtonClicked.trigger(id!, 1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(snoozed).toEqual([['a']]);
+    await notify(engine, [{ kind: 'failed', payoutId: 'a' }]);
+    const [second] = Object.keys(await fakeBrowser.notifications.getAll());
+    await fakeBrowser.notifications.onClicked.trigger(second!);
+    await new Promise((r) => setTimeout(r, 50));
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((t) => t.url)).toContain('https://us02.procore.com/8089/company/erp_integrations/payments?view=failed_to_export');
+  });
+});
