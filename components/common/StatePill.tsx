@@ -24,7 +24,7 @@ export function StatePill({ state }: { state: WatchState }) {
   return (
     <span className={`pill pill-${pill.tone}`}>
       <span aria-hidden="true">{pill.icon}</span>
-      {pill.label}
+      <span>{pill.label}</span>
     </span>
   );
 }

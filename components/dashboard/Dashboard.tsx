@@ -92,21 +92,21 @@ export function Dashboard({ windowMs, now: fixedNow }: { windowMs: number; now?:
           <dl className="stat-cards">
             <div className="stat">
               <dt>Synced inside {minutes} min</dt>
-              <dd>{formatShare(stats.share.share)}</dd>
-              <span className="hint">{stats.share.inside} of {stats.share.settled} settled records</span>
+              <dd className="stat-value">{formatShare(stats.share.share)}</dd>
+              <dd className="hint">{stats.share.inside} of {stats.share.settled} settled records</dd>
             </div>
             <div className="stat">
               <dt>Failures</dt>
-              <dd>{stats.days.reduce((n, d) => n + d.total, 0)}</dd>
-              <span className="hint">of {watches?.length ?? 0} records funded in range</span>
+              <dd className="stat-value">{stats.days.reduce((n, d) => n + d.total, 0)}</dd>
+              <dd className="hint">of {watches?.length ?? 0} records funded in range</dd>
             </div>
             <div className="stat">
               <dt>Re-export success</dt>
-              <dd>{formatShare(stats.reexport.rate)}</dd>
-              <span className="hint">
+              <dd className="stat-value">{formatShare(stats.reexport.rate)}</dd>
+              <dd className="hint">
                 {stats.reexport.succeeded} of {stats.reexport.succeeded + stats.reexport.failed} finished
                 {stats.reexport.pending ? `, ${stats.reexport.pending} in flight` : ''}
-              </span>
+              </dd>
             </div>
           </dl>
           <div className="chart-grid">

@@ -16,8 +16,8 @@ const CAUSE_COLORS: Record<Cause, string> = {
   UNKNOWN: '#111827',
 };
 
-const W = 640;
-const H = 200;
+const W = 440;
+const H = 190;
 const PAD = { left: 36, right: 8, top: 10, bottom: 30 };
 
 /** Failures per funding day, stacked by cause. */

@@ -1,8 +1,8 @@
 import type { SyncTimeBin } from '../../utils/view/sync-health';
 import { ChartFigure } from './ChartFigure';
 
-const W = 640;
-const H = 200;
+const W = 440;
+const H = 190;
 const PAD = { left: 36, right: 8, top: 22, bottom: 34 };
 
 const minutes = (ms: number) => `${Math.round((ms / 60_000) * 10) / 10}`;

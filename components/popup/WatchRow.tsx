@@ -80,21 +80,21 @@ export const WatchRow = memo(function WatchRow({ watch, companyName, href, now, 
       </p>
       <div className="row-actions">
         <a className="btn btn-small" href={href} target="_blank" rel="noreferrer" aria-label={`Open ${name} in Procore (new tab)`}>
-          Open in Procore
+          Open <span aria-hidden="true">↗</span>
         </a>
         {actions.fix && (
-          <Button small variant="primary" disabled={busy} onClick={() => on.onFix(watch)} aria-label={`Fix and export ${name}`}>
+          <Button small variant="primary" disabled={busy} onClick={() => on.onFix(watch)} aria-label={`Fix & export ${name}`}>
             Fix &amp; export
           </Button>
         )}
         {actions.summary && (
-          <Button small disabled={busy} onClick={() => on.onCopySummary(watch)} aria-label={`Copy support summary for ${name}`}>
+          <Button small disabled={busy} onClick={() => on.onCopySummary(watch)} aria-label={`Copy summary for ${name}`} title="Copy a summary for ERP support">
             Copy summary
           </Button>
         )}
         {actions.snooze && (
-          <Button small disabled={busy} onClick={() => on.onSnooze(watch)} aria-label={`Snooze ${name} for 1 hour`}>
-            Snooze 1 h
+          <Button small disabled={busy} onClick={() => on.onSnooze(watch)} aria-label={`Snooze ${name} for 1 hour`} title="Hide for 1 hour">
+            Snooze
           </Button>
         )}
         {actions.dismiss && (

@@ -43,7 +43,7 @@ describe('sync-health dashboard', () => {
   it('asks for the last 30 days and shows the headline numbers', async () => {
     const { bg } = await setup();
     expect(bg.sendMessage).toHaveBeenCalledWith('history.list', { from: new Date(2026, 9, 22).getTime(), to: new Date(2026, 10, 20, 23, 59, 59, 999).getTime() });
-    const stat = (name: string) => screen.getByText(name).closest('div')!.querySelector('dd')!.textContent;
+    const stat = (name: string) => screen.getByText(name).closest('div')!.querySelector('dd.stat-value')!.textContent;
     expect(stat('Synced inside 10 min')).toBe('50%');
     expect(screen.getByText('2 of 4 settled records')).toBeTruthy();
     expect(stat('Failures')).toBe('2');

@@ -65,7 +65,7 @@ describe('popup', () => {
     expect(o.getByText('$0.29')).toBeTruthy();
     expect(o.getByText('Other Co')).toBeTruthy();
     expect(o.getByText(/Not in QuickBooks Online after 10 min/)).toBeTruthy();
-    expect(o.queryByRole('button', { name: /Fix and export/ })).toBeNull();
+    expect(o.queryByRole('button', { name: /Fix & export/ })).toBeNull();
     expect(within(row('Clearwater Plumbing')).getByText(/In the ERP 3 min after Funding Complete/)).toBeTruthy();
     expect(screen.getByText('1 failed · 1 overdue · 1 syncing')).toBeTruthy();
   });
@@ -82,7 +82,7 @@ describe('popup', () => {
   it('fixes and exports after a confirm that shows old and new values', async () => {
     const { user, bg } = setup([failed]);
     bg.handle('reexport', () => ({ ...failed, state: 're_exporting', checkNumber: 10050, updatedAt: T + 1 }));
-    await user.click(await screen.findByRole('button', { name: 'Fix and export Acme Drywall' }));
+    await user.click(await screen.findByRole('button', { name: 'Fix & export Acme Drywall' }));
     const dialog = within(screen.getByRole('dialog', { name: 'Fix & export: Acme Drywall' }));
     const checkRow = dialog.getByRole('row', { name: /Check number/ });
     expect(within(checkRow).getAllByRole('cell').map((c) => c.textContent)).toEqual(['10042', '10050 (changed)']);
@@ -96,7 +96,7 @@ describe('popup', () => {
 
   it('refuses a bad check number with a clear message, and Escape cancels', async () => {
     const { user, bg } = setup([failed]);
-    await user.click(await screen.findByRole('button', { name: 'Fix and export Acme Drywall' }));
+    await user.click(await screen.findByRole('button', { name: 'Fix & export Acme Drywall' }));
     const input = screen.getByLabelText('New check number');
     await user.clear(input);
     await user.type(input, '12a');
@@ -112,7 +112,7 @@ describe('popup', () => {
     bg.handle('reexport', () => {
       throw new Error('Payment record is not in Failed to Export');
     });
-    await user.click(await screen.findByRole('button', { name: 'Fix and export Acme Drywall' }));
+    await user.click(await screen.findByRole('button', { name: 'Fix & export Acme Drywall' }));
     await user.click(screen.getByRole('button', { name: 'Export' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Export not sent: Payment record is not in Failed to Export');
     expect(screen.getByRole('dialog')).toBeTruthy();
@@ -137,11 +137,11 @@ describe('popup', () => {
     bg.handle('support.summary', () => ({ text: 'Payout po_f: duplicate check number' }));
     const writeText = vi.fn(async () => {});
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
-    await user.click(await screen.findByRole('button', { name: 'Copy support summary for Acme Drywall' }));
+    await user.click(await screen.findByRole('button', { name: 'Copy summary for Acme Drywall' }));
     expect(writeText).toHaveBeenCalledWith('Payout po_f: duplicate check number');
     await screen.findByText('Support summary for Acme Drywall copied.');
     writeText.mockRejectedValueOnce(new Error('Document is not focused'));
-    await user.click(screen.getByRole('button', { name: 'Copy support summary for Acme Drywall' }));
+    await user.click(screen.getByRole('button', { name: 'Copy summary for Acme Drywall' }));
     expect(await screen.findByLabelText(/copy this text/)).toHaveProperty('value', 'Payout po_f: duplicate check number');
   });
 

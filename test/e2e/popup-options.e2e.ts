@@ -1,0 +1,233 @@
+import { cpSync, mkdirSync, readFileSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Watch } from '../../utils/domain/watch';
+import type { SettingsView } from '../../utils/messaging';
+import { startSim, type Sim } from '../sim/server';
+import { ledger } from '../sim/testing';
+import { configureExtension, sendFromExtensionPage } from './configure';
+import { launchExtension, SANDBOX_EXTENSION_DIR, type LaunchedExtension } from './launch';
+
+const WINDOW_MS = 30_000;
+const AXE = path.resolve('node_modules/axe-core/axe.min.js');
+
+/** axe-core in the page: the serious and critical violations, as "rule: target" lines. */
+async function seriousViolations(page: Page, selector?: string): Promise<string[]> {
+  // Extension pages allow only their own scripts (CSP), so axe is evaluated, not added as a tag.
+  await page.evaluate(readFileSync(AXE, 'utf8'));
+  return page.evaluate(async (context) => {
+    const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(context ?? document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, selector ?? null);
+}
+
+/**
+ * Payouts of the last day whose latest export request failed in the sim: what the popup must list
+ * as failed (a new install looks back one day; the demo's month-old history is not watched).
+ */
+function simFailedBeneficiaries(sim: Sim): string[] {
+  const names: string[] = [];
+  const dayAgo = sim.store.now() - 86_400_000;
+  for (const payout of sim.store.state.payouts.values()) {
+    if ((sim.store.state.disbursements.get(payout.disbursementId)?.updatedAt ?? 0) < dayAgo) continue;
+    const latest = sim.store.latestRequestDetail(payout.id);
+    if (latest?.status !== 'failed' && latest?.status !== 'stale') continue;
+    const invoice = sim.store.state.invoices.get(payout.invoiceId);
+    names.push(sim.store.state.vendors.get(invoice?.vendorId ?? '')?.name ?? '?');
+  }
+  return names;
+}
+
+const sectionCount = async (page: Page, title: string) => {
+  const heading = page.getByRole('heading', { level: 2, name: new RegExp(`^${title} \\(\\d+\\)$`) });
+  if (!(await heading.count())) return 0;
+  return Number(/\((\d+)\)/.exec((await heading.textContent()) ?? '')?.[1] ?? 0);
+};
+
+describe('popup and options in Chromium against the sim', () => {
+  let sim: Sim;
+  let ext: LaunchedExtension;
+  let popup: Page;
+
+  const watches = async (): Promise<Watch[]> => sendFromExtensionPage<Watch[]>(popup, 'watches.list', {});
+  const openPopup = async () => {
+    const page = await ext.context.newPage();
+    await page.setViewportSize({ width: 400, height: 600 });
+    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    return page;
+  };
+
+  beforeAll(async () => {
+    sim = await startSim({ port: 0, scenario: 'demo', windowMs: WINDOW_MS });
+    ext = await launchExtension();
+    await configureExtension(ext, { apiOrigin: sim.origin, windowMs: WINDOW_MS });
+    popup = await openPopup();
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await sim?.close();
+  });
+  // Each test starts from a freshly opened popup: no search or filter left from the last one.
+  beforeEach(async () => {
+    await popup?.reload();
+  });
+
+  it('lists what the sim produced, each failure once, with no serious accessibility violation', async () => {
+    // The sim keeps funding and failing while it runs: take what failed so far, then have the
+    // extension look, and every one of those must be listed.
+    const simFailed = new Set(simFailedBeneficiaries(sim));
+    expect(simFailed.size).toBeGreaterThan(3);
+    await sendFromExtensionPage(popup, 'poll.now', {});
+    const failedStates = ['failed', 'escalate', 're_exporting', 'not_exportable'];
+    await expect
+      .poll(async () => {
+        const shown = await sectionCount(popup, 'Failed');
+        const listed = (await watches()).filter((w) => failedStates.includes(w.state) && !w.snoozedUntil).length;
+        return shown >= simFailed.size && shown === listed;
+      }, { timeout: 40_000, interval: 1000 })
+      .toBe(true);
+    const search = popup.getByRole('searchbox', { name: 'Search payment records' });
+    for (const name of simFailed) {
+      await search.fill(name);
+      await expect.poll(() => popup.getByRole('article', { name }).count(), { timeout: 5000, message: `${name} is listed` }).toBeGreaterThan(0);
+    }
+    // The demo's hostile beneficiary name is shown as text, never run.
+    await search.fill('<img');
+    await expect.poll(() => popup.getByRole('heading', { level: 3, name: '<img src=x onerror=alert(1)>' }).count()).toBeGreaterThan(0);
+    expect(await popup.locator('.watch-row img').count()).toBe(0);
+    await search.fill('');
+    expect(await seriousViolations(popup)).toEqual([]);
+  });
+
+  it('filters by cause, and opens the record in Procore', async () => {
+    await popup.getByLabel('Cause').selectOption({ label: 'Check number already used' });
+    const row = popup.getByRole('article').first();
+    await expect.poll(() => row.textContent()).toContain('Check number already used');
+    const [opened] = await Promise.all([ext.context.waitForEvent('page'), row.getByRole('link', { name: /in Procore/ }).click()]);
+    await opened.waitForLoadState();
+    expect(opened.url()).toMatch(new RegExp(`^${sim.origin}/\\d+/company/erp_integrations/payments\\?view=failed_to_export$`));
+    await opened.close();
+  });
+
+  it('fixes and exports a duplicate check number after a confirm, and the record reaches the ERP', async () => {
+    await popup.getByLabel('Cause').selectOption({ label: 'Check number already used' });
+    const row = popup.getByRole('article').first();
+    const name = (await row.getByRole('heading', { level: 3 }).textContent())!;
+    await row.getByRole('button', { name: /^Fix & export/ }).click();
+    const dialog = popup.getByRole('dialog', { name: `Fix & export: ${name}` });
+    const [oldCheck, newCheck] = await dialog.getByRole('row', { name: /Check number/ }).getByRole('cell').allTextContents();
+    expect(Number(newCheck!.replace(' (changed)', ''))).toBeGreaterThan(Number(oldCheck));
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    await expect.poll(async () => ((await dialog.count()) ? await dialog.textContent() : 'closed'), { timeout: 30_000 }).toBe('closed');
+    const target = (await watches()).find((w) => w.beneficiaryName === name && w.attempts.length > 0)!;
+    expect(target.attempts[0]!.checkNumber).toBe(Number(newCheck!.replace(' (changed)', '')));
+    await popup.getByLabel('Cause').selectOption('');
+    await popup.getByRole('searchbox', { name: 'Search payment records' }).fill(name);
+    await expect
+      .poll(
+        async () => {
+          await sendFromExtensionPage(popup, 'poll.now', {});
+          return popup.getByRole('article', { name }).filter({ has: popup.getByText('In ERP', { exact: true }) }).count();
+        },
+        { timeout: 60_000, interval: 3000 },
+      )
+      .toBeGreaterThan(0);
+    expect((await ledger(sim.origin)).violations).toEqual([]);
+    await popup.getByRole('searchbox', { name: 'Search payment records' }).fill('');
+  });
+
+  it('copies a support summary, snoozes and dismisses', async () => {
+    const failedRows = popup.getByRole('article').filter({ has: popup.getByRole('button', { name: /^Snooze/ }) });
+    const first = failedRows.first();
+    const name = (await first.getByRole('heading', { level: 3 }).textContent())!;
+    await first.getByRole('button', { name: /^Copy summary/ }).click();
+    await expect.poll(() => popup.getByRole('status').filter({ hasText: 'copied' }).count()).toBe(1);
+    // Paste into the search box: what was copied is what the clipboard holds.
+    const search = popup.getByRole('searchbox', { name: 'Search payment records' });
+    await search.focus();
+    await popup.keyboard.press('Control+V');
+    expect(await search.inputValue()).toContain(name);
+    await search.fill('');
+
+    const before = (await watches()).filter((w) => w.snoozedUntil !== null).length;
+    await first.getByRole('button', { name: /^Snooze/ }).click();
+    await expect.poll(async () => (await watches()).filter((w) => w.snoozedUntil !== null).length).toBe(before + 1);
+    await expect.poll(() => popup.getByText(/snoozed records? hidden/).count()).toBe(1);
+
+    const next = failedRows.first();
+    const payoutCount = async (state: Watch['state']) => (await watches()).filter((w) => w.state === state).length;
+    const dismissed = await payoutCount('dismissed');
+    await next.getByRole('button', { name: /^Dismiss/ }).click();
+    await expect.poll(() => payoutCount('dismissed')).toBe(dismissed + 1);
+    await expect.poll(() => popup.getByRole('status').filter({ hasText: 'dismissed' }).count()).toBe(1);
+  });
+
+  it('persists and validates options, with no serious accessibility violation on options and dashboard', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await page.getByText(/Connected as Ana Park/).waitFor();
+    const retention = page.getByLabel('Keep history for (days)');
+    await retention.fill('0');
+    await page.getByText('Keep history for (days): keep at least 1 day').waitFor();
+    expect(await page.getByRole('button', { name: 'Save settings' }).isDisabled()).toBe(true);
+    await retention.fill('45');
+    await page.getByRole('checkbox', { name: /A fixed payment reached the ERP/ }).uncheck();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Keep history for (days)').inputValue()).toBe('45');
+    expect(await page.getByRole('checkbox', { name: /A fixed payment reached the ERP/ }).isChecked()).toBe(false);
+    const stored = await sendFromExtensionPage<SettingsView>(page, 'settings.get', {});
+    expect(stored.settings).toMatchObject({ retentionDays: 45, notifications: { syncedAfterFix: false } });
+    await page.getByRole('heading', { name: 'Time to reach the ERP' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+/**
+ * Enterprise policy: Chromium reads `/etc/chromium/policies/managed/*.json`, keyed by extension id.
+ * A copy of the build at its own path gets its own id, so this policy touches no other browser.
+ */
+describe('options under an enterprise policy', () => {
+  let dir: string;
+  let policyFile: string;
+  let ext: LaunchedExtension;
+  beforeAll(async () => {
+    dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'esw-policy-ext-')));
+    cpSync(SANDBOX_EXTENSION_DIR, dir, { recursive: true });
+    const id = [...createHash('sha256').update(dir).digest('hex').slice(0, 32)].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+    const policyDir = '/etc/chromium/policies/managed';
+    mkdirSync(policyDir, { recursive: true });
+    policyFile = path.join(policyDir, `erp-sync-watch-e2e-${id}.json`);
+    writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: { retentionDays: 400, autoFixDuplicateCheckNumbers: true } } } }));
+    ext = await launchExtension({ extensionDir: dir });
+    expect(ext.extensionId).toBe(id);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    if (policyFile) rmSync(policyFile, { force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows policy-set fields as locked, with the policy values', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const retention = page.getByLabel('Keep history for (days)');
+    await expect.poll(() => retention.inputValue(), { timeout: 15_000 }).toBe('400');
+    expect(await retention.isDisabled()).toBe(true);
+    const autofix = page.getByRole('checkbox', { name: /Re-export payments whose check number is already used/ });
+    expect(await autofix.isChecked()).toBe(true);
+    expect(await autofix.isDisabled()).toBe(true);
+    expect(await page.getByText('Set by your organization’s policy').count()).toBe(2);
+    expect(await page.getByLabel('OAuth client id').count()).toBe(0);
+    expect(await page.getByRole('checkbox', { name: /A payment failed to export/ }).isDisabled()).toBe(false);
+    await page.close();
+  });
+});
