@@ -94,6 +94,27 @@ describe('the background engine in Chromium against the sim', () => {
     expect(await ext.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
   });
 
+  it('pushes live changes over the watches port, and answers history, audit and connection messages', async () => {
+    await page.evaluate(() => {
+      const seen: unknown[] = [];
+      (globalThis as { seen?: unknown[] }).seen = seen;
+      chrome.runtime.connect({ name: 'watches' }).onMessage.addListener((m: unknown) => void seen.push(m));
+    });
+    const d = await simControl<{ id: string }>(sim.origin, 'POST', '/disbursements', { payouts: [{ beneficiaryName: 'Port Co', delayFraction: 0.2 }] });
+    await sendFromExtensionPage(page, 'poll.now', {});
+    const changes = await until('an upsert over the port', async () => {
+      const seen = (await page.evaluate(() => (globalThis as { seen?: unknown[] }).seen)) as { type: string; watches?: Watch[] }[];
+      return seen.some((c) => c.type === 'upsert' && c.watches?.some((w) => w.disbursementId === d.id)) ? seen : null;
+    });
+    expect(changes[0]).toMatchObject({ type: 'status', status: { signedIn: true } });
+    const history = await sendFromExtensionPage<Watch[]>(page, 'history.list', { from: Date.now() - 3_600_000, to: Date.now() + 60_000 });
+    expect(history.some((w) => w.disbursementId === d.id)).toBe(true);
+    const audit = await sendFromExtensionPage<{ payoutId: string | null }[]>(page, 'audit.list', {});
+    expect(audit.length).toBeGreaterThan(0);
+    const connection = await sendFromExtensionPage<{ me: { login: string }; companies: { id: string }[] }>(page, 'connection.test', {});
+    expect(connection).toEqual({ me: expect.objectContaining({ login: 'ap@builder.com' }), companies: [{ id: '8089', name: 'Builder Co' }] });
+  });
+
   it('refuses messages from a web page', async () => {
     const web = await ext.context.newPage();
     await web.goto(`${sim.origin}/login`);
