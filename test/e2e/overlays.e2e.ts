@@ -200,7 +200,8 @@ describe('overlays on the sandbox Procore pages', () => {
       .poll(
         async () => {
           if ((await fillIn.count()) > 0) return true;
-          await page.locator('.ag-body-viewport').evaluate((viewport) => viewport.scrollBy(0, 250));
+          await page.locator('.ag-row[row-index]').first().hover();
+          await page.mouse.wheel(0, 250);
           return false;
         },
         { timeout: 30_000, interval: 500 },
