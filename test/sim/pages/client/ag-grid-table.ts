@@ -29,6 +29,9 @@ export function createAgGridTable<T>(host: HTMLElement, options: DataGridOptions
     suppressKeyboardEvent: column.interactive ? () => true : undefined,
     sortable: true,
     resizable: true,
+    // Long labels ("Aggregate Disbursement Amount") wrap as Procore's headers do, never clipped.
+    wrapHeaderText: true,
+    autoHeaderHeight: true,
   }));
   const gridOptions: AgGrid.GridOptions<T> = {
     theme: agGrid.themeQuartz.withParams({

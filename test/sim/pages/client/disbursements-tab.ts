@@ -70,13 +70,13 @@ export const disbursementsTab: View<Route> = async ({ route, main, signal }) => 
   }));
 
   const columns: GridColumn<DisbursementRow>[] = [
-    { id: 'disbursement_number', header: 'Disbursement No.', text: (r) => r.number, render: (r) => routeLink(r.href, r.number), pinned: 'left', width: 170 },
-    { id: 'name', header: 'Name', text: (r) => r.name, width: 200 },
-    { id: 'funding_account', header: 'Funding Account', text: (r) => r.fundingAccount, width: 160 },
-    { id: 'aggregate_amount', header: 'Aggregate Disbursement Amount', text: (r) => formatCents(r.amountCents), width: 250 },
-    { id: 'drawdown_status', header: 'Drawdown Status', text: (r) => r.drawdownStatus, width: 190 },
-    { id: 'created_by', header: 'Created By', text: (r) => r.createdBy, width: 160 },
-    { id: 'created_on', header: 'Created On', text: (r) => formatDateTime(r.createdAt), width: 200 },
+    { id: 'disbursement_number', header: 'Disbursement No.', text: (r) => r.number, render: (r) => routeLink(r.href, r.number), pinned: 'left', width: 160 },
+    { id: 'name', header: 'Name', text: (r) => r.name, width: 180 },
+    { id: 'funding_account', header: 'Funding Account', text: (r) => r.fundingAccount, width: 150 },
+    { id: 'aggregate_amount', header: 'Aggregate Disbursement Amount', text: (r) => formatCents(r.amountCents), width: 200 },
+    { id: 'drawdown_status', header: 'Drawdown Status', text: (r) => r.drawdownStatus, width: 290 },
+    { id: 'created_by', header: 'Created By', text: (r) => r.createdBy, width: 140 },
+    { id: 'created_on', header: 'Created On', text: (r) => formatDateTime(r.createdAt), width: 190 },
   ];
 
   const statusFilter = h(

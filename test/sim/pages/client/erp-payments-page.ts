@@ -107,10 +107,10 @@ export const erpPaymentsPage: View<Route> = async (context) => {
 
 function columnsFor(view: ErpView, onExport: (record: PaymentRecord) => void): GridColumn<PaymentRecord>[] {
   const base: GridColumn<PaymentRecord>[] = [
-    { id: 'beneficiary', header: 'Beneficiary', text: (r) => r.payout.metadata.beneficiaryName, width: 160 },
+    { id: 'beneficiary', header: 'Beneficiary', text: (r) => r.payout.metadata.beneficiaryName, width: 140 },
     { id: 'invoice_number', header: 'Invoice No.', text: (r) => r.payout.metadata.invoiceNumber, width: 110 },
-    { id: 'disbursement_number', header: 'Disbursement No.', text: (r) => r.disbursementNumber, width: 140 },
-    { id: 'amount', header: 'Amount', text: (r) => formatCents(r.payout.amount), width: 125 },
+    { id: 'disbursement_number', header: 'Disbursement No.', text: (r) => r.disbursementNumber, width: 130 },
+    { id: 'amount', header: 'Amount', text: (r) => formatCents(r.payout.amount), width: 110 },
   ];
   if (view !== 'failed_to_export') {
     return [
@@ -128,7 +128,7 @@ function columnsFor(view: ErpView, onExport: (record: PaymentRecord) => void): G
       header: 'Check Number',
       text: (r) => r.checkNumberDraft,
       render: (r) => draftInput(r, 'checkNumberDraft', 'Check Number', 'numeric'),
-      width: 120,
+      width: 110,
       interactive: true,
     },
     {
@@ -136,10 +136,10 @@ function columnsFor(view: ErpView, onExport: (record: PaymentRecord) => void): G
       header: 'Bank ID',
       text: (r) => r.bankIdDraft,
       render: (r) => draftInput(r, 'bankIdDraft', 'Bank ID', 'text'),
-      width: 100,
+      width: 95,
       interactive: true,
     },
-    { id: 'errors', header: 'Errors', text: (r) => errorsText(r), render: (r) => errorsCell(r), width: 240, flex: 1, autoHeight: true },
+    { id: 'errors', header: 'Errors', text: (r) => errorsText(r), render: (r) => errorsCell(r), width: 320, flex: 1, autoHeight: true },
     {
       id: 'export',
       header: '',
@@ -150,7 +150,7 @@ function columnsFor(view: ErpView, onExport: (record: PaymentRecord) => void): G
         button.addEventListener('click', () => onExport(r));
         return button;
       },
-      width: 116,
+      width: 104,
       interactive: true,
     },
   ];
