@@ -10,7 +10,8 @@ export interface DemoPages {
 
 /**
  * Screenshots of the Payments page (Disbursements tab), the ERP Integrations page (Failed to
- * Export) and the extension's popup, each in a tab of its own, into `outDir`. Returns the files.
+ * Export) and the extension's popup, each in a tab of its own, into `outDir`. Returns the files
+ * saved; one that fails is reported and the others are still taken.
  */
 export async function saveScreenshots(context: BrowserContext, pages: DemoPages, outDir: string): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
@@ -31,6 +32,8 @@ export async function saveScreenshots(context: BrowserContext, pages: DemoPages,
       const target = path.join(outDir, file);
       await page.screenshot({ path: target });
       saved.push(target);
+    } catch (error) {
+      console.error(`Screenshot ${file} failed: ${String(error).split('\n')[0]}`);
     } finally {
       await page.close();
     }

@@ -65,7 +65,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
       return;
     }
     console.log(`Headless for ${options.seconds} s; the table below refreshes every ${options.every} s.`);
-    const control = await openExtensionPage(ext);
+    const control = await openExtensionPage(ext).catch((error: unknown) => new Error(`no extension page to ask from (${String(error)})`));
     const deadline = Date.now() + options.seconds * 1000;
     while (!stopping && Date.now() < deadline) {
       await printWatches(control);
@@ -82,9 +82,10 @@ export async function runDemo(options: DemoOptions): Promise<void> {
 }
 
 /** One printing of the table; an error of the extension is printed in its place, never thrown. */
-async function printWatches(control: Page): Promise<void> {
+async function printWatches(control: Page | Error): Promise<void> {
   const stamp = new Date().toISOString().slice(11, 19);
   try {
+    if (control instanceof Error) throw control;
     const watches = await sendFromExtensionPage<Watch[]>(control, 'watches.list', {});
     console.log(`\n[${stamp}] ${watchTable(watches, Date.now())}`);
   } catch (error) {
