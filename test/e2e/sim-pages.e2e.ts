@@ -3,7 +3,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { chromiumPath } from '../../scripts/chromium-path';
 import { XSS_BENEFICIARY } from '../sim/scenarios/demo';
 import { startSim, type Sim } from '../sim/server';
-import { signInContext } from '../sim/testing';
+import { signInContext, simControl } from '../sim/testing';
 
 // The sandbox's Procore pages in plain Chromium (no extension): labels and column order, the
 // client-side router, the flows that change data, 5,000-row virtualisation, the older split-row
@@ -221,6 +221,18 @@ describe('the sandbox Procore pages', () => {
       )
       .toBe(true);
     expect(sim.store.payout(COMPANY, payoutId)?.checkNumber).toBe(987_654);
+  });
+
+  it('says what went wrong where the user looks when the API answers badly, and rides out one 503', async () => {
+    await simControl(sim.origin, 'POST', '/faults', { pathPattern: 'payments/funding_accounts', malformed: true, times: 1 });
+    await page.goto(`${sim.origin}/${COMPANY}/company/payments/settings/funding_accounts`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/^Funding accounts could not be loaded: The server sent a response that is not JSON/);
+
+    await simControl(sim.origin, 'POST', '/faults', { pathPattern: 'payments/funding_accounts', status: 503, retryAfter: 1, times: 1 });
+    await open(`/${COMPANY}/company/payments/settings/funding_accounts`);
+    expect(await page.locator('.ag-row[row-id]').count()).toBe(sim.store.fundingAccounts(COMPANY).length);
   });
 
   it('keeps a 5,000-row Disbursements table virtualised while it scrolls', async () => {
