@@ -1,0 +1,157 @@
+// `npm run bench [-- --check] [--only page,api,deadline,store,popup,size]`: every benchmark of
+// test/bench against the local sandbox, one table, `.output/bench/results.json`. With --check it
+// exits 1 when a budget is broken (timing budgets with TIMING_MARGIN) or a benchmark fails.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromiumPath } from './chromium-path';
+import { measureApiCost } from '../test/bench/api-cost';
+import { BUDGETS, judge, TIMING_MARGIN, type Verdict } from '../test/bench/budgets';
+import { bundleSizes, judgeBundleSizes, kilobytes } from '../test/bench/bundle-size';
+import { runDeadlineLatency } from '../test/bench/deadline-latency';
+import { runPageCost } from '../test/bench/page-cost';
+import { runPopupCost } from '../test/bench/popup-cost';
+import { figureRow, renderTable, verdictRow, type TableRow } from '../test/bench/report-table';
+import { runStoreCost } from '../test/bench/store-cost';
+
+const SECTIONS = ['size', 'store', 'deadline', 'popup', 'api', 'page'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const argv = process.argv.slice(2);
+const check = argv.includes('--check');
+const onlyArg = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? (argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined);
+const only = onlyArg ? (onlyArg.split(',') as Section[]) : [...SECTIONS];
+const unknown = only.filter((s) => !SECTIONS.includes(s));
+if (unknown.length) {
+  console.error(`Unknown section(s) ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}.`);
+  process.exit(2);
+}
+
+const API_HOURS = 0.5;
+const API_SPEEDUP = 30;
+const API_COMPANIES = 5;
+
+const rows: TableRow[] = [];
+const verdicts: Verdict[] = [];
+const errors: { section: Section; message: string }[] = [];
+const results: Record<string, unknown> = {
+  startedAt: new Date().toISOString(),
+  host: { cpus: os.cpus().length, loadavg: os.loadavg(), node: process.version, chromium: chromiumVersion() },
+  timingMargin: TIMING_MARGIN,
+};
+const log = (line: string) => console.log(`  … ${line}`);
+
+function chromiumVersion(): string {
+  try {
+    return execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function add(section: Section, found: Verdict[]): void {
+  verdicts.push(...found);
+  rows.push(...found.map((v) => verdictRow(section, v)));
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+const run: Record<Section, () => Promise<void>> = {
+  async size() {
+    const sizes = bundleSizes();
+    results.size = sizes;
+    add('size', judgeBundleSizes(sizes));
+    for (const s of sizes.filter((x) => x.kind === 'options')) rows.push(figureRow('size', 'Options page (gzip, no budget)', kilobytes(s.gzipBytes), 'KB'));
+  },
+  async store() {
+    const r = await runStoreCost();
+    results.store = r;
+    rows.push(
+      figureRow('store', `Upsert 1,000 watches (median of ${r.batchMs.length} batches)`, r.batchMedianMs, 'ms'),
+      figureRow('store', `Upsert the last 1,000 (store at ${r.watches - 1_000})`, r.lastBatchMs, 'ms'),
+      figureRow('store', `List failed of one company (${r.failedOfOneCompany} of ${r.watches})`, r.listFailedMedianMs, 'ms'),
+      figureRow('store', `Storage for ${r.watches.toLocaleString('en-US')} watches (IndexedDB)`, (r.indexedDbBytes ?? r.usageBytes) / 1024 / 1024, 'MB'),
+    );
+  },
+  async deadline() {
+    const r = await runDeadlineLatency({ log });
+    results.deadline = r;
+    rows.push(figureRow('deadline', `Deadline → notification p50 (${r.records} records)`, r.p50Ms, 'ms'), figureRow('deadline', 'Deadline → notification min / max', `${r.minMs} / ${r.maxMs} ms`));
+    add('deadline', r.verdicts);
+  },
+  async popup() {
+    const r = await runPopupCost();
+    results.popup = { firstRowMedianMs: r.firstRowMedianMs, allKnownMedianMs: r.allKnownMedianMs };
+    rows.push(figureRow('popup', 'Popup first row, 1,000 records (median)', r.firstRowMedianMs, 'ms'));
+    if (r.allKnownMedianMs !== null) rows.push(figureRow('popup', 'Popup all 1,000 known (median)', r.allKnownMedianMs, 'ms'));
+  },
+  async api() {
+    const r = await measureApiCost({ hours: API_HOURS, speedup: API_SPEEDUP, log });
+    // The floor: one request per company for each poll the engine's pace called for.
+    const polls = r.cycles.status + r.cycles.discovery + r.cycles.deadline;
+    const floorPerHour = (API_COMPANIES * polls) / r.engineHours;
+    // The governor never spends more than half of what an hourly window had left: with a
+    // 600/h limit it stops at 300 and waits (it sends nothing Procore would refuse).
+    const governorShareAt600 = 300;
+    const inferred429At600 = r.status429 === 0 && r.peakPer10s <= r.tenSecondLimit ? 0 : r.status429;
+    results.api = { ...r, floorPerHour, overFloor: r.requestsPerHour / floorPerHour, at600: { inferred429s: inferred429At600, governorSharePerHour: governorShareAt600, demandPerHour: r.requestsPerHour } };
+    rows.push(
+      figureRow('api', `Requests per hour (${r.engineHours} engine-h at ×${API_SPEEDUP}, start-up included)`, r.requestsPerHour, 'req/h'),
+      figureRow('api', 'Share of the 3,600/h limit', pct(r.shareOfHourlyLimit)),
+      ...Object.entries(r.byEndpoint).map(([endpoint, n]) => figureRow('api', `  ${endpoint}`, n / r.engineHours, 'req/h')),
+      figureRow('api', `Floor (1 request per company per poll; ${polls} polls)`, floorPerHour, 'req/h'),
+      figureRow('api', 'Requests over the floor', r.requestsPerHour / floorPerHour, '×'),
+      figureRow('api', 'Peak in any 10 s (limit 50)', r.peakPer10s, 'req'),
+      figureRow('api', '429 answers at 3,600/h', r.status429),
+    );
+    add('api', [judge(BUDGETS.apiSteadyPerHour, r.requestsPerHour)]);
+    const at600 = judge(BUDGETS.api429At600, inferred429At600);
+    add('api', [{ ...at600, label: `${at600.label} (inferred: not run at 600/h)` }]);
+  },
+  async page() {
+    const r = await runPageCost({ log });
+    results.page = r;
+    for (const s of r.sizes) {
+      const n = s.rows.toLocaleString('en-US');
+      rows.push(
+        figureRow('page', `${n} rows: task time with / without`, `${s.with.total.taskMs.toFixed(0)} / ${s.without.total.taskMs.toFixed(0)} ms = ${s.ratios.taskMs.toFixed(2)}×`),
+        figureRow('page', `${n} rows: script with / without`, `${s.with.total.scriptMs.toFixed(0)} / ${s.without.total.scriptMs.toFixed(0)} ms = ${s.ratios.scriptMs.toFixed(2)}×`),
+        figureRow('page', `${n} rows: layouts, style recalcs, heap ratios`, `${s.ratios.layouts.toFixed(2)}× ${s.ratios.recalcStyles.toFixed(2)}× ${s.ratios.heapBytes.toFixed(2)}×`),
+        figureRow('page', `${n} rows: ticker script (idle 10 s, with − without)`, s.tickerScriptMsPerSec, 'ms/s'),
+      );
+    }
+    add('page', r.verdicts);
+  },
+};
+
+const started = Date.now();
+for (const section of SECTIONS.filter((s) => only.includes(s))) {
+  const t0 = Date.now();
+  console.log(`${section}…`);
+  try {
+    await run[section]();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    errors.push({ section, message });
+    rows.push({ section, figure: 'benchmark failed', value: message.split('\n')[0]!.slice(0, 120), verdict: 'ERROR' });
+  }
+  console.log(`  ${section} took ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+results.verdicts = verdicts;
+results.errors = errors;
+results.durationSec = Math.round((Date.now() - started) / 1000);
+const outDir = path.resolve('.output/bench');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(results, null, 2));
+
+console.log(`\n${renderTable(rows)}\n`);
+console.log(`${results.durationSec} s on ${os.cpus().length} cores (load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}); results in ${path.relative(process.cwd(), outDir)}/results.json`);
+const broken = verdicts.filter((v) => !v.holdsWithMargin);
+for (const e of errors) console.error(`${e.section}: ${e.message}`);
+if (check && (broken.length || errors.length)) {
+  console.error(`\nBudgets broken: ${broken.map((v) => `${v.label}: ${v.value.toFixed(2)} ${v.unit} > ${v.limit} ${v.unit}`).join('; ') || 'none'}${errors.length ? `; benchmarks failed: ${errors.map((e) => e.section).join(', ')}` : ''}`);
+  process.exit(1);
+}
+process.exit(0);

@@ -1,0 +1,29 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+
+export interface PopupCostResult {
+  firstRowMedianMs: number;
+  allKnownMedianMs: number | null;
+  output: string;
+}
+
+const SCRIPT = path.resolve('test/bench/popup-render.ts');
+const TSX = path.resolve('node_modules/.bin/tsx');
+
+/**
+ * The popup's time to first render with 1,000 records, as the popup's own benchmark
+ * (`test/bench/popup-render.ts`, a script) measures and prints it: run in a child process, its
+ * medians read from what it prints.
+ */
+export function runPopupCost(timeoutMs = 240_000): Promise<PopupCostResult> {
+  return new Promise((resolve, reject) => {
+    execFile(TSX, [SCRIPT], { timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const output = `${stdout}${stderr}`;
+      if (error) return reject(new Error(`${path.relative(process.cwd(), SCRIPT)} failed: ${error.message}\n${output.slice(-2000)}`));
+      const firstRow = /time to first row\s+median (\d+(?:\.\d+)?) ms/.exec(stdout);
+      const allKnown = /time to all [\d,]+ known\s+median (\d+(?:\.\d+)?) ms/.exec(stdout);
+      if (!firstRow) return reject(new Error(`${path.relative(process.cwd(), SCRIPT)} printed no "time to first row … median N ms" line:\n${output.slice(-2000)}`));
+      resolve({ firstRowMedianMs: Number(firstRow[1]), allKnownMedianMs: allKnown ? Number(allKnown[1]) : null, output });
+    });
+  });
+}

@@ -1,0 +1,54 @@
+// Runs inside the bench-only extension page (store-cost.ts builds it): the engine's own store
+// module on Chromium's real IndexedDB, in an extension origin like the background's.
+import { openEngineDb } from '../../utils/store/engine-db';
+import { listWatches, putWatches } from '../../utils/store/watch-store';
+import { benchWatch, STORE_COMPANIES } from './store-bench-watches';
+
+export interface StoreBenchResult {
+  watches: number;
+  batchMs: number[];
+  failedOfOneCompany: number;
+  listFailedMs: number[];
+  usageBytes: number;
+  indexedDbBytes: number | null;
+}
+
+async function estimate(): Promise<{ usage: number; indexedDb: number | null }> {
+  const e = (await navigator.storage.estimate()) as StorageEstimate & { usageDetails?: { indexedDB?: number } };
+  return { usage: e.usage ?? 0, indexedDb: e.usageDetails?.indexedDB ?? null };
+}
+
+async function run(total: number, batch: number, listRepeats: number): Promise<StoreBenchResult> {
+  const before = await estimate();
+  const db = await openEngineDb(`store-bench-${Date.now()}`);
+  const now = Date.now();
+  const batchMs: number[] = [];
+  for (let start = 0; start < total; start += batch) {
+    const watches = Array.from({ length: batch }, (_, i) => benchWatch(start + i, now));
+    const t0 = performance.now();
+    await putWatches(db, watches);
+    batchMs.push(performance.now() - t0);
+  }
+  const listFailedMs: number[] = [];
+  let failed = 0;
+  for (let i = 0; i < listRepeats; i++) {
+    const t0 = performance.now();
+    failed = (await listWatches(db, { companyId: STORE_COMPANIES[0], states: ['failed'] })).length;
+    listFailedMs.push(performance.now() - t0);
+  }
+  db.close();
+  // Usage is written back lazily; a moment later it includes what was just committed.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const after = await estimate();
+  return {
+    watches: total,
+    batchMs,
+    failedOfOneCompany: failed,
+    listFailedMs,
+    usageBytes: after.usage - before.usage,
+    indexedDbBytes: after.indexedDb === null ? null : after.indexedDb - (before.indexedDb ?? 0),
+  };
+}
+
+(globalThis as unknown as { runStoreBench: typeof run }).runStoreBench = run;
+document.title = 'store bench ready';
