@@ -271,3 +271,94 @@ describe('overlays on the sandbox Procore pages', () => {
     expect(await page.locator('[data-erp-sync-watch="mark"], [data-erp-sync-watch="banner"]').count()).toBe(0);
   });
 });
+
+const LONG_CO = 9300;
+const LONG_ROWS = 5000;
+
+/** 5,000 funded disbursements, each synced after its own delay, so each badge names its own record. */
+function seedLongCompany(store: SimStore): Map<string, string> {
+  const now = store.now();
+  const ana = store.user(1)!;
+  const company = store.addCompany({ id: LONG_CO, name: 'Long List Builders', connector: 'sage_intacct' });
+  ana.companyIds.push(company.id);
+  const project = store.addProject(company.id, 'Long Tower');
+  const vendor = store.addVendor(company.id, 'Steady Subcontracting');
+  const account = store.addFundingAccount({ companyId: company.id, nickname: 'Main', bankId: 'MAIN', nextCheckNumber: 50_000 });
+  store.addErpBankAccount({ companyId: company.id, bankId: 'MAIN', name: 'Main - 0001', lastCheckNumber: 1_000 });
+  const fundedAt = now - 0.9 * WINDOW;
+  const expected = new Map<string, string>();
+  for (let i = 0; i < LONG_ROWS; i++) {
+    const invoice = store.addInvoice({ companyId: company.id, projectId: project.id, vendorId: vendor.id, grossAmount: 10_000 + i, erpStatus: 'synced', submittedAt: now - 86_400_000 });
+    const d = store.createDisbursement(company.id, { name: `Draw ${i + 1}`, fundingAccountId: account.id, items: [{ invoiceId: invoice.id }], userId: ana.id }, fundedAt - 120_000);
+    store.authorizeDisbursement(company.id, d.id, { at: fundedAt - 60_000, fundAt: null });
+    const delay = ((i % 80) + 1) / 100;
+    store.state.payouts.get(d.payoutIds[0]!)!.exportDelayFraction = delay;
+    store.completeFunding(company.id, d.id, fundedAt);
+    const seconds = Math.round(delay * WINDOW) / 1000;
+    expected.set(d.identifier, `In ERP in ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`);
+  }
+  return expected;
+}
+
+/** Every rendered row's Disbursement No. and the text of the badge drawn in that same row. */
+function visibleBadges(p: Page): Promise<{ index: string; number: string; badge: string | null }[]> {
+  return p.evaluate(() => {
+    const rows = new Map<string, { number: string; badge: string | null }>();
+    for (const part of document.querySelectorAll('.ag-row[row-index]')) {
+      const index = part.getAttribute('row-index')!;
+      const entry = rows.get(index) ?? { number: '', badge: null };
+      const link = part.querySelector('a');
+      if (link?.textContent) entry.number = link.textContent.trim();
+      const button = part.querySelector('[data-erp-sync-watch="badge"]')?.shadowRoot?.querySelector('button');
+      if (button) entry.badge = button.querySelectorAll('span')[1]?.textContent ?? '';
+      rows.set(index, entry);
+    }
+    return [...rows.entries()].map(([index, row]) => ({ index, ...row }));
+  });
+}
+
+describe('overlays on 5,000 rows', () => {
+  let expected: Map<string, string>;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    sim = await startSim({ port: 0, scenario: 'empty', windowMs: WINDOW, rateLimit: { hourly: 1_000_000, tenSecond: 10_000 } });
+    expected = seedLongCompany(sim.store);
+    ext = await launchExtension();
+    await configureExtension(ext, { apiOrigin: sim.origin, windowMs: WINDOW });
+    page = await ext.context.newPage();
+    await page.setViewportSize({ width: 1400, height: 820 });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await sim?.close();
+  });
+
+  for (const layout of ['current', 'legacy'] as const) {
+    it(`keeps each visible badge on its own row while scrolling (${layout} layout)`, async () => {
+      await open(`/${LONG_CO}/company/payments/disbursements${layout === 'legacy' ? '?grid=legacy' : ''}`);
+      await page.locator('.ag-row[row-index]').first().hover();
+      let compared = 0;
+      for (const wheel of [0, 2_000, 30_000, 60_000, 45_000, 150_000, -80_000, 400_000]) {
+        await page.mouse.wheel(0, wheel);
+        await expect
+          .poll(
+            async () => {
+              const rows = await visibleBadges(page);
+              const wrong = rows.filter((row) => row.number && row.badge !== expected.get(row.number));
+              return rows.length > 0 && wrong.length === 0 ? 'all match' : JSON.stringify(wrong.slice(0, 3));
+            },
+            { timeout: 60_000, interval: 250 },
+          )
+          .toBe('all match');
+        compared += (await visibleBadges(page)).length;
+      }
+      expect(compared).toBeGreaterThan(100);
+      const last = await visibleBadges(page);
+      expect(Math.max(...last.map((r) => Number(r.index)))).toBeGreaterThan(1000);
+      expect(last.filter((r) => r.number).every((r) => r.badge !== null)).toBe(true);
+      await shot(`scrolled-5000-${layout}`);
+    });
+  }
+});
