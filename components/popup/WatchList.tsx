@@ -33,6 +33,7 @@ export function WatchList({ sections, companyNames, hrefOf, now, windowMinutes, 
   );
   // No React Compiler in this build; the virtualizer re-renders the list itself on scroll.
   // eslint-disable-next-line react-hooks/incompatible-library
+  const rows = items.length - sections.filter((s) => s.watches.length > 0).length;
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
@@ -42,7 +43,7 @@ export function WatchList({ sections, companyNames, hrefOf, now, windowMinutes, 
   });
 
   return (
-    <div ref={scrollRef} className="watch-list" aria-label="Payment records">
+    <div ref={scrollRef} className="watch-list" role="region" aria-label={`Payment records: ${rows} shown`} tabIndex={0}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((virtual) => {
           const item = items[virtual.index];

@@ -173,6 +173,7 @@ describe('popup', () => {
     const many = Array.from({ length: 1000 }, (_, i) => ({ ...failed, payoutId: `po_${i}`, beneficiaryName: `Beneficiary ${i}` }));
     setup(many);
     await screen.findByRole('heading', { name: 'Failed (1000)' });
+    expect(screen.getByRole('region', { name: 'Payment records: 1000 shown' })).toBeTruthy();
     const rendered = screen.getAllByRole('article').length;
     expect(rendered).toBeGreaterThan(2);
     expect(rendered).toBeLessThan(20);
