@@ -31,9 +31,9 @@ export function WatchList({ sections, companyNames, hrefOf, now, windowMinutes, 
         ]),
     [sections],
   );
+  const rows = items.length - sections.filter((s) => s.watches.length > 0).length;
   // No React Compiler in this build; the virtualizer re-renders the list itself on scroll.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const rows = items.length - sections.filter((s) => s.watches.length > 0).length;
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
