@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumPath } from '../../scripts/chromium-path';
@@ -172,7 +174,7 @@ describe('the sandbox Procore pages', () => {
   it('edits a funding account\'s Next Check Number through Edit Account Details', async () => {
     const account = sim.store.fundingAccounts(COMPANY).find((a) => a.nickname === 'Operating')!;
     await open(`/${COMPANY}/company/payments/settings/funding_accounts`);
-    expect(await headers(page)).toEqual(['Nickname', 'Verification Status', 'Bank ID', 'Next Check No.', 'Default', 'Deactivated']);
+    expect(await headers(page)).toEqual(['Nickname', 'Verification Status', 'Bank ID', 'Next Check No.', 'Default', 'Deactivated', 'Actions']);
     await page.getByRole('button', { name: 'Overflow menu for Operating' }).click();
     await page.getByRole('menuitem', { name: 'Edit' }).click();
     await page.getByLabel('Check Number').fill('12x');
@@ -194,7 +196,7 @@ describe('the sandbox Procore pages', () => {
     expect(await page.locator('nav.views a').allTextContents()).toEqual(
       expect.arrayContaining([expect.stringMatching(/^Ready to Export/), expect.stringMatching(/^Failed to Export/), expect.stringMatching(/^Synced/), expect.stringMatching(/^Archived/)]),
     );
-    expect(await headers(page)).toEqual(['Beneficiary', 'Invoice No.', 'Disbursement No.', 'Amount', 'Check Number', 'Bank ID', 'Errors']);
+    expect(await headers(page)).toEqual(['Beneficiary', 'Invoice No.', 'Disbursement No.', 'Amount', 'Check Number', 'Bank ID', 'Errors', 'Actions']);
     const failedIds = sim.store
       .requestDetails(COMPANY)
       .map((r) => sim.store.latestRequestDetail(r.payoutId)!)
@@ -289,6 +291,28 @@ describe('the sandbox Procore pages', () => {
       expect(reused.rowId).not.toBe(firstId);
     } finally {
       await long.close();
+    }
+  });
+
+  it('passes axe on every page (labels, landmarks, contrast, table headers)', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const funded = sim.store.disbursements(COMPANY).find((d) => d.status !== 'FUNDING_NOT_INITIATED' && d.payoutIds.length > 0)!;
+    const paths = [
+      `/${COMPANY}/company/payments/invoices`,
+      `/${COMPANY}/company/payments/disbursements`,
+      `/${COMPANY}/company/payments/disbursements?grid=legacy`,
+      `/${COMPANY}/company/payments/disbursements/${funded.id}`,
+      `/${COMPANY}/company/payments/settings/funding_accounts`,
+      `/${COMPANY}/company/erp_integrations/payments?view=failed_to_export`,
+    ];
+    for (const path of paths) {
+      await open(path);
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+        return (await axe.run(document)).violations.map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      expect({ path, violations }).toEqual({ path, violations: [] });
     }
   });
 

@@ -18,6 +18,7 @@ export function createAgGridTable<T>(host: HTMLElement, options: DataGridOptions
   const columnDefs: AgGrid.ColDef<T>[] = options.columns.map((column) => ({
     colId: column.id,
     headerName: column.header,
+    headerClass: column.headerHidden ? 'header-text-visually-hidden' : undefined,
     valueGetter: (params) => (params.data ? column.text(params.data) : ''),
     cellRenderer: column.render ? (params: AgGrid.ICellRendererParams<T>) => (params.data ? column.render!(params.data) : '') : undefined,
     pinned: column.pinned ?? null,

@@ -26,14 +26,14 @@ export function startApp(root: HTMLElement): void {
   const companyName = h('span', { class: 'company-name' });
   const userName = h('span', { class: 'user-name' });
   const signOut = h('form', { method: 'post', action: '/logout', class: 'sign-out' }, h('button', { type: 'submit', class: 'button button-dark' }, 'Sign Out'));
-  const globalNav = h('header', { class: 'global-nav' }, h('span', { class: 'brand' }, 'Procore'), companyName, h('span', { class: 'spacer' }), userName, signOut);
+  const globalNav = h('div', { class: 'global-nav' }, h('span', { class: 'brand' }, 'Procore'), companyName, h('span', { class: 'spacer' }), userName, signOut);
   const toolTitle = h('h1', { class: 'tool-title' });
   const toolActions = h('div', { class: 'tool-actions' });
   const tabs = h('nav', { class: 'tool-tabs' });
   const toolHeader = h('div', { class: 'tool-header' }, h('div', { class: 'tool-title-row' }, toolTitle, toolActions), tabs);
   const main = h('main', { id: 'main', class: 'tool-body', tabindex: -1 });
   const live = h('div', { class: 'toast', role: 'status', 'aria-live': 'polite' });
-  root.replaceChildren(globalNav, toolHeader, main, live);
+  root.replaceChildren(h('header', {}, globalNav, toolHeader), main, live);
 
   let current: AbortController | null = null;
   let toastTimer = 0;

@@ -142,7 +142,8 @@ function columnsFor(view: ErpView, onExport: (record: PaymentRecord) => void): G
     { id: 'errors', header: 'Errors', text: (r) => errorsText(r), render: (r) => errorsCell(r), width: 320, flex: 1, autoHeight: true },
     {
       id: 'export',
-      header: '',
+      header: 'Actions',
+      headerHidden: true,
       text: () => 'Export',
       render: (r) => {
         const button = h('button', { type: 'button', class: 'button button-primary button-small', 'aria-label': `Export ${r.payout.metadata.invoiceNumber} to ERP` }, r.phase === 'exporting' ? 'Exporting…' : 'Export');

@@ -46,7 +46,7 @@ export const fundingAccountsPage: View<Route> = async (context) => {
     { id: 'next_check_number', header: 'Next Check No.', text: (a) => String(a.nextCheckNumber), width: 150 },
     { id: 'default', header: 'Default', text: (a) => (a.isDefault ? 'Default' : ''), width: 110 },
     { id: 'deactivated', header: 'Deactivated', text: (a) => (a.deactivated ? 'Deactivated' : ''), width: 130 },
-    { id: 'overflow', header: '', text: () => '', render: (a) => overflowMenu(a, () => openEditor(a)), width: 70, interactive: true },
+    { id: 'overflow', header: 'Actions', headerHidden: true, text: () => '', render: (a) => overflowMenu(a, () => openEditor(a)), width: 70, interactive: true },
   ];
   const grid = createDataGrid(gridHost, { columns, rowId: (a) => String(a.id), rows: accounts, label: 'Funding Accounts', rowHeight: 48 });
   const openEditor = (account: FundingAccount) => {

@@ -4,6 +4,8 @@ export interface GridColumn<T> {
   id: string;
   /** Procore's label for the column. */
   header: string;
+  /** The label is for screen readers only (an actions column Procore leaves unlabelled). */
+  headerHidden?: boolean;
   /** The cell's text (also what sorting and the default renderer use). */
   text(row: T): string;
   /** A cell made of elements (a link, an input); strings inside it are text nodes. */
