@@ -29,6 +29,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 const dialogs: string[] = [];
+/** Requests to anywhere but the sandbox: the pages load nothing from the internet. */
+const foreignRequests: string[] = [];
 
 const headers = (p: Page, scope = 'body') =>
   p.$$eval(`${scope} [role="columnheader"][col-id]`, (cells) =>
@@ -63,6 +65,9 @@ describe('the sandbox Procore pages', () => {
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     await signInContext(context, sim.origin);
     page = await context.newPage();
+    page.on('request', (request) => {
+      if (!request.url().startsWith(`${sim.origin}/`)) foreignRequests.push(request.url());
+    });
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
@@ -328,5 +333,6 @@ describe('the sandbox Procore pages', () => {
     expect(await page.$$eval('[col-id="beneficiary_name"]', (cells) => cells.some((c) => c.textContent === '<img src=x onerror=alert(1)>'))).toBe(true);
     expect(await page.locator('#app img').count()).toBe(0);
     expect(dialogs).toEqual([]);
+    expect(foreignRequests).toEqual([]);
   });
 });
