@@ -1,7 +1,8 @@
 import type { Settings } from '../domain/settings';
 import type { ErpSettings } from '../domain/schemas/erp-settings';
 import type { ProcoreClient } from '../procore/procore-client';
-import { readMeta, writeMeta } from '../store/meta-store';
+import type { EngineDb } from '../store/engine-db';
+import { deleteMeta, metaKeys, readMeta, writeMeta } from '../store/meta-store';
 import type { Engine } from './engine';
 
 export interface WatchedCompany {
@@ -11,6 +12,8 @@ export interface WatchedCompany {
 }
 
 const KEY = 'companies';
+/** Per-company change cursors of the poll cycle live under this prefix. */
+export const CURSOR_PREFIX = 'cursor:';
 const READ_AT_KEY = 'companiesReadAt';
 /** Companies and their ERP settings change rarely: read them again at most this often. */
 export const COMPANY_REFRESH_MS = 10 * 60 * 1000;
@@ -41,4 +44,13 @@ export async function refreshCompanies(engine: Engine, client: ProcoreClient, se
 export async function companiesStale(engine: Engine): Promise<boolean> {
   const readAt = await readMeta<number>(engine.db, READ_AT_KEY);
   return readAt === undefined || engine.localTime() - readAt >= COMPANY_REFRESH_MS;
+}
+
+/**
+ * Forgets what was read about companies so the next discovery reads them again; with
+ * `cursors`, also where each company's change feed was (another Procore, another account).
+ */
+export async function forgetCompanies(db: EngineDb, options: { cursors: boolean }): Promise<void> {
+  const cursors = options.cursors ? await metaKeys(db, CURSOR_PREFIX) : [];
+  await deleteMeta(db, options.cursors ? [KEY, READ_AT_KEY, ...cursors] : [READ_AT_KEY]);
 }

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Settings } from '../domain/settings';
 import type { Watch } from '../domain/watch';
 import type { NotifyKind } from '../domain/watch-effect';
-import { readMeta, writeMeta } from '../store/meta-store';
+import { deleteMeta, readMeta, writeMeta } from '../store/meta-store';
 import { getWatches } from '../store/watch-store';
 import { pageLinks } from '../page/routes';
 import type { Engine } from './engine';
@@ -95,6 +95,10 @@ export async function openFailedToExport(engine: Engine, notificationId: string)
 
 /** Clicks and buttons on our notifications: open the company's Failed to Export view, or snooze. */
 export function setupNotificationClicks(ready: Promise<Engine>, snooze: (engine: Engine, payoutIds: string[], minutes: number) => Promise<void>): void {
+  // What a notification was about is kept only while it is on screen.
+  browser.notifications.onClosed.addListener((id) => {
+    if (id.startsWith(PREFIX)) void ready.then((engine) => deleteMeta(engine.db, [`notification:${id}`]));
+  });
   browser.notifications.onClicked.addListener((id) => {
     if (id.startsWith(PREFIX)) void ready.then((engine) => openFailedToExport(engine, id));
   });

@@ -10,7 +10,7 @@ import type { SchemaProblem } from '../procore/record-validation';
 import { readMeta, writeMeta } from '../store/meta-store';
 import { getWatches, listWatches } from '../store/watch-store';
 import { commitTransitions, type PendingTransition } from './commit-transitions';
-import { companiesStale, refreshCompanies, storedCompanies, type WatchedCompany } from './company-directory';
+import { companiesStale, CURSOR_PREFIX, refreshCompanies, storedCompanies, type WatchedCompany } from './company-directory';
 import { diagnose } from './diagnose';
 import type { Engine } from './engine';
 import { latestByPayout, toWatchRequest } from './request-to-watch';
@@ -50,7 +50,7 @@ const FAR_FUTURE_MS = 24 * 60 * 60 * 1000;
 // States whose outcome can still change without anyone acting in the extension.
 const OPEN: WatchState[] = ['awaiting_funding', 'syncing', 'overdue', 'failed', 're_exporting', 'escalate'];
 
-const cursorKey = (companyId: string) => `cursor:${companyId}`;
+const cursorKey = (companyId: string) => `${CURSOR_PREFIX}${companyId}`;
 
 function fundingEvent(disbursement: Disbursement, company: WatchedCompany, settings: Settings, seenAt: number): WatchEvent {
   const exact = disbursement.fundingCompletedAt ? Date.parse(disbursement.fundingCompletedAt) : null;

@@ -49,12 +49,12 @@ export async function preflightCheck(engine: Engine, client: ProcoreClient, comp
       issues.push({ invoiceId: invoice.invoiceId, kind: 'tax_or_markup', message: `This invoice has tax or markup, which the ${erpName} payment sync does not support.` });
     }
   }
-  const collision = await checkNumberCollision(client, companyId, erpName);
+  const collision = await checkNumberCollision(client, companyId, erpName, settings.apiOrigin);
   if (collision) for (const invoice of invoices) issues.push({ invoiceId: invoice.invoiceId, ...collision });
   return issues;
 }
 
-async function checkNumberCollision(client: ProcoreClient, companyId: string, erpName: string): Promise<Omit<PreflightIssue, 'invoiceId'> | null> {
+async function checkNumberCollision(client: ProcoreClient, companyId: string, erpName: string, appOrigin: string): Promise<Omit<PreflightIssue, 'invoiceId'> | null> {
   const [accounts, banks] = await Promise.all([client.fundingAccounts(companyId), client.erpBankAccounts(companyId)]);
   const account = accounts.find((a) => a.isDefault && !a.deactivated) ?? accounts.find((a) => !a.deactivated);
   const bank = account && banks.find((b) => b.bank_id === account.bankId);
@@ -64,6 +64,6 @@ async function checkNumberCollision(client: ProcoreClient, companyId: string, er
   return {
     kind: 'check_number_collision',
     message: `Funding account ${account.nickname}'s Next Check Number ${account.nextCheckNumber} is too close to ${erpName}'s last check number ${bank.last_check_number}: set it to ${advice.nextCheckNumber}.`,
-    link: pageLinks.fundingAccounts(client.http.origin, companyId),
+    link: pageLinks.fundingAccounts(appOrigin, companyId),
   };
 }

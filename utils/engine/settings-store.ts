@@ -3,6 +3,7 @@ import type { SettingsView } from '../messaging';
 import type { EngineDb } from '../store/engine-db';
 import { readMeta, writeMeta } from '../store/meta-store';
 import { buildDefaultSettings } from './build-defaults';
+import { forgetCompanies } from './company-directory';
 import { readManagedPolicy, type ManagedPolicy } from './managed-policy';
 
 const SETTINGS_KEY = 'settings';
@@ -37,5 +38,12 @@ export async function updateSettings(db: EngineDb, patch: Partial<Settings>): Pr
   const stored = (await readMeta<Partial<Settings>>(db, SETTINGS_KEY)) ?? {};
   const next = SettingsSchema.parse({ ...buildDefaultSettings(), ...stored, ...patch });
   await writeMeta(db, SETTINGS_KEY, next);
+  const before = view.settings;
+  if (before.apiOrigin !== next.apiOrigin || before.environment !== next.environment || before.authMode !== next.authMode) {
+    // Another Procore: its companies and change cursors are not this one's.
+    await forgetCompanies(db, { cursors: true });
+  } else if (before.companyIds.join() !== next.companyIds.join()) {
+    await forgetCompanies(db, { cursors: false });
+  }
   return getSettingsView(db);
 }

@@ -67,6 +67,17 @@ describe('message router', () => {
     });
   });
 
+  it('forgets companies and change cursors when pointed at another Procore', async () => {
+    const { writeMeta, readMeta } = await import('../../../utils/store/meta-store');
+    await writeMeta(engine.db, 'companies', [{ id: '8089' }]);
+    await writeMeta(engine.db, 'cursor:8089', { disbursementsSince: 1, statusSince: 1 });
+    await send('settings.update', { patch: { retentionDays: 10 } });
+    expect(await readMeta(engine.db, 'cursor:8089')).toBeDefined();
+    await send('settings.update', { patch: { apiOrigin: 'https://us02.procore.com' } });
+    expect(await readMeta(engine.db, 'cursor:8089')).toBeUndefined();
+    expect(await readMeta(engine.db, 'companies')).toBeUndefined();
+  });
+
   it('applies the managed policy as locked values and refuses changes to them', async () => {
     await fakeBrowser.storage.managed.set({ autoFixDuplicateCheckNumbers: true, retentionDays: 'many' });
     const view = await send('settings.get', {});
