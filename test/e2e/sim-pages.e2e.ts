@@ -321,7 +321,7 @@ describe('the sandbox Procore pages', () => {
     }
   });
 
-  it('renders the beneficiary named like markup as text, and no alert ever fires', async () => {
+  it('renders the beneficiary named like markup as text; no alert fired and nothing loaded from outside the sandbox all along', async () => {
     const payout = [...sim.store.state.payouts.values()].find((po) => {
       const invoice = sim.store.invoice(po.invoiceId);
       return invoice && sim.store.vendor(invoice.vendorId)?.name === XSS_BENEFICIARY && sim.store.disbursement(COMPANY, po.disbursementId);
