@@ -94,6 +94,10 @@ export class ProcoreHttp {
     const { method = 'GET', companyId, query, body, signal } = options;
     const idempotent = options.idempotent ?? method !== 'POST';
     const url = buildUrl(this.options.origin, pathOrUrl, query);
+    // A paging link naming another host must not take our credentials there.
+    if (new URL(url).origin !== new URL(this.options.origin).origin) {
+      throw new ProcoreError('schema', `Procore's answer pointed to another site (${new URL(url).origin}); the extension only talks to ${this.options.origin}.`);
+    }
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
       await this.options.governor.acquire(signal);
