@@ -20,7 +20,7 @@ export function governorFor(origin: string): RateGovernor {
 }
 
 /** A client for the configured origin and way in; each response's `Date` corrects the engine's clock. */
-export function procoreClient(engine: Engine, settings: Settings, fetchFn?: typeof fetch): ProcoreClient {
+export function procoreClient(engine: Engine, settings: Settings, fetchFn?: typeof fetch, governor?: RateGovernor): ProcoreClient {
   const origin = requestOrigin(settings);
   const auth =
     settings.authMode === 'oauth'
@@ -30,7 +30,7 @@ export function procoreClient(engine: Engine, settings: Settings, fetchFn?: type
     new ProcoreHttp({
       origin,
       auth,
-      governor: governorFor(origin),
+      governor: governor ?? governorFor(origin),
       fetch: fetchFn,
       clockOffsetMs: () => engine.clockOffsetMs,
       onServerDate: (dateHeader, localMs) => engine.observeServerDate(dateHeader, localMs),

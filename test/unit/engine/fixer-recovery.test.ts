@@ -4,6 +4,7 @@ import { reExport } from '../../../utils/engine/fixer';
 import { settleIntents } from '../../../utils/engine/intent-recovery';
 import { poll, type ClientFactory } from '../../../utils/engine/poll-runner';
 import { procoreClient } from '../../../utils/engine/procore-connection';
+import { RateGovernor } from '../../../utils/procore/rate-governor';
 import { getIntent } from '../../../utils/store/intent-store';
 import { getWatch } from '../../../utils/store/watch-store';
 import type { Sim } from '../../sim/server';
@@ -36,7 +37,7 @@ async function dyingClient(sim: Sim, when: 'before_post' | 'after_post'): Promis
     if (when === 'after_post') await real(input, init);
     return new Promise<Response>(() => undefined);
   };
-  return async (e) => procoreClient(e, await e.settings(), dying);
+  return async (e) => procoreClient(e, await e.settings(), dying, new RateGovernor({ spikeMax: 45 }));
 }
 
 /** A new worker on the same store: leases of the dead one are void, as setupEngine does. */

@@ -1,6 +1,7 @@
 import { Engine } from '../../../utils/engine/engine';
 import type { ClientFactory } from '../../../utils/engine/poll-runner';
 import { procoreClient } from '../../../utils/engine/procore-connection';
+import { RateGovernor } from '../../../utils/procore/rate-governor';
 import { updateSettings } from '../../../utils/engine/settings-store';
 import type { Disbursement } from '../../../utils/domain/schemas/disbursement';
 import type { DisbursementSpec } from '../../sim/disbursement-spec';
@@ -13,7 +14,9 @@ export async function engineOnSim(origin: string, windowMs: number): Promise<{ e
   const engine = await testEngine();
   await updateSettings(engine.db, { environment: 'custom', apiOrigin: origin, windowMs });
   const fetchFn = await sessionFetch(origin);
-  const clientFor: ClientFactory = async (e) => procoreClient(e, await e.settings(), fetchFn);
+  // The sim allows 50 per 10 s; the product's cautious 20 would only slow these tests down.
+  const governor = new RateGovernor({ spikeMax: 45 });
+  const clientFor: ClientFactory = async (e) => procoreClient(e, await e.settings(), fetchFn, governor);
   return { engine, clientFor, statuses: fetchFn.statuses };
 }
 
