@@ -61,8 +61,12 @@ export const WatchRow = memo(function WatchRow({ watch, companyName, href, now, 
     <article className="watch-row" aria-labelledby={titleId}>
       <div className="row-top">
         <StatePill state={watch.state} />
-        <h3 id={titleId} className="beneficiary" title={name}>
-          {name}
+        <h3 className="beneficiary" title={`${name}: open in Procore`}>
+          <a href={href} target="_blank" rel="noreferrer">
+            <span id={titleId}>{name}</span>
+            <span aria-hidden="true"> ↗</span>
+            <span className="visually-hidden"> (open in Procore, new tab)</span>
+          </a>
         </h3>
         <Money cents={watch.amountCents} />
       </div>
@@ -79,9 +83,6 @@ export const WatchRow = memo(function WatchRow({ watch, companyName, href, now, 
         <Cause watch={watch} now={now} windowMinutes={windowMinutes} />
       </p>
       <div className="row-actions">
-        <a className="btn btn-small" href={href} target="_blank" rel="noreferrer" aria-label={`Open ${name} in Procore (new tab)`}>
-          Open <span aria-hidden="true">↗</span>
-        </a>
         {actions.fix && (
           <Button small variant="primary" disabled={busy} onClick={() => on.onFix(watch)} aria-label={`Fix & export ${name}`}>
             Fix &amp; export

@@ -99,7 +99,7 @@ describe('popup and options in Chromium against the sim', () => {
     }
     // The demo's hostile beneficiary name is shown as text, never run.
     await search.fill('<img');
-    await expect.poll(() => popup.getByRole('heading', { level: 3, name: '<img src=x onerror=alert(1)>' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => popup.getByRole('article', { name: '<img src=x onerror=alert(1)>' }).count()).toBeGreaterThan(0);
     expect(await popup.locator('.watch-row img').count()).toBe(0);
     await search.fill('');
     expect(await seriousViolations(popup)).toEqual([]);
@@ -118,7 +118,7 @@ describe('popup and options in Chromium against the sim', () => {
   it('fixes and exports a duplicate check number after a confirm, and the record reaches the ERP', async () => {
     await popup.getByLabel('Cause').selectOption({ label: 'Check number already used' });
     const row = popup.getByRole('article').first();
-    const name = (await row.getByRole('heading', { level: 3 }).textContent())!;
+    const name = (await row.locator('h3 [id]').textContent())!;
     await row.getByRole('button', { name: /^Fix & export/ }).click();
     const dialog = popup.getByRole('dialog', { name: `Fix & export: ${name}` });
     const [oldCheck, newCheck] = await dialog.getByRole('row', { name: /Check number/ }).getByRole('cell').allTextContents();
@@ -145,7 +145,7 @@ describe('popup and options in Chromium against the sim', () => {
   it('copies a support summary, snoozes and dismisses', async () => {
     const failedRows = popup.getByRole('article').filter({ has: popup.getByRole('button', { name: /^Snooze/ }) });
     const first = failedRows.first();
-    const name = (await first.getByRole('heading', { level: 3 }).textContent())!;
+    const name = (await first.locator('h3 [id]').textContent())!;
     await first.getByRole('button', { name: /^Copy summary/ }).click();
     await expect.poll(() => popup.getByRole('status').filter({ hasText: 'copied' }).count()).toBe(1);
     // Paste into the search box: what was copied is what the clipboard holds.
