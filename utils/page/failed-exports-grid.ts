@@ -39,13 +39,13 @@ export const failedExportKey = (disbursementNumber: string, invoiceNumber: strin
 
 /**
  * ERP Integrations, Failed to Export: one record per payment record, drawn under its red error.
- * Inside AG Grid's own cell wrapper where there is one: an auto-height row measures that
- * wrapper, so it grows to show the help instead of clipping it.
+ * Inside AG Grid's own cell value where there is one: an auto-height row measures the wrapper
+ * around it, so the row grows to show the help instead of clipping it.
  */
 export function readFailedExportRows(doc: ParentNode) {
   return readRecords(doc, spec, (row: GridRow<Column>) => {
     const cell = row.cells.errors;
-    const anchor = cell?.querySelector('.ag-cell-wrapper, .ag-cell-value') ?? cell;
+    const anchor = cell?.querySelector('.ag-cell-value') ?? cell;
     const { invoiceNo: invoiceNumber, disbursementNo: disbursementNumber } = row.text;
     if (!anchor || !invoiceNumber || !disbursementNumber) return null;
     const data: FailedExportData = {
