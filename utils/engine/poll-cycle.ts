@@ -49,6 +49,7 @@ const FIRST_LOOK_BACK_MS = 24 * 60 * 60 * 1000;
 const FAR_FUTURE_MS = 24 * 60 * 60 * 1000;
 // States whose outcome can still change without anyone acting in the extension.
 const OPEN: WatchState[] = ['awaiting_funding', 'syncing', 'overdue', 'failed', 're_exporting', 'escalate'];
+const ACTIVE: WatchState[] = ['syncing', 're_exporting'];
 
 const cursorKey = (companyId: string) => `${CURSOR_PREFIX}${companyId}`;
 
@@ -119,9 +120,13 @@ async function readStatuses(
   cursor: Cursor,
   freshIds: string[],
   cycleStart: number,
-  signal?: AbortSignal,
-): Promise<PendingTransition[]> {
-  const open = await listWatches(engine.db, { companyId: company.id, states: OPEN });
+  signal: AbortSignal | undefined,
+  discovery: boolean,
+): Promise<PendingTransition[] | null> {
+  // Between discoveries only records whose outcome is minutes away are worth a request;
+  // failures wait for someone, and discovery (every 2 min) reads their changes too.
+  const open = await listWatches(engine.db, { companyId: company.id, states: discovery ? OPEN : ACTIVE });
+  if (!discovery && open.length === 0 && freshIds.length === 0) return null;
   const byId = cursor.statusSince === null ? [...new Set([...open.map((w) => w.payoutId), ...freshIds])] : freshIds;
   const details = [
     ...(byId.length ? await client.requestDetailsFor(company.id, byId, signal) : []),
@@ -178,10 +183,12 @@ export async function runPollCycle(engine: Engine, client: ProcoreClient, option
       const discovered = await commitTransitions(engine, pending.splice(0));
       result.effects.push(...discovered.effects);
       result.watchesChanged += discovered.watches.length;
-      const statuses = await readStatuses(engine, client, company, cursor, fresh, cycleStart, options.signal);
-      result.statusesRead += statuses.length;
-      pending.push(...statuses);
-      next.statusSince = cycleStart;
+      const statuses = await readStatuses(engine, client, company, cursor, fresh, cycleStart, options.signal, options.discovery);
+      if (statuses) {
+        result.statusesRead += statuses.length;
+        pending.push(...statuses);
+        next.statusSince = cycleStart;
+      }
       cursors.set(company.id, next);
       result.companies++;
     } catch (error) {

@@ -57,10 +57,13 @@ describe('poll cycle against the sim', () => {
     ]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
 
-    // A quiet cycle costs one request per company, however many records are watched.
+    // Only failures wait now: a status cycle asks nothing; a discovery asks two per company
+    // (disbursements and export statuses changed), however many records are watched.
     const before = statuses.length;
     await poll(engine, clientFor, { discovery: false });
-    expect(statuses.length - before).toBe(1);
+    expect(statuses.length - before).toBe(0);
+    await poll(engine, clientFor, { discovery: true });
+    expect(statuses.length - before).toBe(2);
 
     const audit = await listAudit(engine.db);
     expect(audit.filter((a) => a.payoutId === slow).map((a) => `${a.before}→${a.after}`)).toEqual(['null→syncing', 'syncing→overdue']);
