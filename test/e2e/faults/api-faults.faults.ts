@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInContext } from '../../sim/testing';
+import { until } from './until';
+import { expectLedgerSound, FaultRun } from './fault-harness';
+
+/*
+ * Procore and the network misbehaving while payment records are in their window. Each test says
+ * what the accountant sees (the status line the popup shows, the record's state) and ends on the
+ * ERP ledger: nothing exported twice, nothing lost track of.
+ */
+const WINDOW_MS = 20_000;
+const DETAILS = '/erp_request_details$';
+
+describe('faults from Procore and the network', () => {
+  let run: FaultRun;
+  beforeAll(async () => {
+    run = await FaultRun.start({ windowMs: WINDOW_MS });
+  });
+  afterAll(async () => {
+    await run?.close();
+  });
+
+  /** A fresh funded record the extension has seen (syncing), with the ERP answering after `delay` of the window. */
+  async function trackedRecord(name: string, delayFraction = 0.15) {
+    const d = await run.fundedDisbursement([{ beneficiaryName: name, delayFraction }]);
+    expect((await run.pollNow()).ok).toBe(true);
+    const [watch] = await run.watchesOf(d.id);
+    expect(watch?.state).toBe('syncing');
+    return { ...d, watch: watch! };
+  }
+
+  async function untilSynced(disbursementId: string) {
+    return until(`records of ${disbursementId} synced`, async () => {
+      await run.pollNow();
+      const watches = await run.watchesOf(disbursementId);
+      return watches.length > 0 && watches.every((w) => w.state === 'synced') ? watches : null;
+    }, 45_000, 500);
+  }
+
+  it('503 with Retry-After: the wait is honoured inside the same poll and the user sees no error', async () => {
+    const d = await trackedRecord('Busy Electric');
+    await run.fault({ pathPattern: DETAILS, status: 503, retryAfter: 2, times: 1 });
+    const started = Date.now();
+    expect((await run.pollNow()).ok).toBe(true);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_800);
+    expect((await run.status()).lastError).toBeNull();
+    const synced = await untilSynced(d.id);
+    await expectLedgerSound(run.sim.origin, d.payoutIds, synced);
+  });
+
+  it('500s: the user sees "Procore answered with a server error", nothing stored changes, and it recovers', async () => {
+    const d = await trackedRecord('Fivehundred Concrete');
+    await run.fault({ pathPattern: DETAILS, status: 500, times: 40 });
+    await run.pollNow();
+    expect((await run.status()).lastError?.message).toMatch(/server error/);
+    expect((await run.watchesOf(d.id)).map((w) => [w.state, w.deadline])).toEqual([['syncing', d.watch.deadline]]);
+    await run.clearFaults();
+    const synced = await untilSynced(d.id);
+    await expectLedgerSound(run.sim.origin, d.payoutIds, synced);
+  });
+
+  it('malformed JSON: the user sees which read was unreadable, the record is kept, and it recovers', async () => {
+    const d = await trackedRecord('Truncated Steel');
+    // The company list is never empty (the sim's truncation of an empty list "[]" is still JSON).
+    await run.fault({ pathPattern: '/rest/v1.0/companies$', malformed: true, times: 40 });
+    await run.pollNow();
+    const status = await run.status();
+    expect(status.lastError?.message).toMatch(/compan/i);
+    expect(status.lastError?.message).toMatch(/understand|list of records|shape|skipped/i);
+    expect((await run.watchesOf(d.id)).map((w) => w.state)).toEqual(['syncing']);
+    await run.clearFaults();
+    const synced = await untilSynced(d.id);
+    await expectLedgerSound(run.sim.origin, d.payoutIds, synced);
+  });
+
+  it('records with a missing field are skipped and reported; extra fields are ignored; nothing stored is lost', async () => {
+    const d = await trackedRecord('Missing Amount Roofing');
+    // Every disbursement now lacks its payouts' amounts: the whole list is bad.
+    await run.fault({ pathPattern: '/payments/disbursements$', dropField: 'payouts.amount', times: 40 });
+    await run.fault({ pathPattern: DETAILS, extraField: 'surprise_field', times: 40 });
+    await run.pollNow();
+    const status = await run.status();
+    expect(status.lastError?.message).toMatch(/skipped/);
+    expect(status.lastError?.message).toMatch(/amount/);
+    const [kept] = await run.watchesOf(d.id);
+    expect(kept?.amountCents).toBe(d.watch.amountCents);
+    expect(kept?.state).not.toBe('dismissed');
+    await run.clearFaults();
+    const synced = await untilSynced(d.id);
+    await expectLedgerSound(run.sim.origin, d.payoutIds, synced);
+  });
+
+  it('a slow Procore (6 s per answer): the poll waits, the user sees no error, the record syncs', async () => {
+    const d = await trackedRecord('Slow Glazing');
+    await run.fault({ pathPattern: DETAILS, delayMs: 6_000, times: 1 });
+    const started = Date.now();
+    await run.pollNow();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(5_500);
+    expect((await run.status()).lastError).toBeNull();
+    const synced = await untilSynced(d.id);
+    await expectLedgerSound(run.sim.origin, d.payoutIds, synced);
+  });
+
+  it('a hung Procore answer is given up with words within 30 s, and the next poll works', async () => {
+    const d = await trackedRecord('Hung Masonry');
+    await run.fault({ pathPattern: DETAILS, delayMs: 90_000, times: 1 });
+    const poll = run.pollNow();
+    const outcome = await Promise.race([poll.then(() => 'answered'), new Promise((r) => setTimeout(() => r('still waiting'), 30_000))]);
+    expect(outcome, 'poll.now after a hung request').toBe('answered');
+    expect((await run.status()).lastError?.message).toMatch(/time|answer|respond/i);
+    const synced = await untilSynced(d.id);
+    await expectLedgerSound(run.sim.origin, d.payoutIds, synced);
+  });
+
+  it('signed out mid-run (401): the user sees "Signed out of Procore"; after signing in, tracking resumes with the same deadline', async () => {
+    const d = await trackedRecord('Signout Painting', 0.5);
+    await run.ext.context.clearCookies();
+    await run.pollNow();
+    const out = await run.status();
+    expect(out.signedIn).toBe(false);
+    expect(out.lastError?.message).toMatch(/Signed out of Procore/);
+    expect((await run.watchesOf(d.id)).map((w) => [w.state, w.deadline])).toEqual([['syncing', d.watch.deadline]]);
+    await signInContext(run.ext.context, run.sim.origin);
+    const synced = await untilSynced(d.id);
+    expect((await run.status()).signedIn).toBe(true);
+    await expectLedgerSound(run.sim.origin, d.payoutIds, synced);
+  });
+
+  it('offline then online: the user sees "Procore could not be reached", then tracking resumes', async () => {
+    const d = await trackedRecord('Offline Flooring', 0.5);
+    await run.ext.context.setOffline(true);
+    try {
+      await run.pollNow();
+      const status = await run.status();
+      expect(status.lastError?.message).toMatch(/could not be reached/);
+      expect((await run.watchesOf(d.id)).map((w) => w.state)).toEqual(['syncing']);
+    } finally {
+      await run.ext.context.setOffline(false);
+    }
+    const synced = await untilSynced(d.id);
+    await expectLedgerSound(run.sim.origin, d.payoutIds, synced);
+  });
+
+  // Last: the storm also teaches the worker's rate governor, which the other tests share.
+  it('429 storm: the user sees "Procore asked the extension to slow down", the record keeps its countdown, then syncs once', async () => {
+    const d = await trackedRecord('Storm Drywall');
+    await run.fault({ pathPattern: DETAILS, status: 429, retryAfter: 1, times: 25 });
+    await run.pollNow();
+    const status = await run.status();
+    expect(status.lastError?.message).toMatch(/slow down/);
+    expect(status.lastError?.retryAt).toEqual(expect.any(Number));
+    const [during] = await run.watchesOf(d.id);
+    expect(during?.state).toBe('syncing');
+    expect(during?.deadline).toBe(d.watch.deadline);
+    await run.clearFaults();
+    // Once Procore stops refusing, "Poll now" is quick again (a poll is a handful of requests).
+    const started = Date.now();
+    await run.pollNow();
+    expect(Date.now() - started, 'a poll right after the storm').toBeLessThan(15_000);
+    const synced = await untilSynced(d.id);
+    expect((await run.status()).lastError).toBeNull();
+    await expectLedgerSound(run.sim.origin, d.payoutIds, synced);
+  });
+});
