@@ -16,6 +16,13 @@ const CHECKS: { kind: PreflightIssue['kind']; ok: (erp: string) => string }[] = 
   { kind: 'check_number_collision', ok: (erp) => `Check numbers are free in ${erp}` },
 ];
 
+/** "INV-1, INV-2: message" once per distinct message (a funding account's problem is every invoice's). */
+function byMessage(found: (PreflightIssue & { invoiceNumber: string })[]): string {
+  const groups = new Map<string, string[]>();
+  for (const issue of found) groups.set(issue.message, [...(groups.get(issue.message) ?? []), issue.invoiceNumber]);
+  return [...groups.entries()].map(([message, numbers]) => `${numbers.join(', ')}: ${message}`).join(' ');
+}
+
 /** Beside **Authorize** on a draft disbursement: the pre-flight checks, each passed or not. */
 export function AuthorizeChecklist({ invoices, erpName, error }: Props) {
   const erp = erpName ?? 'the ERP';
@@ -41,8 +48,7 @@ export function AuthorizeChecklist({ invoices, erpName, error }: Props) {
           return (
             <li key={check.kind} className="tone-warn">
               <span aria-hidden="true">⚠ </span>
-              <strong>{issueShortText(check.kind, erpName)}:</strong>{' '}
-              {found.map((issue) => `${issue.invoiceNumber}: ${issue.message}`).join(' ')}
+              <strong>{issueShortText(check.kind, erpName)}:</strong> {byMessage(found)}
             </li>
           );
         })}

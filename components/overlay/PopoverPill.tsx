@@ -1,10 +1,9 @@
 import { useRef, useState, type ReactNode } from 'react';
-import type { StatusView } from '../../utils/overlay/watch-view';
 import { Popover } from './Popover';
-import { StatusPill } from './StatusPill';
+import { StatusPill, type PillView } from './StatusPill';
 
 interface Props {
-  view: Pick<StatusView, 'text' | 'label' | 'tone' | 'icon'>;
+  view: PillView;
   /** The popover's heading and accessible name. */
   title: string;
   children: ReactNode;

@@ -1,8 +1,13 @@
 import { forwardRef, type ReactNode } from 'react';
 import type { StatusView } from '../../utils/overlay/watch-view';
 
+export type PillView = Pick<StatusView, 'text' | 'label' | 'tone' | 'icon'> & {
+  /** The pointer's tooltip, where the visible text is shortened. */
+  hint?: string;
+};
+
 interface Props {
-  view: Pick<StatusView, 'text' | 'label' | 'tone' | 'icon'>;
+  view: PillView;
   /** When given, the pill is a button (it opens details). */
   onActivate?: () => void;
   expanded?: boolean;
@@ -14,7 +19,7 @@ export const StatusPill = forwardRef<HTMLButtonElement, Props>(function StatusPi
   const body = (
     <>
       <span aria-hidden="true">{view.icon}</span>
-      <span aria-hidden="true">{view.text}</span>
+      {view.text ? <span aria-hidden="true">{view.text}</span> : null}
     </>
   );
   if (onActivate) {
@@ -22,8 +27,9 @@ export const StatusPill = forwardRef<HTMLButtonElement, Props>(function StatusPi
       <button
         ref={ref}
         type="button"
-        className={`pill tone-${view.tone}`}
+        className={`pill tone-${view.tone}${view.text ? '' : ' icon-only'}`}
         aria-label={view.label}
+        title={view.hint}
         aria-haspopup="dialog"
         aria-expanded={expanded ?? false}
         data-testid="esw-badge"

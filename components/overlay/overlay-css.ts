@@ -13,6 +13,7 @@ export const OVERLAY_CSS = `
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .pill { display: inline-flex; align-items: center; gap: 4px; padding: 1px 8px; border-radius: 10px; border: 1px solid currentColor; font: inherit; font-weight: 600; white-space: nowrap; line-height: 18px; cursor: default; background: #f1f1f1; color: #424242; }
 button.pill { cursor: pointer; }
+.pill.icon-only { padding: 1px 5px; }
 button:focus-visible, a:focus-visible, [tabindex]:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
 .tone-progress { background: #e8f1fb; color: #0b4f8a; }
 .tone-ok { background: #e8f5e9; color: #1b5e20; }

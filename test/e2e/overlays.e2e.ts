@@ -88,7 +88,7 @@ async function expectBadge(number: string, text: RegExp, label?: RegExp): Promis
 
 const popover = () => page.locator('[data-erp-sync-watch="root"] [role="dialog"]');
 const confirm = () => page.locator('[data-erp-sync-watch="root"] [role="alertdialog"]');
-const shot = (name: string) => page.screenshot({ path: `${SHOTS}/overlays-${name}.png` });
+const shot = (name: string, fullPage = false) => page.screenshot({ path: `${SHOTS}/overlays-${name}.png`, fullPage });
 
 describe('overlays on the sandbox Procore pages', () => {
   beforeAll(async () => {
@@ -170,7 +170,7 @@ describe('overlays on the sandbox Procore pages', () => {
     await open(`/${DEMO}/company/payments/invoices`);
     const marks = page.locator('[data-erp-sync-watch="mark"] button');
     await expect.poll(() => marks.count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    const notSynced = page.locator('.ag-row[row-index]').filter({ has: page.locator('[data-erp-sync-watch="mark"] button', { hasText: 'Not synced' }) }).first();
+    const notSynced = page.locator('.ag-row[row-index]').filter({ has: page.locator('[data-erp-sync-watch="mark"] button[title="Not synced"]') }).first();
     const label = await notSynced.locator('[data-erp-sync-watch="mark"] button').getAttribute('aria-label');
     expect(label).toMatch(/not synced to QuickBooks Online/);
     const index = await notSynced.getAttribute('row-index');
@@ -189,7 +189,7 @@ describe('overlays on the sandbox Procore pages', () => {
     expect(text).toContain('Partial payment refused:');
     expect(text).toMatch(/Check number used in ERP: .*Next Check Number/);
     expect(await page.locator('button', { hasText: /^Authorize$/ }).evaluate((b) => b.nextElementSibling?.getAttribute('data-erp-sync-watch'))).toBe('checklist');
-    await shot('draft-checklist');
+    await shot('draft-checklist', true);
   });
 
   it('Fill in puts the suggested values in the row, and the page\'s own Export sends them to the ERP', async () => {

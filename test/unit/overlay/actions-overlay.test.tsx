@@ -183,7 +183,8 @@ describe('pre-flight', () => {
     const fake = fakeBackend({ 'watches.list': () => [], 'preflight.check': (p) => issues.filter((i) => p.invoices.some((x) => x.invoiceId === i.invoiceId)) });
     session = startSession('/8089/company/payments/invoices', fake.backend, paymentsOverlay);
     fake.push({ type: 'status', status });
-    await vi.waitFor(() => expect(hostTexts('mark')).toEqual(['⚠Not synced', '⚠Tax/markup +1']));
+    await vi.waitFor(() => expect(hostTexts('mark')).toEqual(['⚠', '⚠2']));
+    expect(shadowOf('mark', 1).querySelector('button')!.title).toBe('Tax/markup, Partial');
     const mark = shadowOf('mark').querySelector('button')!;
     expect(mark.getAttribute('aria-label')).toBe('Invoice INV-11 at risk: Not synced to QuickBooks Online: a payment made now will never export. Sync it first.');
     mark.click();
