@@ -6,7 +6,7 @@ export interface DemoOptions {
   headless: boolean;
   /** How long a headless run lasts. */
   seconds: number;
-  /** The sandbox's port; taken when free, else any free port. */
+  /** The sandbox's port; taken when free, else any free port (0: any free port). */
   port: number;
   /** Where screenshots go. */
   outDir: string;
@@ -41,7 +41,7 @@ export function parseDemoOptions(argv: string[], env: NodeJS.ProcessEnv): DemoOp
   return {
     headless,
     seconds: positiveInt('seconds', values.seconds, DEFAULT_HEADLESS_SECONDS),
-    port: positiveInt('port', values.port, DEFAULT_PORT),
+    port: values.port === '0' ? 0 : positiveInt('port', values.port, DEFAULT_PORT),
     outDir: path.resolve(values.out ?? '.output/demo'),
     every: positiveInt('every', values.every, 5),
   };

@@ -8,6 +8,7 @@ describe('the demo\'s options', () => {
     expect(parseDemoOptions([], { DISPLAY: ':0' }).headless).toBe(false);
     expect(parseDemoOptions([], { WAYLAND_DISPLAY: 'wayland-0' }).headless).toBe(false);
     expect(parseDemoOptions(['--headless', '--seconds', '15'], { DISPLAY: ':0' })).toMatchObject({ headless: true, seconds: 15 });
+    expect(parseDemoOptions(['--port', '0'], {}).port).toBe(0);
   });
 
   it('refuses what it cannot do, in words', () => {
