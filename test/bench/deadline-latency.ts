@@ -14,11 +14,14 @@ const LEAD_MS = 8_000;
 const SPACING_MS = 900;
 /** How often the service worker's open notifications are listed: the measurement's resolution. */
 const WATCH_EVERY_MS = 20;
+const MISSED_AFTER_MS = 35_000;
 
 export interface DeadlineLatencyResult {
   records: number;
   /** ms from each record's deadline to the notification that named it. */
   latenciesMs: number[];
+  /** Records no notification named within MISSED_AFTER_MS of the last deadline. */
+  missed: string[];
   p50Ms: number;
   p95Ms: number;
   maxMs: number;
@@ -34,41 +37,52 @@ interface Seen {
   payoutIds: string[];
 }
 
-/** Inside the service worker: note when each notification first appears (the worker's clock). */
-async function startWatchingNotifications(ext: LaunchedExtension): Promise<void> {
-  await ext.worker.evaluate((everyMs) => {
-    const g = globalThis as unknown as { __benchSeen: Record<string, number>; __benchTimer: number };
-    g.__benchSeen = {};
-    g.__benchTimer = setInterval(() => {
-      void chrome.notifications.getAll().then((all) => {
-        const at = Date.now();
-        for (const id of Object.keys(all)) if (!(id in g.__benchSeen)) g.__benchSeen[id] = at;
-      });
-    }, everyMs) as unknown as number;
-  }, WATCH_EVERY_MS);
+interface BenchWatch {
+  seen: Record<string, number>;
+  payouts: Record<string, string[]>;
+  timer: number;
+  db: IDBDatabase;
 }
 
-/** What was seen, with the records each notification covers (the notifier's own record in the engine's database). */
-async function seenNotifications(ext: LaunchedExtension, stop: boolean): Promise<Seen[]> {
-  return ext.worker.evaluate(async (stopWatching) => {
-    const g = globalThis as unknown as { __benchSeen: Record<string, number>; __benchTimer: number };
-    if (stopWatching) clearInterval(g.__benchTimer);
+/**
+ * Inside the service worker: note when each notification first appears (the worker's clock),
+ * and at once which records it names (the notifier's own record, which it drops when the
+ * notification closes).
+ */
+async function startWatchingNotifications(ext: LaunchedExtension): Promise<void> {
+  await ext.worker.evaluate(async (everyMs) => {
+    const g = globalThis as unknown as { __bench: BenchWatch };
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('erp-sync-watch');
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    const out: { id: string; seenAt: number; payoutIds: string[] }[] = [];
-    for (const [id, seenAt] of Object.entries(g.__benchSeen)) {
-      const record = await new Promise<{ payoutIds?: string[] } | undefined>((resolve, reject) => {
-        const get = db.transaction('meta').objectStore('meta').get(`notification:${id}`);
-        get.onsuccess = () => resolve(get.result as { payoutIds?: string[] } | undefined);
-        get.onerror = () => reject(get.error);
+    g.__bench = { seen: {}, payouts: {}, timer: 0, db };
+    g.__bench.timer = setInterval(() => {
+      void chrome.notifications.getAll().then((all) => {
+        const at = Date.now();
+        for (const id of Object.keys(all)) {
+          if (id in g.__bench.seen) continue;
+          g.__bench.seen[id] = at;
+          const get = db.transaction('meta').objectStore('meta').get(`notification:${id}`);
+          get.onsuccess = () => {
+            g.__bench.payouts[id] = (get.result as { payoutIds?: string[] } | undefined)?.payoutIds ?? [];
+          };
+        }
       });
-      out.push({ id, seenAt, payoutIds: record?.payoutIds ?? [] });
+    }, everyMs) as unknown as number;
+  }, WATCH_EVERY_MS);
+}
+
+/** What was seen so far, with the records each notification named. */
+async function seenNotifications(ext: LaunchedExtension, stop: boolean): Promise<Seen[]> {
+  return ext.worker.evaluate((stopWatching) => {
+    const g = globalThis as unknown as { __bench: BenchWatch };
+    if (stopWatching) {
+      clearInterval(g.__bench.timer);
+      g.__bench.db.close();
     }
-    db.close();
-    return out;
+    return Object.entries(g.__bench.seen).map(([id, seenAt]) => ({ id, seenAt, payoutIds: g.__bench.payouts[id] ?? [] }));
   }, stop);
 }
 
@@ -78,13 +92,13 @@ async function seenNotifications(ext: LaunchedExtension, stop: boolean): Promise
  * (chrome.notifications.getAll, listed every 20 ms) minus its deadline; sim, browser and this
  * process share one clock.
  */
-export async function runDeadlineLatency(options: { log?: (line: string) => void } = {}): Promise<DeadlineLatencyResult> {
+export async function runDeadlineLatency(options: { extensionDir?: string; log?: (line: string) => void } = {}): Promise<DeadlineLatencyResult> {
   const log = options.log ?? (() => undefined);
   let sim: Sim | null = null;
   let ext: LaunchedExtension | null = null;
   try {
     sim = await startSim({ port: 0, scenario: 'empty', windowMs: WINDOW_MS, rateLimit: { hourly: 100_000, tenSecond: 1_000 } });
-    ext = await launchExtension();
+    ext = await launchExtension(options.extensionDir ? { extensionDir: options.extensionDir } : {});
     await configureExtension(ext, { apiOrigin: sim.origin, windowMs: WINDOW_MS });
     await startWatchingNotifications(ext);
     for (let i = 0; i < DEADLINE_RECORDS; i++) {
@@ -104,27 +118,32 @@ export async function runDeadlineLatency(options: { log?: (line: string) => void
     const firstDeadline = Math.min(...watches.map((w) => w.deadline!));
     if (firstDeadline < Date.now()) throw new Error('Discovery took longer than the lead time: the first deadline passed before it was known');
     log(`deadline latency: ${watches.length} records, deadlines over the next ${Math.round((lastDeadline - Date.now()) / 1000)} s`);
-    const until = lastDeadline + 10_000;
+    // Chrome may hold an alarm back (a loaded machine, or its 30-second floor): wait that long before calling a record missed.
+    const until = lastDeadline + MISSED_AFTER_MS;
     const covers = (seen: Seen[]) => watches.every((w) => seen.some((s) => s.payoutIds.includes(w.payoutId)));
     await new Promise((r) => setTimeout(r, Math.max(0, lastDeadline + 2_000 - Date.now())));
     while (Date.now() < until && !covers(await seenNotifications(ext, false))) await new Promise((r) => setTimeout(r, 500));
     const seen = await seenNotifications(ext, true);
     const latencies: number[] = [];
+    const missed: string[] = [];
     for (const watch of watches) {
       const first = seen.filter((s) => s.payoutIds.includes(watch.payoutId)).sort((a, b) => a.seenAt - b.seenAt)[0];
-      if (!first) throw new Error(`No notification named record ${watch.payoutId} within 10 s of its deadline`);
-      latencies.push(first.seenAt - watch.deadline!);
+      if (first) latencies.push(first.seenAt - watch.deadline!);
+      else missed.push(watch.payoutId);
     }
-    const p95 = percentile(latencies, 95);
+    // A record never announced counts as infinitely late: one in twenty missed breaks the p95.
+    const all = [...latencies, ...missed.map(() => Infinity)];
+    const p95 = percentile(all, 95);
     return {
       records: watches.length,
       latenciesMs: latencies,
-      p50Ms: percentile(latencies, 50),
+      missed,
+      p50Ms: percentile(all, 50),
       p95Ms: p95,
-      maxMs: Math.max(...latencies),
-      minMs: Math.min(...latencies),
+      maxMs: Math.max(...all),
+      minMs: Math.min(...all),
       notifications: seen.length,
-      method: `chrome.notifications.getAll() listed every ${WATCH_EVERY_MS} ms inside the service worker; records per notification from the notifier's own record; window ${WINDOW_MS / 1000} s`,
+      method: `chrome.notifications.getAll() listed every ${WATCH_EVERY_MS} ms inside the service worker; records per notification from the notifier's own record, read when first seen; window ${WINDOW_MS / 1000} s`,
       verdicts: [judge(BUDGETS.deadlineP95, p95)],
     };
   } finally {

@@ -114,7 +114,16 @@ function summarise(rows: number, runs: readonly PageRun[]): SizeSummary {
  * the sandbox and signed in) and without it, in the same Chromium build; runs alternate which
  * variant goes first, so drift on a shared machine falls on both sides.
  */
-export async function runPageCost(options: { sizes?: readonly number[]; rounds?: (rows: number) => number; log?: (line: string) => void } = {}): Promise<PageCostResult> {
+export interface PageCostOptions {
+  /** The extension build to load (default: the sandbox build). */
+  extensionDir?: string;
+  sizes?: readonly number[];
+  /** Rounds per list length (default: 2 at 1,000 rows, where the budget is, 1 elsewhere). */
+  rounds?: (rows: number) => number;
+  log?: (line: string) => void;
+}
+
+export async function runPageCost(options: PageCostOptions = {}): Promise<PageCostResult> {
   const sizes = options.sizes ?? PAGE_SIZES;
   const rounds = options.rounds ?? ((rows: number) => (rows === 1_000 ? 2 : 1));
   const log = options.log ?? (() => undefined);
@@ -124,7 +133,7 @@ export async function runPageCost(options: { sizes?: readonly number[]; rounds?:
   try {
     sim = await startSim({ port: 0, scenario: 'empty', windowMs: 600_000, rateLimit: { hourly: 100_000, tenSecond: 1_000 } });
     const companies: PageCostCompany[] = seedPageCostCompanies(sim.store, sizes);
-    ext = await launchExtension({ viewport: VIEWPORT });
+    ext = await launchExtension({ viewport: VIEWPORT, ...(options.extensionDir ? { extensionDir: options.extensionDir } : {}) });
     await configureExtension(ext, { apiOrigin: sim.origin, companyIds: companies.map((c) => String(c.id)), signIn: BENCH_LOGIN });
     await assertWatching(ext, companies);
     plain = await launchPlain(VIEWPORT);
