@@ -268,6 +268,22 @@ describe('the sandbox Procore pages', () => {
     }
   });
 
+  it('says so on ERP Integrations when the company does not sync payment records', async () => {
+    sim.store.updateErpSettings(LONG_COMPANY, { paymentSyncEnabled: false });
+    const long = await browser.newContext();
+    try {
+      await signInContext(long, sim.origin, 'long@list.co');
+      const p = await long.newPage();
+      await p.goto(`${sim.origin}/${LONG_COMPANY}/company/erp_integrations/payments?view=ready_to_export`);
+      const status = p.locator('.views-content [role="status"]');
+      await status.waitFor();
+      expect(await status.textContent()).toContain('Payment record syncing is not enabled');
+    } finally {
+      await long.close();
+      sim.store.updateErpSettings(LONG_COMPANY, { paymentSyncEnabled: true });
+    }
+  });
+
   it('draws the older AG Grid layout on request: rows split per pinned container, row elements reused while scrolling', async () => {
     const long = await context.browser()!.newContext({ viewport: { width: 1400, height: 900 } });
     try {

@@ -7,7 +7,7 @@ import { h } from './dom';
 import { formatCents, formatDateTime } from './format';
 import type { DataGrid, GridColumn } from './grid-column';
 import { errorBanner, loading, pill, routeLink } from './page-parts';
-import { exportPayout, latestByPayout, loadDisbursements, loadRequestDetails } from './records';
+import { exportPayout, latestByPayout, loadDisbursements, loadErpSettings, loadRequestDetails } from './records';
 import type { View, ViewContext } from './view';
 
 type Route = Extract<PageRoute, { kind: 'erp_payments' }>;
@@ -50,10 +50,17 @@ export const erpPaymentsPage: View<Route> = async (context) => {
   const { route, main, signal } = context;
   main.append(loading('payment records'));
   let records: PaymentRecord[];
+  let syncEnabled = true;
   try {
-    const [disbursements, details] = await Promise.all([loadDisbursements(route.companyId), loadRequestDetails(route.companyId)]);
+    const [disbursements, details, settings] = await Promise.all([
+      loadDisbursements(route.companyId),
+      loadRequestDetails(route.companyId),
+      loadErpSettings(route.companyId),
+    ]);
     const latest = latestByPayout(details);
+    syncEnabled = settings.payment_sync_enabled;
     records = disbursements
+      // With payment record syncing off, Procore exports nothing: only records it ever tried remain.
       .filter((d) => isFundingComplete(d.status))
       .flatMap((d) =>
         d.payouts.map((payout) => ({
@@ -65,7 +72,8 @@ export const erpPaymentsPage: View<Route> = async (context) => {
           phase: 'idle' as const,
           actionError: null,
         })),
-      );
+      )
+      .filter((record) => syncEnabled || record.latest !== null);
   } catch (error) {
     main.replaceChildren(errorBanner(`Payment records could not be loaded: ${(error as Error).message}`));
     return;
@@ -93,7 +101,13 @@ export const erpPaymentsPage: View<Route> = async (context) => {
     h(
       'div',
       { class: 'with-views' },
-      h('div', { class: 'views-content' }, h('h2', { class: 'section-title' }, `Payments: ${VIEW_LABELS[route.view]}`), gridHost),
+      h(
+        'div',
+        { class: 'views-content' },
+        h('h2', { class: 'section-title' }, `Payments: ${VIEW_LABELS[route.view]}`),
+        syncEnabled ? null : h('div', { class: 'banner banner-info', role: 'status' }, 'Payment record syncing is not enabled for this company: Procore Pay payments are not exported to the ERP.'),
+        gridHost,
+      ),
       views,
     ),
   );

@@ -1,4 +1,5 @@
 import type { Disbursement } from '../../../../utils/domain/schemas/disbursement';
+import type { ErpSettings } from '../../../../utils/domain/schemas/erp-settings';
 import type { FundingAccount } from '../../../../utils/domain/schemas/funding-account';
 import type { RequestDetail } from '../../../../utils/domain/schemas/request-detail';
 import { apiGetAll, apiRequest } from './api';
@@ -19,6 +20,10 @@ export async function loadDisbursements(companyId: string): Promise<Disbursement
 
 export async function loadFundingAccounts(companyId: string): Promise<FundingAccount[]> {
   return apiGetAll<FundingAccount>(`${company(companyId)}/payments/funding_accounts`, companyId);
+}
+
+export async function loadErpSettings(companyId: string): Promise<ErpSettings> {
+  return (await apiRequest<ErpSettings>('GET', `${company(companyId)}/erp_integrations/settings`, { companyId })).data;
 }
 
 export async function loadRequestDetails(companyId: string, payoutIds?: string[]): Promise<RequestDetail[]> {
