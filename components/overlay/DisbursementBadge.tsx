@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { DisbursementRowData } from '../../utils/page/disbursements-grid';
 import { pageLinks } from '../../utils/page/routes';
 import { describeDisbursement, type StatusView } from '../../utils/overlay/watch-view';
@@ -21,11 +22,12 @@ const CHECKING: StatusView = {
  * Disbursements tab: the ERP sync of one disbursement, beside its Drawdown Status. `checked`:
  * the background has looked for this disbursement (a funded row it does not watch shows nothing).
  */
-export function DisbursementBadge({ row, checked }: { row: DisbursementRowData; checked: boolean }) {
+export const DisbursementBadge = memo(
+  function DisbursementBadge({ row, checked }: { row: DisbursementRowData; checked: boolean }) {
   const { companyId, href } = useOverlay();
   const store = useWatchStore();
   const watches = store.forDisbursementNumber(row.disbursementNumber);
-  const now = useServerNow(watches.some((w) => w.state === 'syncing'));
+  const now = useServerNow();
   const view = describeDisbursement(watches, store.paymentSyncEnabled(companyId), now) ?? (row.fundingComplete && !checked ? CHECKING : null);
   useMilestone(view?.milestone ?? null, `Disbursement ${row.disbursementNumber}: ${view?.label ?? ''}`);
   if (!view) return null;
@@ -50,4 +52,11 @@ export function DisbursementBadge({ row, checked }: { row: DisbursementRowData; 
       ) : null}
     </PopoverPill>
   );
-}
+},
+  // Rows are re-read every frame while scrolling: only a change of what the row shows re-renders.
+  (a, b) =>
+    a.checked === b.checked &&
+    a.row.disbursementNumber === b.row.disbursementNumber &&
+    a.row.drawdownStatus === b.row.drawdownStatus &&
+    a.row.fundingComplete === b.row.fundingComplete,
+);

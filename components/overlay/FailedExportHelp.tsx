@@ -21,7 +21,7 @@ type Step = { kind: 'idle' } | { kind: 'confirm' } | { kind: 'sending' } | { kin
  */
 export function FailedExportHelp({ watch, row }: { watch: Watch; row: FailedExportData }) {
   const { backend, store } = useOverlay();
-  const now = useServerNow(watch.state === 'syncing');
+  const now = useServerNow();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [details, setDetails] = useState(false);
   const detailsTrigger = useRef<HTMLButtonElement>(null);

@@ -7,7 +7,7 @@ import { useServerNow } from './use-watches';
 
 /** A disbursement's Payments card: one payout's state and countdown; its cause and fix link open from it. */
 export function PayoutStatus({ watch }: { watch: Watch }) {
-  const now = useServerNow(watch.state === 'syncing');
+  const now = useServerNow();
   const view = describeWatch(watch, now);
   useMilestone(view?.milestone ?? null, `Invoice ${watch.invoiceNumber}: ${view?.label ?? ''}`);
   if (!view) return null;

@@ -1,7 +1,8 @@
-import { forwardRef, type ReactNode } from 'react';
+import { forwardRef, useCallback, useRef, type ForwardedRef, type ReactNode } from 'react';
 import type { StatusView } from '../../utils/overlay/watch-view';
+import { useLiveCountdown } from './use-watches';
 
-export type PillView = Pick<StatusView, 'text' | 'label' | 'tone' | 'icon'> & {
+export type PillView = Pick<StatusView, 'text' | 'label' | 'tone' | 'icon' | 'countdown'> & {
   /** The pointer's tooltip, where the visible text is shortened. */
   hint?: string;
 };
@@ -14,18 +15,34 @@ interface Props {
   children?: ReactNode;
 }
 
-/** A state shown as words plus an icon; colour only repeats them. */
+/** A state shown as words plus an icon; colour only repeats them. Countdowns stay current by themselves. */
 export const StatusPill = forwardRef<HTMLButtonElement, Props>(function StatusPill({ view, onActivate, expanded }, ref) {
+  const text = useRef<HTMLSpanElement>(null);
+  const button = useRef<HTMLButtonElement | null>(null);
+  const spoken = useRef<HTMLSpanElement>(null);
+  const apply = useCallback((live: StatusView) => {
+    if (text.current && text.current.textContent !== live.text) text.current.textContent = live.text;
+    if (button.current && button.current.getAttribute('aria-label') !== live.label) button.current.setAttribute('aria-label', live.label);
+    if (spoken.current && spoken.current.textContent !== live.label) spoken.current.textContent = live.label;
+  }, []);
+  useLiveCountdown(view.countdown, apply);
   const body = (
     <>
       <span aria-hidden="true">{view.icon}</span>
-      {view.text ? <span aria-hidden="true">{view.text}</span> : null}
+      {view.text ? (
+        <span aria-hidden="true" ref={text}>
+          {view.text}
+        </span>
+      ) : null}
     </>
   );
   if (onActivate) {
     return (
       <button
-        ref={ref}
+        ref={(element) => {
+          button.current = element;
+          assign(ref, element);
+        }}
         type="button"
         className={`pill tone-${view.tone}${view.text ? '' : ' icon-only'}`}
         aria-label={view.label}
@@ -41,8 +58,15 @@ export const StatusPill = forwardRef<HTMLButtonElement, Props>(function StatusPi
   }
   return (
     <span className={`pill tone-${view.tone}`} data-testid="esw-badge">
-      <span className="sr-only">{view.label}</span>
+      <span className="sr-only" ref={spoken}>
+        {view.label}
+      </span>
       {body}
     </span>
   );
 });
+
+function assign<T>(ref: ForwardedRef<T>, value: T | null): void {
+  if (typeof ref === 'function') ref(value);
+  else if (ref) ref.current = value;
+}

@@ -1,4 +1,5 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
+import { countdown, type StatusView } from '../../utils/overlay/watch-view';
 import { useOverlay } from './overlay-context';
 
 /** Re-renders the caller whenever the background reports a change; returns the store. */
@@ -8,14 +9,24 @@ export function useWatchStore() {
   return store;
 }
 
-const noSubscription = () => () => undefined;
+/** Server time at render. Nothing re-renders with the clock: countdowns update themselves. */
+export function useServerNow(): number {
+  const { ticker, store } = useOverlay();
+  return ticker.now() + (store.status?.clockOffsetMs ?? 0);
+}
 
 /**
- * Server time, re-rendering the caller every second only while `ticking` (a live countdown);
- * other badges never subscribe to the clock.
+ * Keeps a countdown's words current: each tick of the shared ticker rewrites only its text and
+ * accessible name (no React render), and only while it is mounted.
  */
-export function useServerNow(ticking: boolean): number {
+export function useLiveCountdown(live: StatusView['countdown'], apply: (view: StatusView) => void): void {
   const { ticker, store } = useOverlay();
-  const local = useSyncExternalStore(ticking ? ticker.subscribe : noSubscription, ticker.now);
-  return local + (store.status?.clockOffsetMs ?? 0);
+  const deadline = live?.deadline;
+  const estimated = live?.estimated ?? false;
+  useEffect(() => {
+    if (deadline === undefined) return;
+    const update = () => apply(countdown(deadline, estimated, ticker.now() + (store.status?.clockOffsetMs ?? 0)));
+    update();
+    return ticker.subscribe(update);
+  }, [deadline, estimated, ticker, store, apply]);
 }

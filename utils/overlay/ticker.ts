@@ -5,7 +5,7 @@
  */
 export interface Ticker {
   subscribe(listener: () => void): () => void;
-  /** The time of the last tick (epoch ms, local clock). */
+  /** The time of the last tick while ticking, else the clock (epoch ms, local). */
   now(): number;
   dispose(): void;
 }
@@ -45,7 +45,7 @@ export function createTicker(doc: Document = document, clock: () => number = Dat
         if (listeners.size === 0) stop();
       };
     },
-    now: () => last,
+    now: () => (timer === null ? clock() : last),
     dispose() {
       stop();
       listeners.clear();

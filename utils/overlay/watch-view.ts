@@ -15,13 +15,17 @@ export interface StatusView {
   milestone: string;
   /** Whether the text changes with the clock. */
   ticking: boolean;
+  /** For a countdown: what the shared ticker recomputes the words from each second. */
+  countdown?: { deadline: number; estimated: boolean };
 }
 
 const ESTIMATED = ' (start estimated)';
 
-function countdown(deadline: number, estimated: boolean, now: number): StatusView {
+/** The countdown's words at `now` (server time). */
+export function countdown(deadline: number, estimated: boolean, now: number): StatusView {
   const left = deadline - now;
   return {
+    countdown: { deadline, estimated },
     text: `ERP sync ${clock(left)}${estimated ? ' est.' : ''}`,
     label: `ERP sync, ${spokenDuration(left)} left${estimated ? ESTIMATED : ''}`,
     tone: 'progress',

@@ -57,6 +57,19 @@ describe('Disbursements tab overlay', () => {
     );
   });
 
+  it('ticks the countdown each second from the shared clock, name included', async () => {
+    page();
+    const fake = fakeBackend({ 'watches.list': () => watches, 'page.hints': () => ({ ok: true }) });
+    session = startSession('/8089/company/payments/disbursements', fake.backend, paymentsOverlay);
+    await vi.waitFor(() => expect(hostTexts('badge')[0]).toBe('⏱ERP sync 7:32'));
+    vi.setSystemTime(FUNDED + WINDOW - 449_000);
+    await vi.waitFor(() => expect(hostTexts('badge')[0]).toBe('⏱ERP sync 7:29'), { timeout: 2500 });
+    const button = document.querySelector(`[${HOST_ATTRIBUTE}="badge"]`)!.shadowRoot!.querySelector('button')!;
+    expect(button.getAttribute('aria-label')).toBe('ERP sync, 7 minutes 29 seconds left');
+    // Only the counting badge follows the clock.
+    expect(hostTexts('badge').slice(1)).toEqual(['✓In ERP in 3:12', '✕1 of 2 failed']);
+  });
+
   it('shows "checking" on a funded row until the background has looked for it, then nothing if it watches none', async () => {
     page();
     let answer: () => void = () => undefined;
