@@ -98,6 +98,7 @@ function drawChrome(route: PageRoute, title: HTMLElement, actions: HTMLElement, 
       tab('Disbursements', `${route.base}/payments/disbursements`, route.kind === 'disbursements' || route.kind === 'disbursement'),
     );
     actions.replaceChildren(
+      h('a', { href: `${route.base}/erp_integrations/payments?view=failed_to_export`, 'data-route': '', class: 'settings-link' }, 'ERP Integrations'),
       h(
         'a',
         { href: `${route.base}/payments/settings/funding_accounts`, 'data-route': '', class: 'settings-link', 'aria-current': route.kind === 'funding_accounts' ? 'page' : undefined },
