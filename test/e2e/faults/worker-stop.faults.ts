@@ -36,11 +36,10 @@ describe('service worker stopped during a re-export', () => {
     return faults.some((f) => f.pathPattern === EXPORT && f.hits > 0);
   }
 
+  /** A new page and a message: Chromium starts a new worker, which begins from the store. */
   async function wakeWorker(): Promise<void> {
-    const woke = run.ext.context.waitForEvent('serviceworker', { timeout: 15_000 });
     await run.reopenPage();
     await run.pollNow();
-    await woke.catch(() => undefined);
   }
 
   it('stopped between the intent and the request: nothing reaches the ERP, the user sees "interrupted … nothing was exported", and a new fix exports once', async () => {
@@ -49,7 +48,7 @@ describe('service worker stopped during a re-export', () => {
     await run.fault({ pathPattern: EXPORT, method: 'POST', status: 503, retryAfter: 8, times: 1 });
     const fix = run.envelope('reexport', { payoutId, checkNumber: nextCheck + 50 }).catch((error: unknown) => ({ ok: false, error: String(error) }));
     await until('the export request to reach Procore', exportArrived, 15_000, 100);
-    await stopServiceWorker(run.page, run.worker);
+    await stopServiceWorker(run.page, run.ext.extensionId);
     await fix;
     await run.clearFaults();
     expect((await ledger(run.sim.origin)).records.filter((r) => r.payoutId === payoutId)).toEqual([]);
@@ -80,7 +79,7 @@ describe('service worker stopped during a re-export', () => {
     await run.fault({ pathPattern: EXPORT, method: 'POST', delayMs: 4_000, times: 1 });
     const fix = run.envelope('reexport', { payoutId, checkNumber: nextCheck + 70 }).catch((error: unknown) => ({ ok: false, error: String(error) }));
     await until('the export request to reach Procore', exportArrived, 15_000, 100);
-    await stopServiceWorker(run.page, run.worker);
+    await stopServiceWorker(run.page, run.ext.extensionId);
     await fix;
     await run.clearFaults();
 
