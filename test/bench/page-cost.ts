@@ -39,6 +39,8 @@ export interface SizeSummary {
   ratios: { taskMs: number; scriptMs: number; layouts: number; recalcStyles: number; heapBytes: number };
   /** Script the extension adds per second while the page sits with countdowns running. */
   tickerScriptMsPerSec: number;
+  /** The task-time ratio of each round on its own: how far the machine's noise moves it. */
+  roundTaskRatios: number[];
 }
 
 export interface PageCostResult {
@@ -106,6 +108,13 @@ function summarise(rows: number, runs: readonly PageRun[]): SizeSummary {
     without: wo,
     ratios: { taskMs: ratio((p) => p.taskMs), scriptMs: ratio((p) => p.scriptMs), layouts: ratio((p) => p.layouts), recalcStyles: ratio((p) => p.recalcStyles), heapBytes: ratio((p) => p.heapBytes) },
     tickerScriptMsPerSec: (w.idle.scriptMs - wo.idle.scriptMs) / (IDLE_MS / 1000),
+    roundTaskRatios: [...new Set(runs.filter((r) => r.rows === rows).map((r) => r.round))].map((round) => {
+      const total = (variant: Variant) => {
+        const run = runs.find((r) => r.rows === rows && r.round === round && r.variant === variant)!;
+        return run.load.taskMs + run.idle.taskMs + run.scroll.taskMs;
+      };
+      return total('with') / total('without');
+    }),
   };
 }
 
