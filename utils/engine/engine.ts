@@ -14,6 +14,7 @@ const CLOCK_KEY = 'clockOffsetMs';
 export class Engine {
   private offsetMs = 0;
   private pendingOffset: number | null = null;
+  private connection = new AbortController();
 
   constructor(
     readonly db: EngineDb,
@@ -56,6 +57,16 @@ export class Engine {
     if (this.pendingOffset === null) return;
     await this.setClockOffset(this.pendingOffset);
     this.pendingOffset = null;
+  }
+
+  /** Aborted when the Procore connection changes: requests in flight must not go on to the old one. */
+  get connectionSignal(): AbortSignal {
+    return this.connection.signal;
+  }
+
+  resetConnection(): void {
+    this.connection.abort();
+    this.connection = new AbortController();
   }
 
   settings(): Promise<Settings> {

@@ -14,7 +14,7 @@ import type { ClientFactory } from './poll-runner';
 import { poll } from './poll-runner';
 import { preflightCheck } from './preflight';
 import { reschedule } from './scheduler';
-import { getSettingsView, updateSettings } from './settings-store';
+import { connectionChanged, getSettingsView, updateSettings } from './settings-store';
 import { supportSummaryText } from './support-summary-text';
 import { applyUserEvent } from './watch-actions';
 
@@ -30,7 +30,10 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
   return {
     'settings.get': () => getSettingsView(engine.db),
     'settings.update': async ({ patch }) => {
+      const before = (await getSettingsView(engine.db)).settings;
       const view = await updateSettings(engine.db, patch);
+      // Whatever is still asking the old Procore stops now.
+      if (connectionChanged(before, view.settings)) engine.resetConnection();
       await reschedule(engine);
       return view;
     },

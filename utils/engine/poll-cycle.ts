@@ -192,7 +192,9 @@ export async function runPollCycle(engine: Engine, client: ProcoreClient, option
       cursors.set(company.id, next);
       result.companies++;
     } catch (error) {
-      if (error instanceof ProcoreError && (error.kind === 'signed_out' || error.kind === 'rate_limited' || error.kind === 'aborted')) throw error;
+      // Signed out, rate-limited or Procore busy: the next company would meet the same answer.
+      const cycleWide: readonly string[] = ['signed_out', 'rate_limited', 'unavailable', 'aborted'];
+      if (error instanceof ProcoreError && cycleWide.includes(error.kind)) throw error;
       result.errors.push({ companyId: company.id, message: error instanceof Error ? error.message : String(error) });
     }
   }

@@ -54,6 +54,8 @@ async function pollOnce(engine: Engine, clientFor: ClientFactory, options: Cycle
     return result;
   } catch (error) {
     const procore = error instanceof ProcoreError ? error : null;
+    // Cancelled (the connection changed): nothing failed, the next poll uses the new one.
+    if (procore?.kind === 'aborted') throw error;
     const status = await writeStatus(engine.db, {
       ...(procore ? { signedIn: procore.kind !== 'signed_out' } : {}),
       lastError: {
@@ -63,7 +65,7 @@ async function pollOnce(engine: Engine, clientFor: ClientFactory, options: Cycle
       },
     });
     engine.hub.publish({ type: 'status', status });
-    if (!procore || procore.kind === 'aborted') throw error;
+    if (!procore) throw error;
     return null;
   } finally {
     await reschedule(engine);

@@ -33,6 +33,7 @@ export function procoreClient(engine: Engine, settings: Settings, fetchFn?: type
       governor: governor ?? governorFor(origin),
       fetch: fetchFn,
       clockOffsetMs: () => engine.clockOffsetMs,
+      signal: engine.connectionSignal,
       onServerDate: (dateHeader, localMs) => engine.observeServerDate(dateHeader, localMs),
     }),
   );

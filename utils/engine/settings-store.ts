@@ -12,6 +12,11 @@ export class LockedSettingError extends Error {
   override name = 'LockedSettingError';
 }
 
+/** Whether requests now go to another Procore, or another way in. */
+export function connectionChanged(before: Settings, after: Settings): boolean {
+  return before.apiOrigin !== after.apiOrigin || before.environment !== after.environment || before.authMode !== after.authMode;
+}
+
 /** Stored settings over the build's defaults, with policy values on top and marked locked. */
 export function mergeSettings(stored: unknown, policy: ManagedPolicy, defaults: Settings): SettingsView {
   const base = SettingsSchema.safeParse({ ...defaults, ...(stored as object | undefined) });
@@ -39,7 +44,7 @@ export async function updateSettings(db: EngineDb, patch: Partial<Settings>): Pr
   const next = SettingsSchema.parse({ ...buildDefaultSettings(), ...stored, ...patch });
   await writeMeta(db, SETTINGS_KEY, next);
   const before = view.settings;
-  if (before.apiOrigin !== next.apiOrigin || before.environment !== next.environment || before.authMode !== next.authMode) {
+  if (connectionChanged(before, next)) {
     // Another Procore: its companies and change cursors are not this one's.
     await forgetCompanies(db, { cursors: true });
   } else if (before.companyIds.join() !== next.companyIds.join()) {

@@ -38,6 +38,8 @@ export interface ProcoreHttpOptions {
   random?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   maxRetries?: number;
+  /** Cancels every request of this client (the connection it was built for is gone). */
+  signal?: AbortSignal;
 }
 
 export function buildUrl(origin: string, pathOrUrl: string, query: Query = {}): string {
@@ -91,7 +93,8 @@ export class ProcoreHttp {
   }
 
   async request(pathOrUrl: string, options: RequestOptions = {}): Promise<ProcoreResponse> {
-    const { method = 'GET', companyId, query, body, signal } = options;
+    const { method = 'GET', companyId, query, body } = options;
+    const signal = options.signal && this.options.signal ? AbortSignal.any([options.signal, this.options.signal]) : (options.signal ?? this.options.signal);
     const idempotent = options.idempotent ?? method !== 'POST';
     const url = buildUrl(this.options.origin, pathOrUrl, query);
     // A paging link naming another host must not take our credentials there.

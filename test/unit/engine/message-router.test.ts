@@ -78,6 +78,16 @@ describe('message router', () => {
     expect(await readMeta(engine.db, 'companies')).toBeUndefined();
   });
 
+  it('cancels requests still going to the old Procore when the origin changes', async () => {
+    const { procoreClient } = await import('../../../utils/engine/procore-connection');
+    const hanging: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    const client = procoreClient(engine, await engine.settings(), hanging);
+    const inFlight = client.me();
+    await send('settings.update', { patch: { apiOrigin: 'https://us02.procore.com' } });
+    await expect(inFlight).rejects.toMatchObject({ kind: 'aborted' });
+  });
+
   it('applies the managed policy as locked values and refuses changes to them', async () => {
     await fakeBrowser.storage.managed.set({ autoFixDuplicateCheckNumbers: true, retentionDays: 'many' });
     const view = await send('settings.get', {});
