@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { SettingsSchema, type Settings } from '../domain/settings';
+import type { Settings } from '../domain/settings';
+import { pickValidSettings } from './settings-fields';
 
 export interface ManagedPolicy {
   values: Partial<Settings>;
@@ -9,16 +10,7 @@ export interface ManagedPolicy {
 
 /** Keeps each policy value that fits its settings field; an invalid one is reported and ignored. */
 export function parseManagedPolicy(raw: Record<string, unknown>): ManagedPolicy {
-  const values: Record<string, unknown> = {};
-  const rejected: string[] = [];
-  const shape = SettingsSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>;
-  for (const [key, value] of Object.entries(raw)) {
-    const field = shape[key];
-    const parsed = field?.safeParse(value);
-    if (field && parsed?.success) values[key] = parsed.data;
-    else rejected.push(key);
-  }
-  return { values: values as Partial<Settings>, rejected };
+  return pickValidSettings(raw);
 }
 
 /** An enterprise policy (storage.managed, described by public/managed_schema.json). */

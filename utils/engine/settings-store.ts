@@ -4,6 +4,7 @@ import type { EngineDb } from '../store/engine-db';
 import { readMeta, writeMeta } from '../store/meta-store';
 import { buildDefaultSettings } from './build-defaults';
 import { forgetCompanies } from './company-directory';
+import { pickValidSettings } from './settings-fields';
 import { readManagedPolicy, type ManagedPolicy } from './managed-policy';
 
 const SETTINGS_KEY = 'settings';
@@ -19,8 +20,8 @@ export function connectionChanged(before: Settings, after: Settings): boolean {
 
 /** Stored settings over the build's defaults, with policy values on top and marked locked. */
 export function mergeSettings(stored: unknown, policy: ManagedPolicy, defaults: Settings): SettingsView {
-  const base = SettingsSchema.safeParse({ ...defaults, ...(stored as object | undefined) });
-  const settings = { ...(base.success ? base.data : defaults), ...policy.values };
+  const kept = pickValidSettings((stored ?? {}) as Record<string, unknown>).values;
+  const settings = { ...defaults, ...kept, ...policy.values };
   return { settings, locked: Object.keys(policy.values) as (keyof Settings)[] };
 }
 

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { buildDefaultSettings, SANDBOX_DEFAULT_ORIGIN } from '../../../utils/engine/build-defaults';
+import { mergeSettings } from '../../../utils/engine/settings-store';
+import { parseManagedPolicy } from '../../../utils/engine/managed-policy';
+
+describe('settings defaults and policy', () => {
+  it('points sandbox builds at the local sandbox and every other build at Procore', () => {
+    expect(buildDefaultSettings('sandbox')).toMatchObject({ apiOrigin: SANDBOX_DEFAULT_ORIGIN, environment: 'custom', windowMs: 600_000 });
+    expect(buildDefaultSettings('production')).toMatchObject({ apiOrigin: 'https://app.procore.com', environment: 'production' });
+  });
+
+  it('keeps valid policy values (locked), reports invalid ones, and survives a corrupt stored copy', () => {
+    const policy = parseManagedPolicy({ retentionDays: 90, apiOrigin: 'javascript:alert(1)', unknownKey: 1 });
+    expect(policy).toEqual({ values: { retentionDays: 90 }, rejected: ['apiOrigin', 'unknownKey'] });
+    const defaults = buildDefaultSettings('production');
+    const view = mergeSettings({ retentionDays: 'lots', windowMs: 8000 }, policy, defaults);
+    expect(view.locked).toEqual(['retentionDays']);
+    expect(view.settings.retentionDays).toBe(90);
+    // A stored value that no longer validates is dropped alone; the rest is kept.
+    expect(view.settings.windowMs).toBe(8000);
+  });
+});
