@@ -29,7 +29,7 @@ export function countdown(deadline: number, estimated: boolean, now: number): St
     text: `ERP sync ${clock(left)}${estimated ? ' est.' : ''}`,
     label: `ERP sync, ${spokenDuration(left)} left${estimated ? ESTIMATED : ''}`,
     tone: 'progress',
-    icon: '⏱',
+    icon: '◷',
     milestone: 'syncing',
     ticking: true,
   };
@@ -100,7 +100,7 @@ export function describeWatch(watch: Watch, now: number): StatusView | null {
 }
 
 function countdownUnknown(): StatusView {
-  return { text: 'ERP sync', label: 'ERP sync in progress', tone: 'progress', icon: '⏱', milestone: 'syncing', ticking: false };
+  return { text: 'ERP sync', label: 'ERP sync in progress', tone: 'progress', icon: '◷', milestone: 'syncing', ticking: false };
 }
 
 export const SYNC_OFF: StatusView = {

@@ -49,7 +49,7 @@ describe('Disbursements tab overlay', () => {
     const fake = fakeBackend({ 'watches.list': () => watches, 'page.hints': () => ({ ok: true }) });
     session = startSession('/8089/company/payments/disbursements', fake.backend, paymentsOverlay);
     fake.push({ type: 'status', status: status() });
-    await vi.waitFor(() => expect(hostTexts('badge')).toEqual(['⏱ERP sync 7:32', '✓In ERP in 3:12', '✕1 of 2 failed']));
+    await vi.waitFor(() => expect(hostTexts('badge')).toEqual(['◷ERP sync 7:32', '✓In ERP in 3:12', '✕1 of 2 failed']));
     const button = document.querySelector(`[${HOST_ATTRIBUTE}="badge"]`)!.shadowRoot!.querySelector('button')!;
     expect(button.getAttribute('aria-label')).toBe('ERP sync, 7 minutes 32 seconds left');
     await vi.waitFor(() =>
@@ -61,9 +61,9 @@ describe('Disbursements tab overlay', () => {
     page();
     const fake = fakeBackend({ 'watches.list': () => watches, 'page.hints': () => ({ ok: true }) });
     session = startSession('/8089/company/payments/disbursements', fake.backend, paymentsOverlay);
-    await vi.waitFor(() => expect(hostTexts('badge')[0]).toBe('⏱ERP sync 7:32'));
+    await vi.waitFor(() => expect(hostTexts('badge')[0]).toBe('◷ERP sync 7:32'));
     vi.setSystemTime(FUNDED + WINDOW - 449_000);
-    await vi.waitFor(() => expect(hostTexts('badge')[0]).toBe('⏱ERP sync 7:29'), { timeout: 2500 });
+    await vi.waitFor(() => expect(hostTexts('badge')[0]).toBe('◷ERP sync 7:29'), { timeout: 2500 });
     const button = document.querySelector(`[${HOST_ATTRIBUTE}="badge"]`)!.shadowRoot!.querySelector('button')!;
     expect(button.getAttribute('aria-label')).toBe('ERP sync, 7 minutes 29 seconds left');
     // Only the counting badge follows the clock.
@@ -114,7 +114,7 @@ describe('Disbursements tab overlay', () => {
     const root = page('legacy');
     const fake = fakeBackend({ 'watches.list': () => watches, 'page.hints': () => ({ ok: true }) });
     session = startSession('/8089/company/payments/disbursements', fake.backend, paymentsOverlay);
-    await vi.waitFor(() => expect(hostTexts('badge')).toEqual(['⏱ERP sync 7:32', '✓In ERP in 3:12', '✕1 of 2 failed']));
+    await vi.waitFor(() => expect(hostTexts('badge')).toEqual(['◷ERP sync 7:32', '✓In ERP in 3:12', '✕1 of 2 failed']));
     // Scrolling: the row parts that showed D-1 now show D-3 (row-index 7), cells rewritten in place.
     const parts = [...root.querySelectorAll('.ag-row[row-index="0"]')];
     for (const part of parts) part.setAttribute('row-index', '7');
