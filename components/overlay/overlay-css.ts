@@ -32,6 +32,7 @@ a { color: #0b57d0; text-decoration: underline; }
 .popover ul, .checklist ul { list-style: none; margin: 0; padding: 0; }
 .popover li { padding: 4px 0; border-top: 1px solid #e0e0e0; display: grid; gap: 2px; }
 .popover li:first-child { border-top: 0; }
+.popover li > .pill { justify-self: start; }
 .muted { color: #4a4a4a; }
 .backdrop { position: fixed; inset: 0; background: rgba(0,0,0,.35); pointer-events: auto; display: grid; place-items: center; }
 .dialog { background: #fff; color: #1f1f1f; border-radius: 8px; padding: 16px; width: min(440px, 92vw); box-shadow: 0 10px 40px rgba(0,0,0,.35); }
