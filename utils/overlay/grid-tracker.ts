@@ -75,7 +75,7 @@ export function trackGrid<T>(options: GridTrackerOptions<T>): () => void {
   let lastHosts: ShadowRoot[] = [];
 
   const schedule = (records?: MutationRecord[]) => {
-    if (records && records.every(isOwnMutation)) return;
+    if (records && records.every(isIrrelevant)) return;
     if (frame === null && !stopped) frame = view.requestAnimationFrame(refresh);
   };
 
@@ -87,6 +87,7 @@ export function trackGrid<T>(options: GridTrackerOptions<T>): () => void {
       subtree: true,
       characterData: true,
       attributes: true,
+      attributeOldValue: true,
       attributeFilter: ['row-index', 'aria-selected', 'class', 'href'],
     });
   };
@@ -119,8 +120,13 @@ export function trackGrid<T>(options: GridTrackerOptions<T>): () => void {
   };
 }
 
-function isOwnMutation(record: MutationRecord): boolean {
+/** Our own drawing, or a class change other than selection (hover and focus classes come with every pointer move). */
+function isIrrelevant(record: MutationRecord): boolean {
   if (isOverlayNode(record.target)) return true;
+  if (record.type === 'attributes' && record.attributeName === 'class') {
+    const selected = (classes: string | null) => /\bag-row-selected\b/.test(classes ?? '');
+    return selected(record.oldValue) === selected((record.target as Element).getAttribute('class'));
+  }
   if (record.type !== 'childList') return false;
   const nodes = [...record.addedNodes, ...record.removedNodes];
   return nodes.length > 0 && nodes.every((node) => node instanceof Element && node.hasAttribute(HOST_ATTRIBUTE));
