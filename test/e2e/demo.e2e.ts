@@ -41,8 +41,10 @@ describe('the demo, headless', () => {
   it('prints what the extension tracks and saves the three screenshots', async () => {
     outDir = mkdtempSync(path.join(tmpdir(), 'esw-demo-'));
     const demo = runDemo(['--seconds', '8', '--every', '3']);
-    expect(await demo.exited).toBe(0);
+    const code = await demo.exited;
     const output = demo.output();
+    // The output goes with the exit code, so a failure shows what the demo said.
+    expect({ code, output }).toEqual({ code: 0, output: expect.any(String) });
     expect(output).toMatch(/Procore sandbox: http:\/\/127\.0\.0\.1:\d+/);
     // Each printing is the table, or the extension's error in its place.
     expect((output.match(/payment records tracked|watches\.list failed/g) ?? []).length).toBeGreaterThanOrEqual(2);

@@ -14,20 +14,53 @@ export interface LaunchedExtension {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-/** Chromium (headless unless told otherwise) with the built sandbox extension loaded, on a new or given profile. */
-export async function launchExtension(
-  options: {
-    profileDir?: string;
-    extensionDir?: string;
-    headless?: boolean;
-    viewport?: { width: number; height: number } | null;
-    /** false: the caller handles SIGINT/SIGTERM (and closes) itself, instead of Playwright exiting at once. */
-    handleSignals?: boolean;
-  } = {},
-): Promise<LaunchedExtension> {
+export interface LaunchOptions {
+  profileDir?: string;
+  extensionDir?: string;
+  headless?: boolean;
+  viewport?: { width: number; height: number } | null;
+  /** false: the caller handles SIGINT/SIGTERM (and closes) itself, instead of Playwright exiting at once. */
+  handleSignals?: boolean;
+}
+
+const WORKER_WAIT_MS = 20_000;
+const ATTEMPTS = 2;
+
+/**
+ * Chromium (headless unless told otherwise) with the built sandbox extension loaded, on a new or
+ * given profile. Now and then (seen on this busy 2-core machine) Chromium never starts
+ * the extension's service worker; that browser is closed and one more is launched, and a worker
+ * that fails twice is an error that says so.
+ */
+export async function launchExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
+  for (let attempt = 1; ; attempt++) {
+    const profileDir = options.profileDir ?? mkdtempSync(path.join(tmpdir(), 'esw-profile-'));
+    const context = await launchContext(profileDir, options);
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: WORKER_WAIT_MS }).catch(() => null));
+    if (worker) {
+      return {
+        context,
+        worker,
+        extensionId: new URL(worker.url()).host,
+        profileDir,
+        async close({ keepProfile = false } = {}) {
+          await context.close();
+          if (!keepProfile) rmSync(profileDir, { recursive: true, force: true });
+        },
+      };
+    }
+    await context.close().catch(() => undefined);
+    if (!options.profileDir) rmSync(profileDir, { recursive: true, force: true });
+    if (attempt >= ATTEMPTS) {
+      throw new Error(`The extension's service worker did not start in ${ATTEMPTS} launches of ${WORKER_WAIT_MS / 1000} s: check the background script for a start-up error.`);
+    }
+    console.warn(`The extension's service worker did not start within ${WORKER_WAIT_MS / 1000} s; launching Chromium again.`);
+  }
+}
+
+function launchContext(profileDir: string, options: LaunchOptions): Promise<BrowserContext> {
   const extensionDir = options.extensionDir ?? SANDBOX_EXTENSION_DIR;
-  const profileDir = options.profileDir ?? mkdtempSync(path.join(tmpdir(), 'esw-profile-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
+  return chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
     handleSIGINT: options.handleSignals ?? true,
@@ -45,16 +78,4 @@ export async function launchExtension(
       '--no-first-run',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  const extensionId = new URL(worker.url()).host;
-  return {
-    context,
-    worker,
-    extensionId,
-    profileDir,
-    async close({ keepProfile = false } = {}) {
-      await context.close();
-      if (!keepProfile) rmSync(profileDir, { recursive: true, force: true });
-    },
-  };
 }
