@@ -11,6 +11,7 @@
  */
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { RateGovernor } from '../../utils/procore/rate-governor';
 
 export interface ApiCostOptions {
   hours?: number;
@@ -96,7 +97,9 @@ export async function measureApiCost(options: ApiCostOptions = {}): Promise<ApiC
     };
     const engine = await Engine.open(await openEngineDb(`bench-${Date.now()}`));
     await updateSettings(engine.db, { environment: 'custom', apiOrigin: sim.origin, windowMs });
-    const clientFor = async (e: typeof engine) => procoreClient(e, await e.settings(), countingFetch);
+    // One governor for the run, as the worker keeps one per origin.
+    const governor = new RateGovernor();
+    const clientFor = async (e: typeof engine) => procoreClient(e, await e.settings(), governor, countingFetch);
 
     // The alarms, compressed: the loop jumps from one due alarm to the next (engine-seconds).
     const cycles = { status: 0, discovery: 0, deadline: 0 };

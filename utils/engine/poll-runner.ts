@@ -8,6 +8,7 @@ import { writeStatus } from './engine-status';
 import { runEffects } from './effect-runner';
 import { settleIntents } from './intent-recovery';
 import { runPollCycle, type CycleOptions, type CycleResult } from './poll-cycle';
+import { saveGovernor } from './procore-connection';
 import { reschedule } from './scheduler';
 
 export type ClientFactory = (engine: Engine) => Promise<ProcoreClient>;
@@ -68,6 +69,7 @@ async function pollOnce(engine: Engine, clientFor: ClientFactory, options: Cycle
     if (!procore) throw error;
     return null;
   } finally {
+    await saveGovernor(engine, client);
     await reschedule(engine);
   }
 }

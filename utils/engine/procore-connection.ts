@@ -4,23 +4,39 @@ import { oauthAuth } from '../procore/oauth';
 import { procoreOrigins, requestOrigin } from '../procore/origins';
 import { ProcoreClient } from '../procore/procore-client';
 import { ProcoreHttp } from '../procore/procore-http';
-import { RateGovernor } from '../procore/rate-governor';
+import { RateGovernor, type GovernorState } from '../procore/rate-governor';
+import { readMeta, writeMeta } from '../store/meta-store';
 import type { Engine } from './engine';
 
-// One governor per origin for the worker's life: the rate budget belongs to the user at that origin.
+// One governor per origin: the rate budget belongs to the user at that origin. What it learnt
+// is stored after each poll and taken over by the next worker, so a wait Procore imposed (a 429's
+// Reset an hour away) is not forgotten when the idle worker is stopped.
 const governors = new Map<string, RateGovernor>();
+const stateKey = (origin: string) => `governor:${origin}`;
 
-export function governorFor(origin: string): RateGovernor {
+export async function governorFor(engine: Engine, origin: string): Promise<RateGovernor> {
   let governor = governors.get(origin);
   if (!governor) {
     governor = new RateGovernor();
+    const saved = await readMeta<GovernorState>(engine.db, stateKey(origin));
+    if (saved) governor.restore(saved);
     governors.set(origin, governor);
   }
   return governor;
 }
 
+export async function saveGovernor(engine: Engine, client: ProcoreClient): Promise<void> {
+  await writeMeta(engine.db, stateKey(client.http.origin), client.http.governor.snapshot());
+}
+
+/** The client every engine module uses: the configured Procore, its governor taken over from earlier workers. */
+export async function engineClient(engine: Engine): Promise<ProcoreClient> {
+  const settings = await engine.settings();
+  return procoreClient(engine, settings, await governorFor(engine, requestOrigin(settings)));
+}
+
 /** A client for the configured origin and way in; each response's `Date` corrects the engine's clock. */
-export function procoreClient(engine: Engine, settings: Settings, fetchFn?: typeof fetch, governor?: RateGovernor): ProcoreClient {
+export function procoreClient(engine: Engine, settings: Settings, governor: RateGovernor, fetchFn?: typeof fetch): ProcoreClient {
   const origin = requestOrigin(settings);
   const auth =
     settings.authMode === 'oauth'
@@ -30,7 +46,7 @@ export function procoreClient(engine: Engine, settings: Settings, fetchFn?: type
     new ProcoreHttp({
       origin,
       auth,
-      governor: governor ?? governorFor(origin),
+      governor,
       fetch: fetchFn,
       clockOffsetMs: () => engine.clockOffsetMs,
       signal: engine.connectionSignal,

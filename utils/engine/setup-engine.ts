@@ -6,13 +6,13 @@ import { messageHandlers } from './message-handlers';
 import { setupMessageRouter, type MessageHandlers } from './message-router';
 import { setupNotificationClicks } from './notifier';
 import { poll, type ClientFactory } from './poll-runner';
-import { procoreClient } from './procore-connection';
+import { engineClient } from './procore-connection';
 import { setupScheduler } from './scheduler';
 import { applyUserEvent } from './watch-actions';
 import { WatchHub } from './watch-hub';
 import { setupWatchPort } from './watch-port';
 
-const clientFor: ClientFactory = async (engine) => procoreClient(engine, await engine.settings());
+const clientFor: ClientFactory = engineClient;
 
 /** Handlers that wait for the store to open: a message may be what woke the worker. */
 function deferredHandlers(ready: Promise<MessageHandlers>): MessageHandlers {

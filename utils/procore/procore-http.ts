@@ -92,6 +92,10 @@ export class ProcoreHttp {
     return this.options.origin;
   }
 
+  get governor(): RateGovernor {
+    return this.options.governor;
+  }
+
   async request(pathOrUrl: string, options: RequestOptions = {}): Promise<ProcoreResponse> {
     const { method = 'GET', companyId, query, body } = options;
     const signal = options.signal && this.options.signal ? AbortSignal.any([options.signal, this.options.signal]) : (options.signal ?? this.options.signal);

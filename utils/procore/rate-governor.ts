@@ -18,6 +18,13 @@ export interface RateHeaders {
   resetAt: number | null;
 }
 
+/** What the governor knows that must outlive the worker: a wait Procore imposed, the hourly budget. */
+export interface GovernorState {
+  blockedUntil: number;
+  window: { resetAt: number; startRemaining: number; remaining: number; sentSince: number } | null;
+  spikeMax: number;
+}
+
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new ProcoreError('aborted', 'The request was cancelled.'));
@@ -62,7 +69,7 @@ export class RateGovernor {
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private sent: number[] = [];
-  private window: { resetAt: number; startRemaining: number; remaining: number; sentSince: number } | null = null;
+  private window: GovernorState['window'] = null;
   private blockedUntil = 0;
 
   constructor(options: GovernorOptions = {}) {
@@ -127,6 +134,17 @@ export class RateGovernor {
         : { ...w!, remaining: Math.min(w!.remaining, rate.remaining), sentSince: 0 };
     }
     if (status === 503) this.blockedUntil = Math.max(this.blockedUntil, now + (retryAfterMs ?? 5_000));
+  }
+
+  snapshot(): GovernorState {
+    return { blockedUntil: this.blockedUntil, window: this.window && { ...this.window }, spikeMax: this.spikeMax };
+  }
+
+  /** Takes over a snapshot from an earlier worker (times are epoch ms, valid across restarts). */
+  restore(state: GovernorState): void {
+    this.blockedUntil = Math.max(this.blockedUntil, state.blockedUntil);
+    if (state.window && state.window.resetAt > this.now()) this.window = { ...state.window };
+    this.spikeMax = Math.min(this.spikeMax, Math.max(1, state.spikeMax));
   }
 
   /** For status: when the next request could go, if it cannot now. */

@@ -37,7 +37,7 @@ async function dyingClient(sim: Sim, when: 'before_post' | 'after_post'): Promis
     if (when === 'after_post') await real(input, init);
     return new Promise<Response>(() => undefined);
   };
-  return async (e) => procoreClient(e, await e.settings(), dying, new RateGovernor({ spikeMax: 45 }));
+  return async (e) => procoreClient(e, await e.settings(), new RateGovernor({ spikeMax: 45 }), dying);
 }
 
 /** A new worker on the same store: leases of the dead one are void, as setupEngine does. */

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Watch } from '../../../utils/domain/watch';
 import { poll } from '../../../utils/engine/poll-runner';
+import { RateGovernor } from '../../../utils/procore/rate-governor';
 import { listAudit } from '../../../utils/store/audit-log';
 import { getWatch, listWatches } from '../../../utils/store/watch-store';
 import type { Sim } from '../../sim/server';
@@ -74,7 +75,7 @@ describe('poll cycle against the sim', () => {
     sim = await startTestSim({ windowMs: WINDOW });
     const { engine } = await engineOnSim(sim.origin, WINDOW);
     const { procoreClient } = await import('../../../utils/engine/procore-connection');
-    const result = await poll(engine, async (e) => procoreClient(e, await e.settings(), fetch), { discovery: true });
+    const result = await poll(engine, async (e) => procoreClient(e, await e.settings(), new RateGovernor(), fetch), { discovery: true });
     expect(result).toBeNull();
     const { readStatus } = await import('../../../utils/engine/engine-status');
     expect(await readStatus(engine.db)).toMatchObject({ signedIn: false, lastError: { message: expect.stringMatching(/Signed out of Procore/) } });

@@ -16,7 +16,7 @@ export async function engineOnSim(origin: string, windowMs: number): Promise<{ e
   const fetchFn = await sessionFetch(origin);
   // The sim allows 50 per 10 s; the product's cautious 20 would only slow these tests down.
   const governor = new RateGovernor({ spikeMax: 45 });
-  const clientFor: ClientFactory = async (e) => procoreClient(e, await e.settings(), fetchFn, governor);
+  const clientFor: ClientFactory = async (e) => procoreClient(e, await e.settings(), governor, fetchFn);
   return { engine, clientFor, statuses: fetchFn.statuses };
 }
 

@@ -40,6 +40,26 @@ describe('rate governor (unit clock)', () => {
   });
 });
 
+describe('rate governor across worker restarts', () => {
+  it('a new worker takes over a wait Procore imposed and the hourly budget already spent', async () => {
+    const { testEngine } = await import('../engine/engine-fixture');
+    const { governorFor, saveGovernor, procoreClient } = await import('../../../utils/engine/procore-connection');
+    const engine = await testEngine();
+    const origin = `https://restart-${Math.random().toString(36).slice(2)}.procore.test`;
+    const first = await governorFor(engine, origin);
+    const now = Date.now();
+    first.observe(429, { limit: 600, remaining: 0, resetAt: now + 3_600_000 }, null);
+    await saveGovernor(engine, procoreClient(engine, { ...(await engine.settings()), environment: 'custom', apiOrigin: origin }, first));
+
+    const fresh = new RateGovernor();
+    expect(fresh.delayFor(now)).toBe(0);
+    fresh.restore(first.snapshot());
+    expect(fresh.delayFor(Date.now())).toBeGreaterThan(3_500_000);
+    const { readMeta } = await import('../../../utils/store/meta-store');
+    expect(await readMeta(engine.db, `governor:${origin}`)).toMatchObject({ blockedUntil: now + 3_600_000 });
+  });
+});
+
 describe('rate governor against the sim', () => {
   let sim: Sim | undefined;
   afterEach(async () => {
