@@ -33,9 +33,10 @@ export function kindLine(kind: NotifyKind, watches: readonly Watch[], windowMs: 
 const ORDER: NotifyKind[] = ['escalated', 'failed', 'overdue', 'synced_after_fix'];
 
 /** The grouped notification of one company for one cycle. */
-export function companyNotification(byKind: Map<NotifyKind, Watch[]>, windowMs: number): { title: string; message: string } {
+export function companyNotification(byKind: Map<NotifyKind, Watch[]>, windowMs: number, companyName?: string): { title: string; message: string } {
   const kinds = ORDER.filter((k) => byKind.get(k)?.length);
   const lines = kinds.map((k) => kindLine(k, byKind.get(k)!, windowMs));
   const onlyGood = kinds.length === 1 && kinds[0] === 'synced_after_fix';
-  return { title: onlyGood ? 'ERP Sync Watch: fixed' : 'ERP Sync Watch: payments need attention', message: lines.join('\n') };
+  const what = onlyGood ? 'payments fixed' : 'payments need attention';
+  return { title: companyName ? `${companyName}: ${what}` : `ERP Sync Watch: ${what}`, message: lines.join('\n') };
 }

@@ -51,7 +51,8 @@ describe('poll cycle against the sim', () => {
     await sleep(WINDOW * 0.8);
     await poll(engine, clientFor, { discovery: false });
     expect((await getWatch(engine.db, slow))?.state).toBe('overdue');
-    const shown = Object.values(await fakeBrowser.notifications.getAll()) as { message: string }[];
+    const shown = Object.values(await fakeBrowser.notifications.getAll()) as { title: string; message: string }[];
+    expect(shown.map((n) => n.title)).toEqual(['Builder Co: payments need attention', 'Builder Co: payments need attention']);
     expect(shown.map((n) => n.message)).toEqual([
       expect.stringMatching(/^1 payment failed to export to QuickBooks Online/),
       '1 payment not in QuickBooks Online after 3 seconds',
