@@ -9,6 +9,8 @@ export interface FaultSpec {
   status?: number;
   /** Wait this long before answering (ms). */
   delayMs?: number;
+  /** Do the request, then wait this long before answering (ms): a reply lost after the work is done. */
+  replyDelayMs?: number;
   /** Send a truncated JSON body with the real status. */
   malformed?: true;
   /** Remove this field (dotted path, through arrays) from the response's records. */
@@ -61,6 +63,7 @@ export class FaultTable {
       method: optionalString('method')?.toUpperCase(),
       status,
       delayMs: optionalInt('delayMs', 0),
+      replyDelayMs: optionalInt('replyDelayMs', 0),
       malformed: spec.malformed === true ? true : undefined,
       dropField: optionalString('dropField'),
       extraField: optionalString('extraField'),

@@ -88,7 +88,9 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, deps
     const store = deps.store();
     const companyId = companyOf(req, match, identity.user, store);
     const body = method === 'GET' ? {} : await readBody(req);
-    send(match.route.handle({ store, user: identity.user, url, origin, body, companyId }, match.params), fault);
+    const result = match.route.handle({ store, user: identity.user, url, origin, body, companyId }, match.params);
+    if (fault?.replyDelayMs) await deps.scheduler().wait(fault.replyDelayMs);
+    send(result, fault);
   } catch (error) {
     if (error instanceof SimHttpError) return send(errorResult(error), fault);
     send({ status: 500, body: { errors: error instanceof Error ? error.message : 'Internal error' } });
