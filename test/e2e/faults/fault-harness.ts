@@ -131,6 +131,25 @@ export class FaultRun {
     return { id: d.id, payoutId: d.payoutIds[0]! };
   }
 
+  /**
+   * Waits until every record of a disbursement is in `state`, optionally polling now each time
+   * (without: only the extension's own alarms move it). A timeout names the states last seen.
+   */
+  async untilState(disbursementId: string, state: Watch['state'], options: { timeoutMs: number; pollNow: boolean }): Promise<Watch[]> {
+    let seen = '(nothing yet)';
+    try {
+      return await until(`records of ${disbursementId} ${state}`, async () => {
+        if (options.pollNow) await this.pollNow();
+        const watches = await this.watchesOf(disbursementId);
+        const status = await this.status();
+        seen = `${JSON.stringify(watches.map((w) => ({ state: w.state, request: w.request, attempts: w.attempts })))} status ${JSON.stringify(status.lastError)}`;
+        return watches.length > 0 && watches.every((w) => w.state === state) ? watches : null;
+      }, options.timeoutMs, 1_000);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}; last seen: ${seen}`);
+    }
+  }
+
   /** Reopens the extension page (after the worker was stopped or the browser restarted). */
   async reopenPage(): Promise<void> {
     await this.page.close().catch(() => undefined);

@@ -75,8 +75,8 @@ describe('service worker stopped during a re-export', () => {
 
   it('stopped between the request and its reply: Procore exported once, the record ends synced, and no second export is sent', async () => {
     const { id, payoutId } = await failedRecord('Reply Lost Electric');
-    // Procore holds the POST for 4 s before doing it: the worker dies while waiting for the reply.
-    await run.fault({ pathPattern: EXPORT, method: 'POST', delayMs: 4_000, times: 1 });
+    // Procore does the export at once but holds its reply 4 s: the worker dies waiting for it.
+    await run.fault({ pathPattern: EXPORT, method: 'POST', replyDelayMs: 4_000, times: 1 });
     const fix = run.envelope('reexport', { payoutId, checkNumber: nextCheck + 70 }).catch((error: unknown) => ({ ok: false, error: String(error) }));
     await until('the export request to reach Procore', exportArrived, 15_000, 100);
     await stopServiceWorker(run.page, run.ext.extensionId);
@@ -84,11 +84,7 @@ describe('service worker stopped during a re-export', () => {
     await run.clearFaults();
 
     await wakeWorker();
-    const synced = await until('the record synced after the lost reply', async () => {
-      await run.pollNow();
-      const watches = await run.watchesOf(id);
-      return watches[0]?.state === 'synced' ? watches : null;
-    }, 150_000, 2_000);
+    const synced = await run.untilState(id, 'synced', { timeoutMs: 150_000, pollNow: true });
     // Asking again cannot export it twice.
     const again = await run.envelope('reexport', { payoutId, checkNumber: nextCheck + 80 });
     expect(again.ok).toBe(false);
