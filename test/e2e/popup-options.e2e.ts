@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Watch } from '../../utils/domain/watch';
 import type { SettingsView } from '../../utils/messaging';
 import { startSim, type Sim } from '../sim/server';
-import { ledger } from '../sim/testing';
+import { ledger, simControl } from '../sim/testing';
 import { configureExtension, sendFromExtensionPage } from './configure';
 import { launchExtension, SANDBOX_EXTENSION_DIR, type LaunchedExtension } from './launch';
 
@@ -44,6 +44,16 @@ function simFailedBeneficiaries(sim: Sim): string[] {
   return names;
 }
 
+/**
+ * A private copy of the sandbox build: its own path gives it its own extension id, and a rebuild
+ * of `.output` by someone else mid-run cannot pull files from under the browser.
+ */
+function isolatedBuild(): string {
+  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'esw-ui-ext-')));
+  cpSync(SANDBOX_EXTENSION_DIR, dir, { recursive: true });
+  return dir;
+}
+
 const sectionCount = async (page: Page, title: string) => {
   const heading = page.getByRole('heading', { level: 2, name: new RegExp(`^${title} \\(\\d+\\)$`) });
   if (!(await heading.count())) return 0;
@@ -54,6 +64,7 @@ describe('popup and options in Chromium against the sim', () => {
   let sim: Sim;
   let ext: LaunchedExtension;
   let popup: Page;
+  let dir: string;
 
   const watches = async (): Promise<Watch[]> => sendFromExtensionPage<Watch[]>(popup, 'watches.list', {});
   const openPopup = async () => {
@@ -65,13 +76,15 @@ describe('popup and options in Chromium against the sim', () => {
 
   beforeAll(async () => {
     sim = await startSim({ port: 0, scenario: 'demo', windowMs: WINDOW_MS });
-    ext = await launchExtension();
+    dir = isolatedBuild();
+    ext = await launchExtension({ extensionDir: dir });
     await configureExtension(ext, { apiOrigin: sim.origin, windowMs: WINDOW_MS });
     popup = await openPopup();
   });
   afterAll(async () => {
     await ext?.close();
     await sim?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
   // Each test starts from a freshly opened popup: no search or filter left from the last one.
   beforeEach(async () => {
@@ -189,19 +202,85 @@ describe('popup and options in Chromium against the sim', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
+
+  it('says what failed and when it retries when Procore fails', async () => {
+    // Messages go from a page of their own, so reloading the popup never cuts one off.
+    const control = await ext.context.newPage();
+    await control.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const pollAndReload = async () => {
+      void sendFromExtensionPage(control, 'poll.now', {}).catch(() => undefined);
+      await popup.waitForTimeout(1500);
+      await popup.reload();
+      await popup.getByRole('heading', { level: 1 }).waitFor();
+      await popup.waitForTimeout(500);
+    };
+    try {
+      await simControl(sim.origin, 'POST', '/faults', { pathPattern: '/payments/disbursements$', status: 503, retryAfter: 3 });
+      const alert = popup.getByRole('alert').filter({ hasText: 'Cannot reach Procore' });
+      await expect
+        .poll(async () => {
+          await pollAndReload();
+          return alert.count();
+        }, { timeout: 40_000, interval: 1000 })
+        .toBe(1);
+      // What failed (the engine's words), when, and when it tries again.
+      expect(await alert.locator('p').first().textContent()).toMatch(/\w{5,}/);
+      expect(await alert.textContent()).toMatch(/Failed at [\d:]+( [AP]M)?\. (Trying again in \d+ (s|min)|Trying again now|It tries again at the next check)/);
+    } finally {
+      await simControl(sim.origin, 'DELETE', '/faults');
+      await control.close();
+    }
+  });
+});
+
+describe('popup when the browser is not signed in to Procore', () => {
+  let sim: Sim;
+  let ext: LaunchedExtension;
+  let dir: string;
+  beforeAll(async () => {
+    sim = await startSim({ port: 0, scenario: 'basic', windowMs: WINDOW_MS });
+    dir = isolatedBuild();
+    ext = await launchExtension({ extensionDir: dir });
+    await configureExtension(ext, { apiOrigin: sim.origin, windowMs: WINDOW_MS, signIn: false, poll: false });
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await sim?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("links to Procore's sign-in", async () => {
+    const page = await ext.context.newPage();
+    await page.setViewportSize({ width: 400, height: 600 });
+    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    // The first poll meets Procore's 401; the popup must turn that into a way to sign in.
+    await sendFromExtensionPage(page, 'poll.now', {}).catch(() => undefined);
+    const signIn = page.getByRole('link', { name: /Sign in to Procore/ });
+    await expect
+      .poll(async () => {
+        await page.reload();
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.waitForTimeout(500);
+        return signIn.count();
+      }, { timeout: 30_000, interval: 1000 })
+      .toBe(1);
+    expect(await signIn.getAttribute('href')).toBe(`${sim.origin}/login`);
+    expect(await page.getByText('You are signed out of Procore').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
 });
 
 /**
  * Enterprise policy: Chromium reads `/etc/chromium/policies/managed/*.json`, keyed by extension id.
- * A copy of the build at its own path gets its own id, so this policy touches no other browser.
+ * The private copy of the build has its own id, so this policy touches no other browser.
  */
 describe('options under an enterprise policy', () => {
   let dir: string;
   let policyFile: string;
   let ext: LaunchedExtension;
   beforeAll(async () => {
-    dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'esw-policy-ext-')));
-    cpSync(SANDBOX_EXTENSION_DIR, dir, { recursive: true });
+    dir = isolatedBuild();
     const id = [...createHash('sha256').update(dir).digest('hex').slice(0, 32)].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
     const policyDir = '/etc/chromium/policies/managed';
     mkdirSync(policyDir, { recursive: true });
