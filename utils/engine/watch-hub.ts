@@ -20,10 +20,6 @@ export class WatchHub {
     return this.ports.has(port);
   }
 
-  get size(): number {
-    return this.ports.size;
-  }
-
   publish(change: WatchChange): void {
     if (change.type === 'upsert' && change.watches.length === 0) return;
     if (change.type === 'remove' && change.payoutIds.length === 0) return;

@@ -90,10 +90,6 @@ export async function signInWithOAuth(config: OAuthConfig): Promise<void> {
   await writeTokens(await tokenRequest(config, { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier }));
 }
 
-export async function signOutOAuth(): Promise<void> {
-  await writeTokens(null);
-}
-
 /** Bearer auth from stored tokens, refreshed with `grant_type=refresh_token` when due. */
 export function oauthAuth(config: OAuthConfig): Auth {
   const now = config.now ?? Date.now;
