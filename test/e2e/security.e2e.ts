@@ -232,8 +232,7 @@ describe('security: the built extension against hostile pages, extensions and da
   });
 
   it('after the Procore origin is changed in settings, nothing more goes to the old one', () => {
-    // Found by this test: a poll started against the old origin keeps retrying it for seconds
-    // after settings.update switched to the new one (see the hardening report).
+    // A poll started against the old origin must not keep retrying it after the switch.
     const stale = requests.filter((r) => r.at > configuredAt && new URL(r.url).origin === SANDBOX_DEFAULT_ORIGIN);
     expect(stale.map((r) => `${r.method} ${r.url} ${r.at - configuredAt} ms after the change`)).toEqual([]);
   });
