@@ -192,8 +192,8 @@ export async function runPollCycle(engine: Engine, client: ProcoreClient, option
       cursors.set(company.id, next);
       result.companies++;
     } catch (error) {
-      // Signed out, rate-limited or Procore busy: the next company would meet the same answer.
-      const cycleWide: readonly string[] = ['signed_out', 'rate_limited', 'unavailable', 'aborted'];
+      // Signed out, rate-limited, busy or hung: the next company would meet the same answer.
+      const cycleWide: readonly string[] = ['signed_out', 'rate_limited', 'unavailable', 'timeout', 'aborted'];
       if (error instanceof ProcoreError && cycleWide.includes(error.kind)) throw error;
       result.errors.push({ companyId: company.id, message: error instanceof Error ? error.message : String(error) });
     }

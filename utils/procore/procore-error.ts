@@ -8,6 +8,7 @@ export type ProcoreErrorKind =
   | 'unavailable'
   | 'server'
   | 'network'
+  | 'timeout'
   | 'schema'
   | 'aborted';
 
@@ -47,6 +48,7 @@ const WORDS: Record<ProcoreErrorKind, string> = {
   unavailable: 'Procore is busy; the extension tries again shortly.',
   server: 'Procore answered with a server error.',
   network: 'Procore could not be reached (network).',
+  timeout: 'Procore did not answer in time; the extension gave up on that request and tries again at the next check.',
   schema: 'Procore answered with data the extension does not understand.',
   aborted: 'The request was cancelled.',
 };

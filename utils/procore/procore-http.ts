@@ -40,7 +40,11 @@ export interface ProcoreHttpOptions {
   maxRetries?: number;
   /** Cancels every request of this client (the connection it was built for is gone). */
   signal?: AbortSignal;
+  /** A request Procore has not answered (body included) after this long is given up. */
+  timeoutMs?: number;
 }
+
+export const REQUEST_TIMEOUT_MS = 20_000;
 
 export function buildUrl(origin: string, pathOrUrl: string, query: Query = {}): string {
   const url = new URL(pathOrUrl, origin);
@@ -114,16 +118,21 @@ export class ProcoreHttp {
       if (companyId) headers['Procore-Company-Id'] = companyId;
       if (body !== undefined) headers['Content-Type'] = 'application/json';
       let response: Response;
+      let data: unknown;
+      const timeout = AbortSignal.timeout(this.options.timeoutMs ?? REQUEST_TIMEOUT_MS);
       try {
         response = await this.fetchFn(url, {
           method,
           headers,
           body: body === undefined ? undefined : JSON.stringify(body),
           credentials: this.options.auth.mode === 'session' ? 'include' : 'omit',
-          signal,
+          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
         });
+        data = await readBody(response);
       } catch (error) {
         if (signal?.aborted) throw new ProcoreError('aborted', describeKind('aborted'));
+        // A hung answer is not retried here: the poll ends with words, the next one asks again.
+        if (timeout.aborted) throw new ProcoreError('timeout', describeKind('timeout'));
         if (idempotent && attempt < this.maxRetries) {
           await this.sleep(backoffDelay(attempt, this.random), signal);
           continue;
@@ -136,7 +145,6 @@ export class ProcoreHttp {
       const retryAfter = parseRetryAfter(response.headers.get('Retry-After'), local);
       const rate = readRateHeaders(response.headers, local, this.options.clockOffsetMs?.() ?? 0);
       this.options.governor.observe(response.status, rate, retryAfter);
-      const data = await readBody(response);
       if (response.ok) return { status: response.status, headers: response.headers, body: data };
 
       const kind = kindOfStatus(response.status);

@@ -59,6 +59,21 @@ describe('Procore client', () => {
     }
   });
 
+  it('gives up a hung answer with words after the timeout, without retrying it', async () => {
+    const sim = await startTestSim();
+    try {
+      await simControl(sim.origin, 'POST', '/faults', { pathPattern: '/me$', delayMs: 3_000, times: 1 });
+      const fetchFn = await sessionFetch(sim.origin);
+      const http = new ProcoreHttp({ origin: sim.origin, auth: sessionAuth, governor: new RateGovernor(), fetch: fetchFn, timeoutMs: 300 });
+      const started = Date.now();
+      await expect(new ProcoreClient(http).me()).rejects.toMatchObject({ kind: 'timeout', message: expect.stringMatching(/did not answer in time/) });
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(await new ProcoreClient(http).me()).toMatchObject({ login: 'ap@builder.com' });
+    } finally {
+      await sim.close();
+    }
+  });
+
   it('turns 401 into "signed out" and error bodies into words', async () => {
     const sim = await startTestSim();
     try {
