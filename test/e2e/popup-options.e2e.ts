@@ -198,6 +198,11 @@ describe('popup and options in Chromium against the sim', () => {
     expect(await page.getByRole('checkbox', { name: /A fixed payment reached the ERP/ }).isChecked()).toBe(false);
     const stored = await sendFromExtensionPage<SettingsView>(page, 'settings.get', {});
     expect(stored.settings).toMatchObject({ retentionDays: 45, notifications: { syncedAfterFix: false } });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export history (CSV)' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8').split('\r\n');
+    expect(csv[0]).toMatch(/^Payout ID,Company,Disbursement No\.,Invoice No\.,Beneficiary,Amount \(USD\)/);
+    expect(csv.length).toBeGreaterThan(10);
+    expect(csv.some((line) => line.includes('<img src=x onerror=alert(1)>'))).toBe(true);
     await page.getByRole('heading', { name: 'Time to reach the ERP' }).waitFor();
     // Open every chart's table so axe checks them too.
     for (const toggle of await page.getByText('Show the numbers as a table').all()) await toggle.click();
