@@ -56,7 +56,7 @@ export async function measureApiCost(options: ApiCostOptions = {}): Promise<ApiC
   // The engine's modules read `browser` when imported: the fake one must be in place first.
   Object.assign(globalThis, { chrome: fakeBrowser });
   Object.assign(fakeBrowser.runtime, { id: 'bench' });
-  const [{ startSim }, testing, { Engine }, { openEngineDb }, { updateSettings }, { poll }, { procoreClient }, { pollPace }, { countByState, nextDeadline }, { readStatus }, { sessionCookieFor }] =
+  const [{ startSim }, testing, { Engine }, { openEngineDb }, { updateSettings }, { poll }, { procoreClient }, { pollPace }, { countByState, nextDeadline }, { readStatus }, { sessionCookieFor }, { forgetCompanies }] =
     await Promise.all([
       import('../sim/server'),
       import('../sim/testing'),
@@ -69,6 +69,7 @@ export async function measureApiCost(options: ApiCostOptions = {}): Promise<ApiC
       import('../../utils/store/watch-store'),
       import('../../utils/engine/engine-status'),
       import('../sim/testing'),
+      import('../../utils/engine/company-directory'),
     ]);
   const windowMs = Math.round(600_000 / speedup);
   const sim = await startSim({ port: 0, scenario: 'scale', seed: 7, windowMs, rateLimit: { hourly: HOURLY_LIMIT, tenSecond: TEN_SECOND_LIMIT } });
@@ -125,6 +126,8 @@ export async function measureApiCost(options: ApiCostOptions = {}): Promise<ApiC
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       if (t === nextFunding) {
         await fund(options.newPerCompanyEvery10Min ?? 1);
+        // Companies are re-read every 10 minutes of wall-clock time; here, of engine time.
+        await forgetCompanies(engine.db, { cursors: false });
         nextFunding += 600;
       } else if (t === discoveryAt) {
         await poll(engine, clientFor, { discovery: true });
