@@ -136,6 +136,7 @@ describe('popup and options in Chromium against the sim', () => {
     const dialog = popup.getByRole('dialog', { name: `Fix & export: ${name}` });
     const [oldCheck, newCheck] = await dialog.getByRole('row', { name: /Check number/ }).getByRole('cell').allTextContents();
     expect(Number(newCheck!.replace(' (changed)', ''))).toBeGreaterThan(Number(oldCheck));
+    expect(await seriousViolations(popup)).toEqual([]);
     await dialog.getByRole('button', { name: 'Export' }).click();
     await expect.poll(async () => ((await dialog.count()) ? await dialog.textContent() : 'closed'), { timeout: 30_000 }).toBe('closed');
     const target = (await watches()).find((w) => w.beneficiaryName === name && w.attempts.length > 0)!;
