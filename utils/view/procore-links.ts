@@ -1,3 +1,4 @@
+import { pageLinks } from '../page/routes';
 import { procoreOrigins } from '../procore/origins';
 import type { Settings } from '../domain/settings';
 import type { Watch } from '../domain/watch';
@@ -28,7 +29,7 @@ export function signInUrl(settings: LinkSettings): string {
  * failed (the fix is made there), the disbursement otherwise.
  */
 export function watchUrl(watch: Watch, settings: LinkSettings): string {
-  const base = `${procoreOrigins(settings).app}/${encodeURIComponent(watch.companyId)}/company`;
-  if (watch.state === 'failed' || watch.state === 'escalate') return `${base}/erp_integrations/payments?view=failed_to_export`;
-  return `${base}/payments/disbursements/${encodeURIComponent(watch.disbursementId)}`;
+  const app = `${procoreOrigins(settings).app}/`;
+  if (watch.state === 'failed' || watch.state === 'escalate') return pageLinks.failedToExport(app, watch.companyId);
+  return pageLinks.disbursement(app, watch.companyId, watch.disbursementId);
 }
