@@ -1,10 +1,10 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ERP_INTEGRATIONS_MATCHES } from '../../utils/page/match-patterns';
-import { setupErpOverlays } from './setup-erp-overlays';
+import { setupProcoreOverlays } from '../payments.content/setup-procore-overlays';
 
 export default defineContentScript({
   matches: ERP_INTEGRATIONS_MATCHES,
   main(ctx) {
-    setupErpOverlays(ctx);
+    setupProcoreOverlays(ctx);
   },
 });

@@ -1,10 +1,10 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PAYMENTS_MATCHES } from '../../utils/page/match-patterns';
-import { setupPaymentsOverlays } from './setup-payments-overlays';
+import { setupProcoreOverlays } from './setup-procore-overlays';
 
 export default defineContentScript({
   matches: PAYMENTS_MATCHES,
   main(ctx) {
-    setupPaymentsOverlays(ctx);
+    setupProcoreOverlays(ctx);
   },
 });

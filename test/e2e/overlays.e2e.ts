@@ -269,6 +269,12 @@ describe('overlays on the sandbox Procore pages', () => {
     expect(Math.max(...perRow)).toBe(1);
     expect(await page.locator('[data-erp-sync-watch="root"]').count()).toBe(1);
     expect(await page.locator('[data-erp-sync-watch="mark"], [data-erp-sync-watch="banner"]').count()).toBe(0);
+
+    // Into the other tool without a page load: the script injected for Payments draws there too.
+    await page.getByRole('link', { name: 'ERP Integrations' }).click();
+    await page.waitForSelector('[role="columnheader"]:has-text("Errors")');
+    await expect.poll(() => page.getByTestId('esw-fix').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await page.locator('[data-erp-sync-watch="badge"]').count()).toBe(0);
   });
 });
 
