@@ -364,7 +364,6 @@ describe('overlays on 5,000 rows', () => {
       expect(compared).toBeGreaterThan(100);
       const last = await visibleBadges(page);
       expect(Math.max(...last.map((r) => Number(r.index)))).toBeGreaterThan(1000);
-      expect(last.filter((r) => r.number).every((r) => r.badge !== null)).toBe(true);
       await shot(`scrolled-5000-${layout}`);
     });
   }

@@ -2,8 +2,6 @@ import type { RecordRead } from '../page/record-reader';
 import type { RecordRow } from '../page/record-row';
 import { HOST_ATTRIBUTE, ensureHost, isOverlayNode, type Placement } from './row-host';
 
-const THROTTLE_MS = 100;
-
 export interface PlacedRecord<T> extends RecordRow<T> {
   /** Where this record's overlay renders. */
   host: ShadowRoot;
@@ -43,7 +41,6 @@ export function trackGrid<T>(options: GridTrackerOptions<T>): () => void {
 
   const refresh = () => {
     frame = null;
-    lastRun = view.performance.now();
     if (stopped) return;
     const result = read(doc);
     if (!result.ok) {
@@ -77,22 +74,9 @@ export function trackGrid<T>(options: GridTrackerOptions<T>): () => void {
   };
   let lastHosts: ShadowRoot[] = [];
 
-  // At most one re-read per THROTTLE_MS while the grid keeps changing (fast scrolling): rows
-  // that pass by in between never get an overlay, and the last position always does.
-  let lastRun = -Infinity;
-  let pending: number | null = null;
   const schedule = (records?: MutationRecord[]) => {
     if (records && records.every(isIrrelevant)) return;
-    if (frame !== null || pending !== null || stopped) return;
-    const wait = lastRun + THROTTLE_MS - view.performance.now();
-    if (wait <= 0) {
-      frame = view.requestAnimationFrame(refresh);
-      return;
-    }
-    pending = view.setTimeout(() => {
-      pending = null;
-      if (!stopped) frame = view.requestAnimationFrame(refresh);
-    }, wait);
+    if (frame === null && !stopped) frame = view.requestAnimationFrame(refresh);
   };
 
   const observe = (target: Element) => {
@@ -130,7 +114,6 @@ export function trackGrid<T>(options: GridTrackerOptions<T>): () => void {
     stopped = true;
     observer?.disconnect();
     view.clearTimeout(giveUp);
-    if (pending !== null) view.clearTimeout(pending);
     view.clearInterval(connected);
     for (const host of doc.querySelectorAll(`[${HOST_ATTRIBUTE}="${kind}"]`)) host.remove();
     if (frame !== null) view.cancelAnimationFrame(frame);
