@@ -42,7 +42,8 @@ describe('built manifests', () => {
     const manifest = await load();
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.name).toBe('ERP Sync Watch');
-    expect(manifest.permissions?.sort()).toEqual(['alarms', 'notifications', 'storage']);
+    // identity: OAuth sign-in through browser.identity.launchWebAuthFlow.
+    expect(manifest.permissions?.sort()).toEqual(['alarms', 'identity', 'notifications', 'storage']);
     expect(manifest.host_permissions).toEqual(['https://*.procore.com/*']);
     expect(loopback(manifest)).toEqual([]);
     expect(manifest.externally_connectable).toBeUndefined();
