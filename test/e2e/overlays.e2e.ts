@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { XSS_BENEFICIARY } from '../sim/scenarios/demo';
@@ -86,6 +87,24 @@ async function expectBadge(number: string, text: RegExp, label?: RegExp): Promis
   if (label) expect((await badgeOf(number)).label).toMatch(label);
 }
 
+/**
+ * axe-core's WCAG A/AA findings on the overlays only (the page around them is the sandbox's),
+ * and how many overlay nodes it checked (so an empty list means something).
+ */
+async function overlayAccessibility(p: Page): Promise<{ violations: string[]; checked: number }> {
+  await p.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  const results = await p.evaluate(async () => {
+    type Found = { id: string; nodes: { target: unknown }[] }[];
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Found; passes: Found }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+  });
+  const ours = (n: { target: unknown }) => JSON.stringify(n.target).includes('data-erp-sync-watch');
+  return {
+    violations: results.violations.flatMap((v) => v.nodes.filter(ours).map((n) => `${v.id} ${JSON.stringify(n.target)}`)),
+    checked: results.passes.reduce((sum, rule) => sum + rule.nodes.filter(ours).length, 0),
+  };
+}
+
 const popover = () => page.locator('[data-erp-sync-watch="root"] [role="dialog"]');
 const confirm = () => page.locator('[data-erp-sync-watch="root"] [role="alertdialog"]');
 const shot = (name: string, fullPage = false) => page.screenshot({ path: `${SHOTS}/overlays-${name}.png`, fullPage });
@@ -144,6 +163,9 @@ describe('overlays on the sandbox Procore pages', () => {
     expect(text).toContain('Fix it in ERP Integrations, Failed to Export');
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     await shot('disbursement-popover');
+    const access = await overlayAccessibility(page);
+    expect(access.violations).toEqual([]);
+    expect(access.checked).toBeGreaterThan(10);
     await page.keyboard.press('Escape');
     await expect.poll(() => popover().count()).toBe(0);
     expect(await button.evaluate((b) => (b.getRootNode() as ShadowRoot).activeElement === b)).toBe(true);
@@ -213,6 +235,9 @@ describe('overlays on the sandbox Procore pages', () => {
     const suggested = Number(/Suggested: Check Number (\d+)/.exec(suggestion)?.[1]);
     expect(suggested).toBeGreaterThan(0);
     await shot('failed-to-export');
+    const access = await overlayAccessibility(page);
+    expect(access.violations).toEqual([]);
+    expect(access.checked).toBeGreaterThan(10);
     await row.locator('[data-erp-sync-watch="fix"] button', { hasText: /^Fill in$/ }).click();
     expect(await row.locator('input').first().inputValue()).toBe(String(suggested));
     await row.getByRole('button', { name: /^Export .* to ERP$/ }).click();
