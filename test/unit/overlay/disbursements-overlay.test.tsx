@@ -80,6 +80,16 @@ describe('Disbursements tab overlay', () => {
     await vi.waitFor(() => expect(hostTexts('badge')).toEqual([]));
   });
 
+  it('says where the user looks when the background cannot be reached, and draws no stale states', async () => {
+    page();
+    const fake = fakeBackend({ 'watches.list': () => Promise.reject(new Error("The extension's background did not answer. Reload the page to reconnect.")) });
+    session = startSession('/8089/company/payments/disbursements', fake.backend, paymentsOverlay);
+    await vi.waitFor(() =>
+      expect(rootShadow().querySelector('[role="alert"]')?.textContent).toBe("ERP Sync Watch: The extension's background did not answer. Reload the page to reconnect."),
+    );
+    expect(hostTexts('badge').every((text) => text === '…ERP sync: checking')).toBe(true);
+  });
+
   it('says "Sync off" where the company does not sync payments', async () => {
     page();
     const fake = fakeBackend({ 'watches.list': () => [], 'page.hints': () => ({ ok: true }) });
