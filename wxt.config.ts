@@ -1,9 +1,15 @@
 import { defineConfig } from 'wxt';
 import { sandboxManifest } from './utils/build/sandbox-manifest';
 
+// `WXT_SANDBOX=1 wxt build`: the production build (React's production build, minified) that may
+// also reach the local Procore sandbox on loopback, in a directory of its own. A `--mode sandbox`
+// build would not do: WXT defines process.env.NODE_ENV as the mode, shipping React's dev build.
+const sandbox = process.env.WXT_SANDBOX === '1';
+
 // Auto-imports are off so every file names what it depends on.
 export default defineConfig({
   imports: false,
+  ...(sandbox ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-sandbox' } : {}),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'ERP Sync Watch',
@@ -31,8 +37,8 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    'build:manifestGenerated': (wxt, manifest) => {
-      if (wxt.config.mode === 'sandbox') sandboxManifest(manifest);
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (sandbox) sandboxManifest(manifest);
     },
   },
 });

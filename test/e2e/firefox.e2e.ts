@@ -130,7 +130,7 @@ describe('the Firefox MV3 build in Firefox ESR (headless, WebDriver BiDi)', () =
   beforeAll(async () => {
     if (!existsSync(FIREFOX)) throw new Error(`${FIREFOX} is missing: install Debian's firefox-esr (apt-get install firefox-esr).`);
     // The Firefox sandbox build, made here so the test never runs a stale one.
-    const build = spawnSync('npx', ['wxt', 'build', '--mode', 'sandbox', '-b', 'firefox', '--mv3'], { encoding: 'utf8' });
+    const build = spawnSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { encoding: 'utf8', env: { ...process.env, WXT_SANDBOX: '1' } });
     if (build.status !== 0) throw new Error(`Firefox sandbox build failed:\n${build.stdout}\n${build.stderr}`);
     sim = await startTestSim({ windowMs: 30_000 });
     profileDir = mkdtempSync(path.join(tmpdir(), 'esw-firefox-'));

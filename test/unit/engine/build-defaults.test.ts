@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { buildDefaultSettings, SANDBOX_DEFAULT_ORIGIN } from '../../../utils/engine/build-defaults';
+import { buildDefaultSettings, SANDBOX_DEFAULT_ORIGIN, sandboxDefaultSettings } from '../../../utils/engine/build-defaults';
 import { mergeSettings } from '../../../utils/engine/settings-store';
 import { parseManagedPolicy } from '../../../utils/engine/managed-policy';
 
 describe('settings defaults and policy', () => {
   it('points sandbox builds at the local sandbox and every other build at Procore', () => {
-    expect(buildDefaultSettings('sandbox')).toMatchObject({ apiOrigin: SANDBOX_DEFAULT_ORIGIN, environment: 'custom', windowMs: 600_000 });
-    expect(buildDefaultSettings('production')).toMatchObject({ apiOrigin: 'https://app.procore.com', environment: 'production' });
+    expect(sandboxDefaultSettings()).toMatchObject({ apiOrigin: SANDBOX_DEFAULT_ORIGIN, environment: 'custom', windowMs: 600_000 });
+    // Unit tests run without WXT_SANDBOX, as the production build does.
+    expect(buildDefaultSettings()).toMatchObject({ apiOrigin: 'https://app.procore.com', environment: 'production' });
   });
 
   it('keeps valid policy values (locked), reports invalid ones, and survives a corrupt stored copy', () => {
     const policy = parseManagedPolicy({ retentionDays: 90, apiOrigin: 'javascript:alert(1)', unknownKey: 1 });
     expect(policy).toEqual({ values: { retentionDays: 90 }, rejected: ['apiOrigin', 'unknownKey'] });
-    const defaults = buildDefaultSettings('production');
+    const defaults = buildDefaultSettings();
     const view = mergeSettings({ retentionDays: 'lots', windowMs: 8000 }, policy, defaults);
     expect(view.locked).toEqual(['retentionDays']);
     expect(view.settings.retentionDays).toBe(90);
