@@ -1,10 +1,11 @@
 import { applyAutoFixPolicy } from './auto-fix-policy';
 import { ProcoreError } from '../procore/procore-error';
 import type { ProcoreClient } from '../procore/procore-client';
+import { isStorageFull, STORAGE_FULL_MESSAGE } from '../store/storage-full';
 import { pruneSynced } from '../store/watch-store';
 import { storedCompanies } from './company-directory';
 import type { Engine } from './engine';
-import { writeStatus } from './engine-status';
+import { readStatus, writeStatus } from './engine-status';
 import { runEffects } from './effect-runner';
 import { settleIntents } from './intent-recovery';
 import { runPollCycle, type CycleOptions, type CycleResult } from './poll-cycle';
@@ -57,6 +58,10 @@ async function pollOnce(engine: Engine, clientFor: ClientFactory, options: Cycle
     const procore = error instanceof ProcoreError ? error : null;
     // Cancelled (the connection changed): nothing failed, the next poll uses the new one.
     if (procore?.kind === 'aborted') throw error;
+    if (isStorageFull(error)) {
+      await reportStorageFull(engine);
+      return null;
+    }
     const status = await writeStatus(engine.db, {
       ...(procore ? { signedIn: procore.kind !== 'signed_out' } : {}),
       lastError: {
@@ -69,7 +74,21 @@ async function pollOnce(engine: Engine, clientFor: ClientFactory, options: Cycle
     if (!procore) throw error;
     return null;
   } finally {
-    await saveGovernor(engine, client);
+    await saveGovernor(engine, client).catch(unlessStorageFull);
     await reschedule(engine);
   }
+}
+
+function unlessStorageFull(error: unknown): void {
+  if (!isStorageFull(error)) throw error;
+}
+
+/**
+ * Storage is full: the status cannot be written either, so it goes to the open pages over the
+ * live port straight away (and is stored too, should the space come back in between).
+ */
+async function reportStorageFull(engine: Engine): Promise<void> {
+  const status = { ...(await readStatus(engine.db)), lastError: { message: STORAGE_FULL_MESSAGE, at: engine.now(), retryAt: null } };
+  engine.hub.publish({ type: 'status', status });
+  await writeStatus(engine.db, status).catch(unlessStorageFull);
 }
