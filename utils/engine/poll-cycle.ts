@@ -13,6 +13,7 @@ import { commitTransitions, type PendingTransition } from './commit-transitions'
 import { companiesStale, CURSOR_PREFIX, refreshCompanies, storedCompanies, type WatchedCompany } from './company-directory';
 import { diagnose } from './diagnose';
 import type { Engine } from './engine';
+import { overdueTransitions } from './overdue';
 import { latestByPayout, toWatchRequest } from './request-to-watch';
 
 export interface CycleOptions {
@@ -198,10 +199,8 @@ export async function runPollCycle(engine: Engine, client: ProcoreClient, option
       result.errors.push({ companyId: company.id, message: error instanceof Error ? error.message : String(error) });
     }
   }
-  // The window's end: records still syncing past their deadline are overdue (after the reads above).
-  const now = engine.now();
-  const late = (await listWatches(engine.db, { states: ['syncing'] })).filter((w) => w.deadline !== null && w.deadline <= now);
-  pending.push(...late.map((watch): PendingTransition => ({ watch, event: { type: 'deadline_reached' }, actor: 'engine', why: 'The sync window ended' })));
+  // After the reads above: a record read as synced in this cycle is not overdue.
+  pending.push(...(await overdueTransitions(engine)));
   const committed = await commitTransitions(engine, pending);
   result.effects.push(...committed.effects);
   result.watchesChanged += committed.watches.length;

@@ -3,11 +3,13 @@ import { ProcoreError } from '../procore/procore-error';
 import type { ProcoreClient } from '../procore/procore-client';
 import { isStorageFull, STORAGE_FULL_MESSAGE } from '../store/storage-full';
 import { pruneSynced } from '../store/watch-store';
+import { commitTransitions } from './commit-transitions';
 import { storedCompanies } from './company-directory';
 import type { Engine } from './engine';
 import { readStatus, writeStatus } from './engine-status';
 import { runEffects } from './effect-runner';
 import { settleIntents } from './intent-recovery';
+import { overdueTransitions } from './overdue';
 import { runPollCycle, type CycleOptions, type CycleResult } from './poll-cycle';
 import { saveGovernor } from './procore-connection';
 import { reschedule } from './scheduler';
@@ -61,6 +63,11 @@ async function pollOnce(engine: Engine, clientFor: ClientFactory, options: Cycle
     if (isStorageFull(error)) {
       await reportStorageFull(engine);
       return null;
+    }
+    // Procore cannot be asked now, but deadlines need no request: overdue records still notify.
+    if (procore) {
+      const overdue = await commitTransitions(engine, await overdueTransitions(engine));
+      await runEffects(engine, overdue.effects);
     }
     const status = await writeStatus(engine.db, {
       ...(procore ? { signedIn: procore.kind !== 'signed_out' } : {}),
