@@ -13,7 +13,7 @@ interface FixtureMessage {
   cause: string;
 }
 const FIXTURES: FixtureMessage[] = JSON.parse(
-  readFileSync(new URL('../../../../shared/fixtures/erp-error-messages.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../fixtures/erp-error-messages.json', import.meta.url), 'utf8'),
 ).messages;
 
 const banks: ErpBankAccount[] = [
