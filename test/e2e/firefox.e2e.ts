@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firefoxPath } from '../../scripts/firefox-path';
 import type { Sim } from '../sim/server';
 import { simControl, startTestSim } from '../sim/testing';
 
@@ -15,7 +16,7 @@ import { simControl, startTestSim } from '../sim/testing';
  * opens the options page in a tab (BiDi may not navigate to moz-extension:// itself).
  */
 
-const FIREFOX = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
+const FIREFOX = firefoxPath();
 const BUILD_DIR = path.resolve('.output/firefox-mv3-sandbox');
 const ADDON_ID = 'erp-sync-watch@erpsyncwatch.app';
 const UUID = '5e1f0c3a-8b7d-4e2a-9c61-0f2d8a7b3e11';
