@@ -1,10 +1,26 @@
 import { defineConfig } from 'wxt';
+import type { AliasOptions } from 'vite';
 import { sandboxManifest } from './utils/build/sandbox-manifest';
 
 // `WXT_SANDBOX=1 wxt build`: the production build (React's production build, minified) that may
 // also reach the local Procore sandbox on loopback, in a directory of its own. A `--mode sandbox`
 // build would not do: WXT defines process.env.NODE_ENV as the mode, shipping React's dev build.
 const sandbox = process.env.WXT_SANDBOX === '1';
+
+// Content scripts load on every Procore page, so they render with preact/compat (~10 KB) instead of
+// react-dom (~69 KB gzip). Popup and options keep React: a build is aliased only when every
+// entrypoint in it is a content script.
+const preactAliases = [
+  { find: /^react$/, replacement: 'preact/compat' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+];
+const withPreact = (alias: AliasOptions | undefined): AliasOptions => [
+  ...preactAliases,
+  ...(Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }))),
+];
 
 // Auto-imports are off so every file names what it depends on.
 export default defineConfig({
@@ -37,6 +53,10 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      config.resolve = { ...config.resolve, alias: withPreact(config.resolve?.alias) };
+    },
     'build:manifestGenerated': (_wxt, manifest) => {
       if (sandbox) sandboxManifest(manifest);
     },
