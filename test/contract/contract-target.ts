@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Sim } from '../sim/server';
 import { sessionCookieFor, simControl, startTestSim } from '../sim/testing';
 
@@ -56,20 +56,23 @@ export function contractTarget(options: { hourly?: number; tenSecond?: number } 
  * The extension's schemas accept unknown extra fields (the contract says to ignore them); the
  * sandbox must not rely on that, so its answers carry exactly the contract's fields.
  */
-export function unexpectedKeys(schema: z.ZodType, value: unknown, path = '$'): string[] {
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) {
-    return value === null || value === undefined ? [] : unexpectedKeys(schema.unwrap() as z.ZodType, value, path);
+export function unexpectedKeys(schema: z.core.$ZodType, value: unknown, path = '$'): string[] {
+  // Core classes, so classic and mini schemas (the extension's) are both walked.
+  if (schema instanceof z.core.$ZodOptional || schema instanceof z.core.$ZodNullable) {
+    return value === null || value === undefined ? [] : unexpectedKeys(schema._zod.def.innerType, value, path);
   }
-  if (schema instanceof z.ZodArray && Array.isArray(value)) return value.flatMap((v, i) => unexpectedKeys(schema.element as z.ZodType, v, `${path}[${i}]`));
-  if (schema instanceof z.ZodObject && value && typeof value === 'object') {
-    const shape = schema.shape as Record<string, z.ZodType>;
+  if (schema instanceof z.core.$ZodArray && Array.isArray(value)) {
+    return value.flatMap((v, i) => unexpectedKeys(schema._zod.def.element, v, `${path}[${i}]`));
+  }
+  if (schema instanceof z.core.$ZodObject && value && typeof value === 'object') {
+    const shape = schema._zod.def.shape;
     return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => (k in shape ? unexpectedKeys(shape[k]!, v, `${path}.${k}`) : [`${path}.${k}`]));
   }
   return [];
 }
 
 /** Parses with the extension's schema and checks there is nothing beyond it. */
-export function expectContractShape<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+export function expectContractShape<T extends z.ZodMiniType>(schema: T, value: unknown): z.infer<T> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new Error(`Not the contract's shape: ${parsed.error.message}\n${JSON.stringify(value).slice(0, 500)}`);
   const extra = unexpectedKeys(schema, value);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { CAUSES } from './cause';
 import { CONNECTORS } from './schemas/erp-settings';
 import { REQUEST_STATUSES } from './schemas/request-detail';
@@ -20,15 +20,15 @@ export type WatchState = (typeof WATCH_STATES)[number];
 export const DiagnosisSchema = z.object({
   cause: z.enum(CAUSES),
   summary: z.string(),
-  fix: z.string().optional(),
+  fix: z.optional(z.string()),
   retryable: z.boolean(),
-  suggested: z
-    .object({
-      checkNumber: z.number().int().positive().optional(),
-      bankId: z.string().optional(),
-      nextCheckNumber: z.number().int().positive().optional(),
-    })
-    .optional(),
+  suggested: z.optional(
+    z.object({
+      checkNumber: z.optional(z.int().check(z.positive())),
+      bankId: z.optional(z.string()),
+      nextCheckNumber: z.optional(z.int().check(z.positive())),
+    }),
+  ),
 });
 
 export const WatchRequestSchema = z.object({
@@ -41,8 +41,8 @@ export type WatchRequest = z.infer<typeof WatchRequestSchema>;
 
 export const ReExportAttemptSchema = z.object({
   at: z.number(),
-  checkNumber: z.number().int().positive().nullable(),
-  bankId: z.string().nullable(),
+  checkNumber: z.nullable(z.int().check(z.positive())),
+  bankId: z.nullable(z.string()),
   /** The cause the attempt tried to cure. */
   cause: z.enum(CAUSES),
   outcome: z.enum(['pending', 'synced', 'failed', 'rejected']),
@@ -65,25 +65,25 @@ export const WatchSchema = z.object({
   vendorId: z.string(),
   fundingAccountId: z.string(),
   beneficiaryName: z.string(),
-  amountCents: z.number().int(),
+  amountCents: z.int(),
   bankId: z.string(),
-  checkNumber: z.number().int().positive().nullable(),
+  checkNumber: z.nullable(z.int().check(z.positive())),
   partialPayment: z.boolean(),
   hasTaxOrMarkup: z.boolean(),
   connector: z.enum(CONNECTORS),
   erpName: z.string(),
   state: z.enum(WATCH_STATES),
   stateSince: z.number(),
-  fundingCompletedAt: z.number().nullable(),
+  fundingCompletedAt: z.nullable(z.number()),
   fundingCompletedEstimated: z.boolean(),
-  deadline: z.number().nullable(),
-  request: WatchRequestSchema.nullable(),
-  diagnosis: DiagnosisSchema.nullable(),
+  deadline: z.nullable(z.number()),
+  request: z.nullable(WatchRequestSchema),
+  diagnosis: z.nullable(DiagnosisSchema),
   attempts: z.array(ReExportAttemptSchema),
-  syncedAt: z.number().nullable(),
-  snoozedUntil: z.number().nullable(),
+  syncedAt: z.nullable(z.number()),
+  snoozedUntil: z.nullable(z.number()),
   /** Why a record is `not_exportable`, in words. */
-  notExportableReason: z.string().nullable(),
+  notExportableReason: z.nullable(z.string()),
   updatedAt: z.number(),
 });
 export type Watch = z.infer<typeof WatchSchema>;

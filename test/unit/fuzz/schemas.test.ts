@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { DisbursementSchema } from '../../../utils/domain/schemas/disbursement';
 import { ErpBankAccountSchema } from '../../../utils/domain/schemas/erp-bank-account';
 import { ErpSettingsSchema } from '../../../utils/domain/schemas/erp-settings';
@@ -22,7 +22,7 @@ type Json = Record<string, unknown>;
 
 interface Case {
   name: string;
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   /** A valid record as the contract shows it, with the given id. */
   sample: (id: string) => Json;
   /** Dotted paths (arrays through their first element) that must be present and well typed. */

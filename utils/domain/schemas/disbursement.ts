@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { CentsSchema, IdSchema, IsoDateSchema } from './ids';
 
 export const DISBURSEMENT_STATUSES = [
@@ -16,8 +16,8 @@ export const PAYOUT_STATUSES = ['NOT_INITIATED', 'REQUESTED', 'FAILED', 'COMPLET
 
 export const PayoutMetadataSchema = z.object({
   projectId: IdSchema,
-  contractId: IdSchema.nullish(),
-  contractNumber: z.string().nullish(),
+  contractId: z.nullish(IdSchema),
+  contractNumber: z.nullish(z.string()),
   invoiceNumber: z.string(),
   vendorId: IdSchema,
   beneficiaryName: z.string(),
@@ -30,14 +30,14 @@ export const PayoutSchema = z.object({
   id: IdSchema,
   disbursementId: IdSchema,
   invoiceId: IdSchema,
-  receivingPaymentsCompanyExternalId: IdSchema.nullish(),
+  receivingPaymentsCompanyExternalId: z.nullish(IdSchema),
   amount: CentsSchema,
   status: z.enum(PAYOUT_STATUSES),
-  statusMessage: z.string().nullish(),
+  statusMessage: z.nullish(z.string()),
   bankId: z.string(),
-  checkNumber: z.number().int().positive().nullable(),
+  checkNumber: z.nullable(z.int().check(z.positive())),
   partialPayment: z.boolean(),
-  partialPaymentReason: z.string().nullish(),
+  partialPaymentReason: z.nullish(z.string()),
   metadata: PayoutMetadataSchema,
 });
 export type Payout = z.infer<typeof PayoutSchema>;
@@ -50,11 +50,11 @@ export const DisbursementSchema = z.object({
   amount: CentsSchema,
   currencyCode: z.string(),
   status: z.enum(DISBURSEMENT_STATUSES),
-  statusMessage: z.string().nullish(),
+  statusMessage: z.nullish(z.string()),
   createdAt: IsoDateSchema,
   updatedAt: IsoDateSchema,
-  authorizedOn: IsoDateSchema.nullish(),
-  fundingCompletedAt: IsoDateSchema.nullish(),
+  authorizedOn: z.nullish(IsoDateSchema),
+  fundingCompletedAt: z.nullish(IsoDateSchema),
   payouts: z.array(PayoutSchema),
 });
 export type Disbursement = z.infer<typeof DisbursementSchema>;

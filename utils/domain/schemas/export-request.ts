@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 // Body of the corrective re-export: both fields optional, omitted means unchanged.
 export const ExportRequestSchema = z.object({
-  check_number: z.number().int().positive().optional(),
-  bank_id: z.string().min(1).optional(),
+  check_number: z.optional(z.int().check(z.positive())),
+  bank_id: z.optional(z.string().check(z.minLength(1))),
 });
 export type ExportRequest = z.infer<typeof ExportRequestSchema>;
 
 export const ProcoreErrorBodySchema = z.object({
-  errors: z.union([z.string(), z.record(z.string(), z.array(z.string()))]),
+  errors: z.union([z.string(), z.catchall(z.object({}), z.array(z.string()))]),
 });

@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { IdSchema } from './ids';
 
 export const FundingAccountSchema = z.object({
   id: IdSchema,
   nickname: z.string(),
   bankId: z.string(),
-  nextCheckNumber: z.number().int().positive(),
+  nextCheckNumber: z.int().check(z.positive()),
   isDefault: z.boolean(),
   deactivated: z.boolean(),
   verificationStatus: z.enum(['verified', 'pending', 'failed']),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { IdSchema, IsoDateSchema } from './ids';
 
 export const REQUEST_STATUSES = ['in_progress', 'success', 'failed', 'stale'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { IdSchema } from './ids';
 
 export const INVOICE_ERP_STATUSES = ['not_synced', 'ready_to_export', 'synced', 'failed'] as const;
@@ -10,7 +10,7 @@ export const RequisitionSchema = z.object({
   vendor_id: IdSchema,
   status: z.string(),
   erp_status: z.enum(INVOICE_ERP_STATUSES),
-  payment_date: z.string().nullable(),
-  origin_id: z.string().nullable(),
+  payment_date: z.nullable(z.string()),
+  origin_id: z.nullable(z.string()),
 });
 export type Requisition = z.infer<typeof RequisitionSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { IdSchema } from './ids';
 
 export const MeSchema = z.object({ id: IdSchema, login: z.string(), name: z.string() });

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { DisbursementSchema } from '../../../utils/domain/schemas/disbursement';
+import { SettingsSchema } from '../../../utils/domain/settings';
+
+// The schemas are zod/mini, which has no messages of its own: users and schema-problem reports
+// must still read zod's English, not a bare "Invalid input". (No classic zod in this file's graph.)
+describe('schema messages', () => {
+  it('a wrong type names what was expected and what came', () => {
+    const parsed = SettingsSchema.safeParse({ retentionDays: 'x', companyIds: [8089] });
+    expect(parsed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['companyIds.0', 'Invalid input: expected string, received number'],
+      ['retentionDays', 'Invalid input: expected number, received string'],
+    ]);
+  });
+
+  it('a value outside an enum lists the options', () => {
+    const parsed = SettingsSchema.safeParse({ authMode: 'token' });
+    expect(parsed.error?.issues[0]?.message).toBe('Invalid option: expected one of "session"|"oauth"');
+  });
+
+  it('a missing field of an API record says it was undefined', () => {
+    const parsed = DisbursementSchema.safeParse({ id: '77' });
+    expect(parsed.error?.issues.find((i) => i.path.join('.') === 'name')?.message).toBe('Invalid input: expected string, received undefined');
+  });
+});
