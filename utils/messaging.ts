@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './domain/zod';
 import { SettingsSchema, type Settings } from './domain/settings';
 import { WATCH_STATES, type Watch } from './domain/watch';
 import type { Diagnosis } from './domain/cause';
@@ -11,34 +11,34 @@ import type { AuditEntry } from './domain/audit-entry';
  */
 export const RequestSchemas = {
   'settings.get': z.object({}),
-  'settings.update': z.object({ patch: SettingsSchema.partial() }),
+  'settings.update': z.object({ patch: z.partial(SettingsSchema) }),
   'watches.list': z.object({
-    states: z.array(z.enum(WATCH_STATES)).optional(),
-    companyId: z.string().optional(),
-    disbursementId: z.string().optional(),
-    payoutIds: z.array(z.string()).max(5000).optional(),
+    states: z.optional(z.array(z.enum(WATCH_STATES))),
+    companyId: z.optional(z.string()),
+    disbursementId: z.optional(z.string()),
+    payoutIds: z.optional(z.array(z.string()).check(z.maxLength(5000))),
   }),
-  'poll.now': z.object({ companyId: z.string().optional() }),
+  'poll.now': z.object({ companyId: z.optional(z.string()) }),
   reexport: z.object({
     payoutId: z.string(),
-    checkNumber: z.number().int().positive().optional(),
-    bankId: z.string().min(1).optional(),
+    checkNumber: z.optional(z.int().check(z.positive())),
+    bankId: z.optional(z.string().check(z.minLength(1))),
     /** Also move the funding account's Next Check Number past `checkNumber` (same confirm). */
-    moveNextCheckNumber: z.boolean().optional(),
+    moveNextCheckNumber: z.optional(z.boolean()),
   }),
   'checkNumbers.recommend': z.object({ companyId: z.string(), fundingAccountId: z.string() }),
   'fundingAccount.setNextCheckNumber': z.object({
     companyId: z.string(),
     fundingAccountId: z.string(),
-    nextCheckNumber: z.number().int().positive(),
+    nextCheckNumber: z.int().check(z.positive()),
   }),
   'watch.dismiss': z.object({ payoutId: z.string() }),
-  'watch.snooze': z.object({ payoutId: z.string(), minutes: z.number().int().min(1).max(24 * 60) }),
+  'watch.snooze': z.object({ payoutId: z.string(), minutes: z.int().check(z.gte(1), z.lte(24 * 60)) }),
   'support.summary': z.object({ payoutId: z.string() }),
   /** Page hints: what a content script read on the page; the background confirms by API. */
   'page.hints': z.object({
     companyId: z.string(),
-    disbursementNumbers: z.array(z.string()).max(5000),
+    disbursementNumbers: z.array(z.string()).check(z.maxLength(5000)),
   }),
   /** Pre-flight facts for invoices being chosen for payment. */
   'preflight.check': z.object({
@@ -47,17 +47,17 @@ export const RequestSchemas = {
       .array(
         z.object({
           invoiceId: z.string(),
-          projectId: z.string().optional(),
-          paymentAmountCents: z.number().int().optional(),
-          amountDueCents: z.number().int().optional(),
+          projectId: z.optional(z.string()),
+          paymentAmountCents: z.optional(z.int()),
+          amountDueCents: z.optional(z.int()),
         }),
       )
-      .max(500),
+      .check(z.maxLength(500)),
   }),
   'status.get': z.object({}),
   /** Every watch (synced and dismissed included) funded inside the range: the dashboard's data. */
   'history.list': z.object({ from: z.number(), to: z.number() }),
-  'audit.list': z.object({ from: z.number().optional(), to: z.number().optional() }),
+  'audit.list': z.object({ from: z.optional(z.number()), to: z.optional(z.number()) }),
   'data.clear': z.object({ confirm: z.literal(true) }),
   /** Who the configured connection signs in as, and which companies it sees. */
   'connection.test': z.object({}),
