@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { DisbursementSchema, type Disbursement, type DisbursementStatus } from '../domain/schemas/disbursement';
 import { ErpBankAccountSchema, type ErpBankAccount } from '../domain/schemas/erp-bank-account';
 import { ErpSettingsSchema, type ErpSettings } from '../domain/schemas/erp-settings';
@@ -33,7 +33,7 @@ export class ProcoreClient {
     return this.problems.splice(0);
   }
 
-  private async one<S extends z.ZodType>(schema: S, path: string, source: string, companyId?: string, signal?: AbortSignal): Promise<z.output<S>> {
+  private async one<S extends z.ZodMiniType>(schema: S, path: string, source: string, companyId?: string, signal?: AbortSignal): Promise<z.output<S>> {
     const { body } = await this.http.request(path, { companyId, signal });
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
@@ -43,7 +43,7 @@ export class ProcoreClient {
   }
 
   /** Every page of a list, following `Link: rel="next"`. */
-  async list<S extends z.ZodType>(
+  async list<S extends z.ZodMiniType>(
     schema: S,
     path: string,
     source: string,
