@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from '../domain/zod';
 import type { Auth } from './auth';
 import { endpoints } from './endpoints';
 import { ProcoreError } from './procore-error';
@@ -9,12 +9,12 @@ const TOKENS_KEY = 'oauthTokens';
 const SECRET_KEY = 'oauthClientSecret';
 
 const TokenResponseSchema = z.object({
-  access_token: z.string().min(1),
-  refresh_token: z.string().optional(),
-  expires_in: z.number().positive().default(5400),
+  access_token: z.string().check(z.minLength(1)),
+  refresh_token: z.optional(z.string()),
+  expires_in: z._default(z.number().check(z.positive()), 5400),
 });
 
-const StoredTokensSchema = z.object({ accessToken: z.string(), refreshToken: z.string().nullable(), expiresAt: z.number() });
+const StoredTokensSchema = z.object({ accessToken: z.string(), refreshToken: z.nullable(z.string()), expiresAt: z.number() });
 type StoredTokens = z.infer<typeof StoredTokensSchema>;
 
 export interface OAuthConfig {
