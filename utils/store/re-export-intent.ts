@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../domain/zod';
 import { CAUSES } from '../domain/cause';
 
 /**
@@ -9,9 +9,9 @@ export const ReExportIntentSchema = z.object({
   payoutId: z.string(),
   companyId: z.string(),
   /** The request detail that was failed/stale when the fix was decided. */
-  failedRequestId: z.string().nullable(),
-  checkNumber: z.number().int().positive().nullable(),
-  bankId: z.string().nullable(),
+  failedRequestId: z.nullable(z.string()),
+  checkNumber: z.nullable(z.int().check(z.positive())),
+  bankId: z.nullable(z.string()),
   cause: z.enum(CAUSES),
   by: z.enum(['user', 'policy']),
   at: z.number(),
