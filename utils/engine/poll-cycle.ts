@@ -51,6 +51,13 @@ const FAR_FUTURE_MS = 24 * 60 * 60 * 1000;
 // States whose outcome can still change without anyone acting in the extension.
 const OPEN: WatchState[] = ['awaiting_funding', 'syncing', 'overdue', 'failed', 're_exporting', 'escalate'];
 const ACTIVE: WatchState[] = ['syncing', 're_exporting'];
+// A company with nothing syncing is discovered, and its waiting records (failed, overdue,
+// awaiting funding) read, at most every half window by the alarms (5 minutes: every third
+// 2-minute discovery alarm). A funding seen that late still starts its window at Procore's exact
+// funding time, so its deadline does not move and is still ahead. New disbursements on a Procore
+// tab the user has open are found sooner anyway: page hints discover that company within 15 s.
+// "Poll now" and page hints read at once.
+const IDLE_READ_SHARE_OF_WINDOW = 0.5;
 
 const cursorKey = (companyId: string) => `${CURSOR_PREFIX}${companyId}`;
 
@@ -122,12 +129,12 @@ async function readStatuses(
   freshIds: string[],
   cycleStart: number,
   signal: AbortSignal | undefined,
-  discovery: boolean,
+  waitingDue: boolean,
 ): Promise<PendingTransition[] | null> {
-  // Between discoveries only records whose outcome is minutes away are worth a request;
-  // failures wait for someone, and discovery (every 2 min) reads their changes too.
-  const open = await listWatches(engine.db, { companyId: company.id, states: discovery ? OPEN : ACTIVE });
-  if (!discovery && open.length === 0 && freshIds.length === 0) return null;
+  // Only records whose outcome is minutes away are worth a request every 30 s; failures wait
+  // for someone, so their changes are read every half window (or with the active ones' read).
+  const open = await listWatches(engine.db, { companyId: company.id, states: waitingDue ? OPEN : ACTIVE });
+  if (!waitingDue && open.length === 0 && freshIds.length === 0) return null;
   const byId = cursor.statusSince === null ? [...new Set([...open.map((w) => w.payoutId), ...freshIds])] : freshIds;
   const details = [
     ...(byId.length ? await client.requestDetailsFor(company.id, byId, signal) : []),
@@ -173,7 +180,10 @@ export async function runPollCycle(engine: Engine, client: ProcoreClient, option
     try {
       let fresh: string[] = [];
       const next: Cursor = { ...cursor };
-      if (options.discovery || cursor.disbursementsSince === null) {
+      const asked = Boolean(options.forceCompanies || options.companyId);
+      const idle = (since: number | null) => since === null || cycleStart - since >= settings.windowMs * IDLE_READ_SHARE_OF_WINDOW;
+      const inFlight = options.discovery && !asked && (await listWatches(engine.db, { companyId: company.id, states: ACTIVE })).length > 0;
+      if (cursor.disbursementsSince === null || (options.discovery && (asked || inFlight || idle(cursor.disbursementsSince)))) {
         const found = await discover(engine, client, company, settings, cursor, cycleStart, options.signal);
         pending.push(...found.pending);
         fresh = found.fresh;
@@ -184,7 +194,8 @@ export async function runPollCycle(engine: Engine, client: ProcoreClient, option
       const discovered = await commitTransitions(engine, pending.splice(0));
       result.effects.push(...discovered.effects);
       result.watchesChanged += discovered.watches.length;
-      const statuses = await readStatuses(engine, client, company, cursor, fresh, cycleStart, options.signal, options.discovery);
+      const waitingDue = options.discovery && (asked || idle(cursor.statusSince));
+      const statuses = await readStatuses(engine, client, company, cursor, fresh, cycleStart, options.signal, waitingDue);
       if (statuses) {
         result.statusesRead += statuses.length;
         pending.push(...statuses);

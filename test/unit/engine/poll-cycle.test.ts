@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Watch } from '../../../utils/domain/watch';
+import { CURSOR_PREFIX } from '../../../utils/engine/company-directory';
 import { poll } from '../../../utils/engine/poll-runner';
 import { RateGovernor } from '../../../utils/procore/rate-governor';
 import { listAudit } from '../../../utils/store/audit-log';
+import { readMeta, writeMeta } from '../../../utils/store/meta-store';
 import { getWatch, listWatches } from '../../../utils/store/watch-store';
 import type { Sim } from '../../sim/server';
 import { ledger, simControl, startTestSim } from '../../sim/testing';
@@ -59,11 +61,23 @@ describe('poll cycle against the sim', () => {
     ]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
 
-    // Only failures wait now: a status cycle asks nothing; a discovery asks two per company
-    // (disbursements and export statuses changed), however many records are watched.
-    const before = statuses.length;
+    // Only failures wait now: a status cycle asks nothing. A discovery alarm reads a company
+    // whose records are none of them syncing at most every half window: here its disbursements
+    // (last read over a window ago) but not its export statuses (just read); at once again,
+    // nothing; a window later, two (disbursements and export statuses changed), however many
+    // records are watched.
+    let before = statuses.length;
     await poll(engine, clientFor, { discovery: false });
     expect(statuses.length - before).toBe(0);
+    await poll(engine, clientFor, { discovery: true });
+    expect(statuses.length - before).toBe(1);
+    before = statuses.length;
+    await poll(engine, clientFor, { discovery: true });
+    expect(statuses.length - before).toBe(0);
+    const cursor = (await readMeta<{ disbursementsSince: number; statusSince: number }>(engine.db, `${CURSOR_PREFIX}8089`))!;
+    // A whole window back: the engine's clock is corrected to the server's by up to a second
+    // between cycles, so not exactly at the half-window mark.
+    await writeMeta(engine.db, `${CURSOR_PREFIX}8089`, { disbursementsSince: cursor.disbursementsSince - WINDOW, statusSince: cursor.statusSince - WINDOW });
     await poll(engine, clientFor, { discovery: true });
     expect(statuses.length - before).toBe(2);
 
