@@ -63,6 +63,11 @@ export const RequestSchemas = {
   'connection.test': z.object({}),
   /** OAuth sign-in through browser.identity (background only: tokens never leave it). */
   'oauth.signIn': z.object({}),
+  /**
+   * The OAuth client secret, only if the company's Procore app has one (an empty string removes
+   * it). Stored in the background's storage.local; no reply ever carries it back.
+   */
+  'oauth.setClientSecret': z.object({ secret: z.string().check(z.maxLength(512)) }),
 } as const;
 
 export type MessageName = keyof typeof RequestSchemas;
@@ -117,12 +122,15 @@ export interface Replies {
   'data.clear': { ok: true };
   'connection.test': { me: { id: string; login: string; name: string }; companies: { id: string; name: string }[] };
   'oauth.signIn': { ok: true };
+  'oauth.setClientSecret': { ok: true; hasSecret: boolean };
 }
 
 /** Settings as pages see them: the values, and which fields an enterprise policy locked. */
 export interface SettingsView {
   settings: Settings;
   locked: (keyof Settings)[];
+  /** Whether an OAuth client secret is stored (the secret itself never leaves the background). */
+  hasClientSecret?: boolean;
 }
 
 /** Every reply travels as a result envelope, so an error reaches the caller as words. */

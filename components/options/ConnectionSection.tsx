@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ENVIRONMENTS, type Settings } from '../../utils/domain/settings';
 import { sendMessage } from '../../utils/message-client';
 import { originForEnvironment } from '../../utils/view/procore-links';
@@ -94,6 +94,7 @@ export function ConnectionSection({ form, test }: { form: SettingsForm; test: Co
               onChange={(e) => form.update((d) => ({ ...d, oauthClientId: e.target.value.trim() }))}
             />
           </Field>
+          <ClientSecretField />
           <p>
             <Button onClick={signIn} disabled={form.dirty}>Sign in with Procore</Button>
           </p>
@@ -123,5 +124,66 @@ export function ConnectionSection({ form, test }: { form: SettingsForm; test: Co
         )}
       </div>
     </section>
+  );
+}
+
+/**
+ * The OAuth client secret, kept apart from the settings form: it goes straight to the
+ * background's storage and is never read back, so the field only says whether one is stored.
+ */
+function ClientSecretField() {
+  const [secret, setSecret] = useState('');
+  const [hasSecret, setHasSecret] = useState<boolean | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    sendMessage('settings.get', {}).then(
+      (view) => live && setHasSecret(view.hasClientSecret ?? false),
+      () => live && setHasSecret(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const store = (value: string) => {
+    setProblem(null);
+    setSaved(null);
+    sendMessage('oauth.setClientSecret', { secret: value }).then(
+      (reply) => {
+        setHasSecret(reply.hasSecret);
+        setSecret('');
+        setSaved(reply.hasSecret ? 'Client secret saved.' : 'Client secret removed.');
+      },
+      (reason: unknown) => setProblem(reason instanceof Error ? reason.message : String(reason)),
+    );
+  };
+
+  const state = hasSecret === null ? '' : hasSecret ? ' A secret is saved; type a new one to replace it.' : ' None saved.';
+  return (
+    <div className="field">
+      <label htmlFor="oauthClientSecret">Client secret (only if your Procore app has one)</label>
+      <input
+        id="oauthClientSecret"
+        type="password"
+        value={secret}
+        autoComplete="off"
+        aria-describedby="oauthClientSecret-hint"
+        onChange={(e) => setSecret(e.target.value)}
+      />
+      <span id="oauthClientSecret-hint" className="hint">
+        Kept in the extension’s background only and never shown again.{state}
+      </span>
+      <p>
+        <Button onClick={() => store(secret)} disabled={!secret.trim()}>Save client secret</Button>{' '}
+        {hasSecret && <Button onClick={() => store('')}>Remove client secret</Button>}
+      </p>
+      <div aria-live="polite">
+        {saved && <Notice tone="ok" title={saved} />}
+        {problem && <Notice tone="danger" title="The client secret was not saved"><p>{problem}</p></Notice>}
+      </div>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { signInWithOAuth } from '../procore/oauth';
+import { hasClientSecret, setClientSecret, signInWithOAuth } from '../procore/oauth';
 import { procoreOrigins } from '../procore/origins';
 import { ProcoreError } from '../procore/procore-error';
 import { appendAudit, listAudit } from '../store/audit-log';
@@ -28,7 +28,7 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
     }
   };
   return {
-    'settings.get': () => getSettingsView(engine.db),
+    'settings.get': async () => ({ ...(await getSettingsView(engine.db)), hasClientSecret: await hasClientSecret() }),
     'settings.update': async ({ patch }) => {
       const before = (await getSettingsView(engine.db)).settings;
       const view = await updateSettings(engine.db, patch);
@@ -97,5 +97,6 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
       await signInWithOAuth({ loginOrigin: procoreOrigins(settings).login, clientId: settings.oauthClientId });
       return { ok: true };
     },
+    'oauth.setClientSecret': async ({ secret }) => ({ ok: true, hasSecret: await setClientSecret(secret) }),
   };
 }

@@ -14,6 +14,7 @@ const PAGE_ONLY: ReadonlySet<MessageName> = new Set<MessageName>([
   'settings.update',
   'data.clear',
   'oauth.signIn',
+  'oauth.setClientSecret',
   'connection.test',
   'audit.list',
   'history.list',

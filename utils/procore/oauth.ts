@@ -43,6 +43,18 @@ async function clientSecret(): Promise<string | null> {
   return typeof secret === 'string' && secret ? secret : null;
 }
 
+/** Stores the OAuth client secret (an empty one removes it); says whether one is stored now. */
+export async function setClientSecret(secret: string): Promise<boolean> {
+  const trimmed = secret.trim();
+  if (trimmed) await browser.storage.local.set({ [SECRET_KEY]: trimmed });
+  else await browser.storage.local.remove(SECRET_KEY);
+  return Boolean(trimmed);
+}
+
+export async function hasClientSecret(): Promise<boolean> {
+  return (await clientSecret()) !== null;
+}
+
 async function tokenRequest(config: OAuthConfig, params: Record<string, string>, signal?: AbortSignal): Promise<StoredTokens> {
   const secret = await clientSecret();
   const body = new URLSearchParams({ client_id: config.clientId, ...params, ...(secret ? { client_secret: secret } : {}) });
