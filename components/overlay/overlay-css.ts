@@ -4,14 +4,17 @@
  */
 export const OVERLAY_CSS = `
 :host { all: initial; font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f1f1f; }
-:host { display: inline-block; vertical-align: middle; margin-inline-start: 6px; }
+:host { display: inline-block; vertical-align: middle; margin-inline-start: 6px; contain: layout style; }
 :host([data-erp-sync-watch="banner"]), :host([data-erp-sync-watch="root"]) { display: block; margin: 0; }
+:host([data-erp-sync-watch="root"]) { contain: none; }
+/* Hosts contain their layout so a countdown's tick stays inside them (tabular digits keep its
+   width); not the root host: its fixed-position layer would be trapped inside it. */
 :host([data-erp-sync-watch="fix"]) { display: block; margin: 6px 0 4px; white-space: normal; line-height: 1.4; }
 .fix { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; }
 .fix .plain { flex-basis: 100%; color: #1f1f1f; font-weight: 400; }
 * { box-sizing: border-box; }
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-.pill { display: inline-flex; align-items: center; gap: 4px; padding: 1px 8px; border-radius: 10px; border: 1px solid currentColor; font: inherit; font-weight: 600; white-space: nowrap; line-height: 18px; cursor: default; background: #f1f1f1; color: #424242; }
+.pill { font-variant-numeric: tabular-nums; display: inline-flex; align-items: center; gap: 4px; padding: 1px 8px; border-radius: 10px; border: 1px solid currentColor; font: inherit; font-weight: 600; white-space: nowrap; line-height: 18px; cursor: default; background: #f1f1f1; color: #424242; }
 button.pill { cursor: pointer; }
 .pill.icon-only { padding: 1px 5px; }
 button:focus-visible, a:focus-visible, [tabindex]:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }

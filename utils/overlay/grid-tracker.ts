@@ -23,10 +23,14 @@ export interface GridTrackerOptions<T> {
   settleMs?: number;
 }
 
+/** Quiet time after the last scroll before rows are read and drawn again. */
+const SCROLL_SETTLE_MS = 100;
+
 /**
  * Follows one grid: waits (bounded) for the table to appear, then watches it with a single
- * MutationObserver, re-reading at most once per animation frame. Our own hosts' mutations are
- * ignored, so drawing never feeds back into reading. Returns a stop function.
+ * MutationObserver, re-reading at most once per animation frame and not while it scrolls. Our
+ * own hosts' mutations are ignored, so drawing never feeds back into reading. Returns a stop
+ * function.
  */
 export function trackGrid<T>(options: GridTrackerOptions<T>): () => void {
   const { doc, read, kind, css, onRecords, onUnrecognised, settleMs = 10_000, placement = () => 'append' } = options;
@@ -74,9 +78,26 @@ export function trackGrid<T>(options: GridTrackerOptions<T>): () => void {
   };
   let lastHosts: ShadowRoot[] = [];
 
+  // While the grid scrolls, rows come and go every frame: drawing each of them would cost more
+  // than the page's own rendering. Reading waits until scrolling has settled, then runs once.
+  let lastScroll = Number.NEGATIVE_INFINITY;
+  let settling: number | null = null;
+  const onScroll = () => {
+    lastScroll = view.performance.now();
+  };
+  doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
+
   const schedule = (records?: MutationRecord[]) => {
+    // A read is already due: the grid's own mutations while it scrolls cost no more than this.
+    if (frame !== null || settling !== null || stopped) return;
     if (records && records.every(isIrrelevant)) return;
-    if (frame === null && !stopped) frame = view.requestAnimationFrame(refresh);
+    const wait = lastScroll + SCROLL_SETTLE_MS - view.performance.now();
+    if (wait > 0) {
+      settling = view.setTimeout(() => {
+        settling = null;
+        schedule();
+      }, wait);
+    } else frame = view.requestAnimationFrame(refresh);
   };
 
   const observe = (target: Element) => {
@@ -115,6 +136,8 @@ export function trackGrid<T>(options: GridTrackerOptions<T>): () => void {
     observer?.disconnect();
     view.clearTimeout(giveUp);
     view.clearInterval(connected);
+    if (settling !== null) view.clearTimeout(settling);
+    doc.removeEventListener('scroll', onScroll, { capture: true });
     for (const host of doc.querySelectorAll(`[${HOST_ATTRIBUTE}="${kind}"]`)) host.remove();
     if (frame !== null) view.cancelAnimationFrame(frame);
   };

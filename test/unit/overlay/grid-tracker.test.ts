@@ -61,6 +61,27 @@ describe('trackGrid', () => {
     await vi.waitFor(() => expect(published.at(-1)).toEqual(['11*', '12']));
   });
 
+  it('reads the rows again only once scrolling has settled', async () => {
+    const root = page();
+    const { reads, published } = track();
+    await vi.waitFor(() => expect(published).toHaveLength(1));
+    const before = reads.mock.calls.length;
+    const scroller = root.querySelector('.ag-row')!.parentElement!;
+    const scrollFor = async (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until) {
+        scroller.dispatchEvent(new Event('scroll'));
+        fillCell(document, root.querySelector('.ag-row[row-index="1"] [role="gridcell"]')!, `INV-${Math.round(performance.now())}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    await scrollFor(300);
+    expect(reads.mock.calls.length).toBe(before);
+    await vi.waitFor(() => expect(reads.mock.calls.length).toBe(before + 1));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(reads.mock.calls.length).toBe(before + 1);
+  });
+
   it('removes its hosts when stopped', async () => {
     const root = page();
     const { published } = track();
