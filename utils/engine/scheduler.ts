@@ -19,15 +19,35 @@ async function setPeriodic(name: string, minutes: number | null): Promise<void> 
   await browser.alarms.create(name, { delayInMinutes: minutes, periodInMinutes: minutes });
 }
 
+// Packed (store-installed) MV3 extensions cannot set an alarm less than 30 s ahead: Chrome
+// moves it to 30 s. A nearer deadline also gets a timer in the live worker; the alarm stays as
+// the backstop should the worker stop first.
+const ALARM_FLOOR_MS = 30_000;
+let nearDeadlineTimer: ReturnType<typeof setTimeout> | undefined;
+let onNearDeadline: ((engine: Engine) => void) | null = null;
+
+function armNearDeadlineTimer(engine: Engine, localDeadline: number | null): void {
+  clearTimeout(nearDeadlineTimer);
+  nearDeadlineTimer = undefined;
+  const fire = onNearDeadline;
+  if (!fire || localDeadline === null) return;
+  const ahead = localDeadline - engine.localTime();
+  // A deadline already past is the alarm's (it fires at once): a timer here could spin.
+  if (ahead > 0 && ahead < ALARM_FLOOR_MS) nearDeadlineTimer = setTimeout(() => fire(engine), ahead);
+}
+
 /** One alarm at the earliest deadline, so the window's end is noticed then, not at the next poll. */
 export async function armDeadlineAlarm(engine: Engine): Promise<number | null> {
   const deadline = await nextDeadline(engine.db);
   if (deadline === null) {
+    armNearDeadlineTimer(engine, null);
     await browser.alarms.clear(ALARMS.deadline);
     return null;
   }
   // Deadlines are server time; alarms run on the local clock.
-  const when = Math.max(engine.localTime() + 500, toLocalTime(deadline, engine.clockOffsetMs) + 250);
+  const localDeadline = toLocalTime(deadline, engine.clockOffsetMs) + 250;
+  armNearDeadlineTimer(engine, localDeadline);
+  const when = Math.max(engine.localTime() + 500, localDeadline);
   const existing = await browser.alarms.get(ALARMS.deadline);
   if (!existing || Math.abs(existing.scheduledTime - when) > 500) await browser.alarms.create(ALARMS.deadline, { when });
   return deadline;
@@ -50,9 +70,11 @@ export async function reschedule(engine: Engine): Promise<void> {
 
 /**
  * Alarms are the only timers that survive the worker: the listener is registered at once (an
- * alarm may be what woke the worker), and the alarms are re-created at every start.
+ * alarm may be what woke the worker), and the alarms are re-created at every start. `onAlarm`
+ * also runs for a deadline under the alarm floor, from a timer in the live worker.
  */
 export function setupScheduler(ready: Promise<Engine>, onAlarm: (engine: Engine, name: AlarmName) => Promise<void>): void {
+  onNearDeadline = (engine) => void onAlarm(engine, ALARMS.deadline);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (!Object.values(ALARMS).includes(alarm.name as AlarmName)) return;
     void ready.then((engine) => onAlarm(engine, alarm.name as AlarmName));
