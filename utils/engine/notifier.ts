@@ -9,7 +9,8 @@ import { storedCompanies } from './company-directory';
 import type { Engine } from './engine';
 import { NOTIFICATION_ICON } from './notification-icon';
 import { companyNotification } from './notification-text';
-import { inQuietHours } from './quiet-hours';
+import { holdNotifications, takeHeldNotifications } from './held-notifications';
+import { quietHoursEnd } from './quiet-hours';
 
 export const SNOOZE_MINUTES = 15;
 const PREFIX = 'esw:';
@@ -60,12 +61,17 @@ async function createNotification(id: string, options: Record<string, unknown>):
 
 /**
  * One desktop notification per company for everything one cycle found (never a burst), unless
- * the user turned that kind off, snoozed the record, or is in quiet hours.
+ * the user turned that kind off or snoozed the record. In quiet hours they are held for
+ * `deliverHeldNotifications` at the end.
  */
 export async function notify(engine: Engine, items: readonly { kind: NotifyKind; payoutId: string }[]): Promise<number> {
   if (!items.length) return 0;
   const settings = await engine.settings();
-  if (inQuietHours(settings.notifications.quietHours, engine.localTime())) return 0;
+  const quietEnd = quietHoursEnd(settings.notifications.quietHours, engine.localTime());
+  if (quietEnd !== null) {
+    await holdNotifications(engine, items, quietEnd);
+    return 0;
+  }
   const watches = await getWatches(engine.db, [...new Set(items.map((i) => i.payoutId))]);
   const groups = groupForNotification(items, watches, settings, engine.now());
   const names = new Map((await storedCompanies(engine)).map((c) => [c.id, c.name]));
@@ -85,6 +91,11 @@ export async function notify(engine: Engine, items: readonly { kind: NotifyKind;
     shown++;
   }
   return shown;
+}
+
+/** At the end of quiet hours: what was held, still true, as one summary per company. */
+export async function deliverHeldNotifications(engine: Engine): Promise<number> {
+  return notify(engine, await takeHeldNotifications(engine));
 }
 
 export async function openFailedToExport(engine: Engine, notificationId: string): Promise<void> {

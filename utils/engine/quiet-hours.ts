@@ -15,3 +15,13 @@ export function inQuietHours(quiet: Settings['notifications']['quietHours'], loc
   if (start === end) return false;
   return start < end ? minute >= start && minute < end : minute >= start || minute < end;
 }
+
+/** When the quiet hours that contain `localNow` end (local epoch ms); null outside them. */
+export function quietHoursEnd(quiet: Settings['notifications']['quietHours'], localNow: number): number | null {
+  if (!inQuietHours(quiet, localNow)) return null;
+  const end = new Date(localNow);
+  const minutes = minutesOf(quiet.end);
+  end.setHours(Math.floor(minutes / 60), minutes % 60, 0, 0);
+  if (end.getTime() <= localNow) end.setDate(end.getDate() + 1);
+  return end.getTime();
+}

@@ -5,7 +5,8 @@ import type { Engine } from './engine';
 import { readStatus } from './engine-status';
 import { pollPace } from './poll-pace';
 
-export const ALARMS = { poll: 'poll', discovery: 'discovery', deadline: 'deadline' } as const;
+// quietEnd: notifications held during quiet hours are delivered when they end.
+export const ALARMS = { poll: 'poll', discovery: 'discovery', deadline: 'deadline', quietEnd: 'quiet-end' } as const;
 export type AlarmName = (typeof ALARMS)[keyof typeof ALARMS];
 
 async function setPeriodic(name: string, minutes: number | null): Promise<void> {

@@ -4,10 +4,10 @@ import { Engine } from './engine';
 import { readStatus } from './engine-status';
 import { messageHandlers } from './message-handlers';
 import { setupMessageRouter, type MessageHandlers } from './message-router';
-import { setupNotificationClicks } from './notifier';
+import { deliverHeldNotifications, setupNotificationClicks } from './notifier';
 import { poll, type ClientFactory } from './poll-runner';
 import { engineClient } from './procore-connection';
-import { setupScheduler } from './scheduler';
+import { ALARMS, setupScheduler } from './scheduler';
 import { applyUserEvent } from './watch-actions';
 import { WatchHub } from './watch-hub';
 import { setupWatchPort } from './watch-port';
@@ -46,6 +46,10 @@ export function setupEngine(): void {
     }
   });
   setupScheduler(ready, async (engine, name) => {
+    if (name === ALARMS.quietEnd) {
+      await deliverHeldNotifications(engine).catch((error) => console.error('erp-sync-watch: held notifications failed', error));
+      return;
+    }
     await poll(engine, clientFor, { discovery: name === 'discovery' }).catch((error) => console.error('erp-sync-watch: poll failed', error));
   });
   void ready.then(updateBadge);
