@@ -13,18 +13,35 @@ interface ConfirmDialogProps {
   confirmDisabled?: boolean;
   /** null for a dialog that only informs (one button). */
   cancelLabel?: string | null;
+  /** alertdialog for a confirm that interrupts the user's work on a page not ours. */
+  role?: 'dialog' | 'alertdialog';
+  testId?: string;
 }
 
 /**
  * A modal question. Focus moves into it and stays there (Tab cycles), Escape cancels, and focus
- * returns to where it was when it closes.
+ * returns to where it was when it closes. Works inside a shadow root (the page overlays) too.
  */
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, danger, busy, confirmDisabled, cancelLabel = 'Cancel' }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  danger,
+  busy,
+  confirmDisabled,
+  cancelLabel = 'Cancel',
+  role = 'dialog',
+  testId,
+}: ConfirmDialogProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  // In a shadow root the document's active element is the host: ask the dialog's own root.
+  const focused = () => (ref.current?.getRootNode() as Document | ShadowRoot | undefined)?.activeElement ?? null;
 
   useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
+    const previous = ref.current?.ownerDocument.activeElement as HTMLElement | null | undefined;
     const first = ref.current?.querySelector<HTMLElement>('input, select, button:not(:disabled)');
     first?.focus();
     return () => previous?.focus?.();
@@ -40,10 +57,10 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
     const focusable = [...ref.current.querySelectorAll<HTMLElement>('input, select, textarea, button:not(:disabled), a[href]')];
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
-    if (event.shiftKey && document.activeElement === first) {
+    if (event.shiftKey && focused() === first) {
       event.preventDefault();
       last?.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
+    } else if (!event.shiftKey && focused() === last) {
       event.preventDefault();
       first?.focus();
     }
@@ -51,7 +68,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
 
   return (
     <div className="dialog-backdrop" onKeyDown={onKeyDown}>
-      <div ref={ref} className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId}>
+      <div ref={ref} className="dialog" role={role} aria-modal="true" aria-labelledby={titleId} data-testid={testId}>
         <h2 id={titleId}>{title}</h2>
         {children}
         <div className="dialog-actions">

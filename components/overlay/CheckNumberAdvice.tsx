@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CheckNumberRecommendation } from '../../utils/messaging';
 import type { FundingAccountRowData } from '../../utils/page/funding-accounts-grid';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ChangeConfirm } from './ChangeConfirm';
 import { useOverlay } from './overlay-context';
 import { PopoverPill } from './PopoverPill';
 import { StatusPill } from './StatusPill';
@@ -73,7 +73,7 @@ export function CheckNumberAdvice({ row }: { row: FundingAccountRowData }) {
       >
         <p>{text}.</p>
         {advice.changeNeeded && step !== 'applied' ? (
-          <button type="button" className="btn primary" disabled={step === 'saving'} onClick={() => setStep('confirm')}>
+          <button type="button" className="btn btn-primary" disabled={step === 'saving'} onClick={() => setStep('confirm')}>
             {step === 'saving' ? 'Applying…' : `Apply: start at ${advice.nextCheckNumber}`}
           </button>
         ) : null}
@@ -83,7 +83,7 @@ export function CheckNumberAdvice({ row }: { row: FundingAccountRowData }) {
         {result}
       </span>
       {step === 'confirm' ? (
-        <ConfirmDialog
+        <ChangeConfirm
           title={`Change Next Check No. of ${row.nickname || row.bankId}?`}
           changes={[{ field: 'Next Check No.', from: String(advice.currentNextCheckNumber), to: String(advice.nextCheckNumber) }]}
           note="New payouts from this account will be numbered from the new value."

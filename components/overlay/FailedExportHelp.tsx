@@ -3,7 +3,7 @@ import type { Watch } from '../../utils/domain/watch';
 import type { FailedExportData } from '../../utils/page/failed-exports-grid';
 import { fillInput } from '../../utils/overlay/fill-input';
 import { describeWatch } from '../../utils/overlay/watch-view';
-import { ConfirmDialog, type Change } from './ConfirmDialog';
+import { ChangeConfirm, type Change } from './ChangeConfirm';
 import { useOverlay } from './overlay-context';
 import { Popover } from './Popover';
 import { StatusPill } from './StatusPill';
@@ -92,7 +92,7 @@ export function FailedExportHelp({ watch, row }: { watch: Watch; row: FailedExpo
         </button>
       ) : null}
       {fixable ? (
-        <button type="button" className="btn primary" disabled={step.kind === 'sending'} onClick={() => setStep({ kind: 'confirm' })}>
+        <button type="button" className="btn btn-primary" disabled={step.kind === 'sending'} onClick={() => setStep({ kind: 'confirm' })}>
           {step.kind === 'sending' ? 'Exporting…' : changes.length > 0 ? 'Fix & export' : 'Export again'}
         </button>
       ) : null}
@@ -123,7 +123,7 @@ export function FailedExportHelp({ watch, row }: { watch: Watch; row: FailedExpo
         </Popover>
       ) : null}
       {step.kind === 'confirm' ? (
-        <ConfirmDialog
+        <ChangeConfirm
           title={changes.length > 0 ? `Fix & export invoice ${watch.invoiceNumber}?` : `Export invoice ${watch.invoiceNumber} again, unchanged?`}
           changes={
             changes.length > 0

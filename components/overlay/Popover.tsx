@@ -57,7 +57,7 @@ export function Popover({ title, trigger, onClose, children }: Props) {
     const outside = (event: Event) => {
       const path = event.composedPath();
       // A confirm opened from inside the popover is part of it.
-      const inConfirm = path.some((node) => node instanceof Element && node.classList.contains('backdrop'));
+      const inConfirm = path.some((node) => node instanceof Element && node.classList.contains('dialog-backdrop'));
       if (box.current && !inConfirm && !path.includes(box.current) && !(trigger.current && path.includes(trigger.current))) closeRef.current();
     };
     // Escape closes it wherever focus went (the page may take focus back into its grid).

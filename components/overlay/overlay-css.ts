@@ -27,7 +27,7 @@ button:focus-visible, a:focus-visible, [tabindex]:focus-visible { outline: 2px s
 .cause { color: #1f1f1f; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 360px; }
 a { color: #0b57d0; text-decoration: underline; }
 .btn { font: inherit; font-weight: 600; padding: 2px 8px; border-radius: 4px; border: 1px solid #5f6368; background: #fff; color: #1f1f1f; cursor: pointer; line-height: 18px; }
-.btn.primary { background: #0b57d0; border-color: #0b57d0; color: #fff; }
+.btn-primary { background: #0b57d0; border-color: #0b57d0; color: #fff; }
 .btn:disabled { color: #5f6368; background: #f1f1f1; cursor: not-allowed; }
 .layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483000; }
 .popover { position: fixed; pointer-events: auto; max-width: 460px; min-width: 260px; max-height: 60vh; overflow: auto; background: #fff; color: #1f1f1f; border: 1px solid #5f6368; border-radius: 6px; box-shadow: 0 6px 24px rgba(0,0,0,.25); padding: 10px 12px; }
@@ -37,11 +37,11 @@ a { color: #0b57d0; text-decoration: underline; }
 .popover li:first-child { border-top: 0; }
 .popover li > .pill { justify-self: start; }
 .muted { color: #4a4a4a; }
-.backdrop { position: fixed; inset: 0; background: rgba(0,0,0,.35); pointer-events: auto; display: grid; place-items: center; }
+.dialog-backdrop { position: fixed; inset: 0; background: rgba(0,0,0,.35); pointer-events: auto; display: grid; place-items: center; }
 .dialog { background: #fff; color: #1f1f1f; border-radius: 8px; padding: 16px; width: min(440px, 92vw); box-shadow: 0 10px 40px rgba(0,0,0,.35); }
 .dialog table { border-collapse: collapse; margin: 8px 0 12px; }
 .dialog th, .dialog td { text-align: left; padding: 3px 10px 3px 0; }
-.actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 8px; }
+.dialog-actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 8px; }
 .banner { display: flex; gap: 8px; align-items: flex-start; margin: 8px 0; padding: 8px 12px; border: 1px solid #7a4100; border-radius: 6px; background: #fff4e0; color: #3d2100; }
 .checklist { display: inline-block; vertical-align: top; margin: 0 8px; padding: 8px 10px; border: 1px solid #5f6368; border-radius: 6px; background: #fff; max-width: 420px; }
 .checklist li { padding: 2px 0; }

@@ -1,43 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Watch } from '../../../utils/domain/watch';
 import { watchTable } from '../../../scripts/demo/watch-table';
+import { makeWatch } from '../fixtures/make-watch';
 
 const NOW = Date.UTC(2026, 10, 15, 17, 50, 0);
 
-function watch(patch: Partial<Watch>): Watch {
-  return {
-    payoutId: 'po_1',
-    companyId: '8089',
-    disbursementId: 'd1',
-    disbursementNumber: 'D-000412',
-    invoiceId: '4417',
-    invoiceNumber: 'INV-2291',
-    projectId: '562',
-    vendorId: 'v_77',
-    fundingAccountId: 'fa_1',
-    beneficiaryName: 'Acme Drywall',
-    amountCents: 450_000,
-    bankId: 'OPER',
-    checkNumber: 10042,
-    partialPayment: false,
-    hasTaxOrMarkup: false,
-    connector: 'quickbooks_online',
-    erpName: 'QuickBooks Online',
-    state: 'syncing',
-    stateSince: NOW - 60_000,
-    fundingCompletedAt: NOW - 60_000,
-    fundingCompletedEstimated: false,
-    deadline: NOW + 9 * 60_000 + 5_000,
-    request: null,
-    diagnosis: null,
-    attempts: [],
-    syncedAt: null,
-    snoozedUntil: null,
-    notExportableReason: null,
-    updatedAt: NOW,
-    ...patch,
-  };
-}
+// Funded a minute ago; due in 9:05 (a window a little longer than the default).
+const watch = (patch: Partial<Watch>): Watch => makeWatch({ deadline: NOW + 9 * 60_000 + 5_000, updatedAt: NOW, ...patch }, NOW - 60_000);
 
 describe('the demo\'s watch table', () => {
   it('shows the countdown of a syncing record and the cause of a failed one, failures first', () => {

@@ -15,7 +15,7 @@ import { defaultSettings, SettingsSchema } from '../../../utils/domain/settings'
 import { WatchSchema } from '../../../utils/domain/watch';
 import { RequestSchemas } from '../../../utils/messaging';
 import { ReExportIntentSchema } from '../../../utils/store/re-export-intent';
-import { makeWatch } from '../ui/make-watch';
+import { makeWatch } from '../fixtures/make-watch';
 
 /*
  * `englishMessage` stands in for zod's `en` locale (a kilobyte the service worker cannot spare).

@@ -6,7 +6,7 @@ import type { PreflightIssue } from '../../../utils/messaging';
 import { HOST_ATTRIBUTE } from '../../../utils/overlay/row-host';
 import { gridPage } from '../page/ag-grid-page';
 import { fakeBackend, hostTexts, rootShadow, startSession } from './overlay-harness';
-import { FUNDED, watch } from './watch-fixture';
+import { FUNDED, pageWatch as watch } from '../fixtures/make-watch';
 
 let session: ReturnType<typeof startSession> | null = null;
 beforeEach(() => {

@@ -6,7 +6,7 @@ import type { EngineStatus } from '../../../utils/messaging';
 import type { Watch } from '../../../utils/domain/watch';
 import { DISBURSEMENT_COLUMNS, fillCell, gridPage } from '../page/ag-grid-page';
 import { fakeBackend, hostTexts, rootShadow, shownText, startSession } from './overlay-harness';
-import { FUNDED, WINDOW, watch } from './watch-fixture';
+import { FUNDED, WINDOW, pageWatch as watch } from '../fixtures/make-watch';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const status = (paymentSyncEnabled = true): EngineStatus => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeDisbursement, describeWatch } from '../../../utils/overlay/watch-view';
 import { clock, spokenDuration, windowText } from '../../../utils/overlay/duration';
-import { FUNDED, WINDOW, watch } from './watch-fixture';
+import { FUNDED, WINDOW, pageWatch as watch } from '../fixtures/make-watch';
 
 const at = (ms: number) => FUNDED + ms;
 const failed = (payoutId: string) =>

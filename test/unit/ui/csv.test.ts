@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../../../utils/csv';
 import { auditCsv } from '../../../utils/view/audit-csv';
 import { historyCsv } from '../../../utils/view/history-csv';
-import { makeWatch } from './make-watch';
+import { makeWatch } from '../fixtures/make-watch';
 
 describe('CSV', () => {
   it('defuses cells a spreadsheet would run as formulas', () => {

@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeBackground } from './fake-background';
-import { makeWatch } from './make-watch';
+import { makeWatch } from '../fixtures/make-watch';
 
 const background = vi.hoisted(() => ({ current: null as unknown as ReturnType<typeof import('./fake-background').makeBackground> }));
 vi.mock('../../../utils/message-client', () => ({

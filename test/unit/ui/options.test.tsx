@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../../utils/domain/settings';
 import { makeBackground } from './fake-background';
-import { makeWatch } from './make-watch';
+import { makeWatch } from '../fixtures/make-watch';
 
 const background = vi.hoisted(() => ({ current: null as unknown as ReturnType<typeof import('./fake-background').makeBackground> }));
 vi.mock('../../../utils/message-client', () => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPopupView, causesPresent, NO_FILTER, RECENT_MS, sectionOf } from '../../../utils/view/popup-sections';
-import { makeWatch } from './make-watch';
+import { makeWatch } from '../fixtures/make-watch';
 
 const NOW = 10_000_000;
 const names = new Map([['8089', 'Builder Co'], ['9001', 'Other Co']]);

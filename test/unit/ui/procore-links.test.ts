@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { originForEnvironment, signInUrl, watchUrl } from '../../../utils/view/procore-links';
-import { makeWatch } from './make-watch';
+import { makeWatch } from '../fixtures/make-watch';
 
 const production = { environment: 'production' as const, apiOrigin: 'https://app.procore.com' };
 const local = { environment: 'custom' as const, apiOrigin: 'http://127.0.0.1:4010' };

@@ -7,7 +7,7 @@ import {
   syncTimeHistogram,
   windowShare,
 } from '../../../utils/view/sync-health';
-import { makeWatch } from './make-watch';
+import { makeWatch } from '../fixtures/make-watch';
 
 const WINDOW = 600_000;
 const DAY = 86_400_000;
