@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { DisbursementRowData } from '../../utils/page/disbursements-grid';
 import { pageLinks } from '../../utils/page/routes';
 import { describeDisbursement, type StatusView } from '../../utils/overlay/watch-view';
-import { moneyText } from './money-text';
+import { formatCents } from '../../utils/domain/money';
 import { useOverlay } from './overlay-context';
 import { PopoverPill } from './PopoverPill';
 import { RecordDetails } from './RecordDetails';
@@ -40,7 +40,7 @@ export const DisbursementBadge = memo(
         {records.map((watch) => (
           <li key={watch.payoutId}>
             <span>
-              <strong>{watch.invoiceNumber}</strong> · {watch.beneficiaryName} · {moneyText(watch.amountCents)}
+              <strong>{watch.invoiceNumber}</strong> · {watch.beneficiaryName} · {formatCents(watch.amountCents)}
             </span>
             <RecordDetails watch={watch} now={now} />
           </li>

@@ -21,9 +21,9 @@ export const StatusPill = forwardRef<HTMLButtonElement, Props>(function StatusPi
   const button = useRef<HTMLButtonElement | null>(null);
   const spoken = useRef<HTMLSpanElement>(null);
   const apply = useCallback((live: StatusView) => {
-    if (text.current && text.current.textContent !== live.text) text.current.textContent = live.text;
+    setText(text.current, live.text);
     if (button.current && button.current.getAttribute('aria-label') !== live.label) button.current.setAttribute('aria-label', live.label);
-    if (spoken.current && spoken.current.textContent !== live.label) spoken.current.textContent = live.label;
+    setText(spoken.current, live.label);
   }, []);
   useLiveCountdown(view.countdown, apply);
   const body = (
@@ -65,6 +65,17 @@ export const StatusPill = forwardRef<HTMLButtonElement, Props>(function StatusPi
     </span>
   );
 });
+
+/**
+ * Rewrites the text node the renderer made rather than replacing it: a new node costs the page a
+ * style recalculation each second, and the renderer would go on updating the detached one.
+ */
+function setText(element: HTMLElement | null, value: string): void {
+  const node = element?.firstChild;
+  if (node?.nodeType === Node.TEXT_NODE && node === element?.lastChild) {
+    if ((node as Text).data !== value) (node as Text).data = value;
+  } else if (element && element.textContent !== value) element.textContent = value;
+}
 
 function assign<T>(ref: ForwardedRef<T>, value: T | null): void {
   if (typeof ref === 'function') ref(value);

@@ -1,5 +1,5 @@
 import type { Watch } from '../domain/watch';
-import { clock, spokenDuration, windowText } from './duration';
+import { clock, spokenDuration, windowText } from '../view/duration';
 
 /** How a state looks: the words are the meaning; tone and icon only repeat it. */
 export type Tone = 'progress' | 'ok' | 'bad' | 'warn' | 'muted';

@@ -2,6 +2,9 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+/** Whole seconds left in `ms`, rounded up so a countdown reaches zero only when due; never negative. */
+const secondsLeft = (ms: number): number => Math.max(0, Math.ceil(ms / 1000));
+
 /** A span as people say it: "45 s", "12 min", "3 h 5 min", "4 d". */
 export function formatSpan(ms: number): string {
   const span = Math.max(0, ms);
@@ -21,19 +24,39 @@ export function formatAgo(at: number, now: number): string {
   return `${formatSpan(span)} ago`;
 }
 
-/** Time left to a deadline as mm:ss (never negative: "00:00" once it has passed). */
-export function formatCountdown(deadline: number, now: number): string {
-  const left = Math.max(0, Math.ceil((deadline - now) / 1000));
-  const minutes = Math.floor(left / 60);
-  const seconds = left % 60;
-  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
+/** 452_000 → "7:32" (a badge's countdown or a sync time). */
+export function clock(ms: number): string {
+  const total = secondsLeft(ms);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
 }
 
-/** A countdown in words for screen readers: "7 minutes 5 seconds left". */
+/** Time left to a deadline as mm:ss, for columns of countdowns ("00:00" once it has passed). */
+export function formatCountdown(deadline: number, now: number): string {
+  return clock(deadline - now).padStart(5, '0');
+}
+
+/** 452_000 → "7 minutes 32 seconds" for screen readers. */
+export function spokenDuration(ms: number): string {
+  const total = secondsLeft(ms);
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  const parts: string[] = [];
+  if (minutes > 0) parts.push(`${minutes} minute${minutes === 1 ? '' : 's'}`);
+  if (seconds > 0 || minutes === 0) parts.push(`${seconds} second${seconds === 1 ? '' : 's'}`);
+  return parts.join(' ');
+}
+
+/** A countdown in words for screen readers: "7 minutes 5 seconds left" (seconds always said). */
 export function describeCountdown(deadline: number, now: number): string {
-  const left = Math.max(0, Math.ceil((deadline - now) / 1000));
-  const minutes = Math.floor(left / 60);
-  const seconds = left % 60;
+  const total = secondsLeft(deadline - now);
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
   const parts = [minutes ? `${minutes} minute${minutes === 1 ? '' : 's'}` : '', `${seconds} second${seconds === 1 ? '' : 's'}`];
   return `${parts.filter(Boolean).join(' ')} left`;
+}
+
+/** A window length in words: 600_000 → "10 min", 20_000 → "20 s". */
+export function windowText(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeDisbursement, describeWatch } from '../../../utils/overlay/watch-view';
-import { clock, spokenDuration, windowText } from '../../../utils/overlay/duration';
+import { clock, spokenDuration, windowText } from '../../../utils/view/duration';
 import { FUNDED, WINDOW, pageWatch as watch } from '../fixtures/make-watch';
 
 const at = (ms: number) => FUNDED + ms;
