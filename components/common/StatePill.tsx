@@ -1,30 +1,26 @@
 import type { WatchState } from '../../utils/domain/watch';
+import { STATE_LOOK } from '../../utils/view/state-look';
 
-type Tone = 'danger' | 'warn' | 'ok' | 'info' | 'muted';
-
-// Each state has a glyph and words, so meaning never rests on colour alone.
-const PILLS: Record<WatchState, { icon: string; label: string; tone: Tone }> = {
-  failed: { icon: '✕', label: 'Failed', tone: 'danger' },
-  escalate: { icon: '!', label: 'Contact ERP support', tone: 'danger' },
-  re_exporting: { icon: '↻', label: 'Re-exporting', tone: 'info' },
-  not_exportable: { icon: '⊘', label: 'Will not export', tone: 'danger' },
-  overdue: { icon: '⚠', label: 'Not in ERP yet', tone: 'warn' },
-  syncing: { icon: '◔', label: 'Syncing', tone: 'info' },
-  synced: { icon: '✓', label: 'In ERP', tone: 'ok' },
-  awaiting_funding: { icon: '…', label: 'Awaiting funding', tone: 'muted' },
-  dismissed: { icon: '–', label: 'Dismissed', tone: 'muted' },
+// Short words for a list; the glyph and colour are the ones the page overlays use.
+const WORDS: Record<WatchState, string> = {
+  failed: 'Failed',
+  escalate: 'Contact ERP support',
+  re_exporting: 'Re-exporting',
+  not_exportable: 'Will not export',
+  overdue: 'Not in ERP yet',
+  syncing: 'Syncing',
+  synced: 'In ERP',
+  awaiting_funding: 'Awaiting funding',
+  dismissed: 'Dismissed',
 };
 
-export function statePillLabel(state: WatchState): string {
-  return PILLS[state].label;
-}
-
+/** A watch's state as words plus a glyph; colour only repeats them. */
 export function StatePill({ state }: { state: WatchState }) {
-  const pill = PILLS[state];
+  const { icon, tone } = STATE_LOOK[state];
   return (
-    <span className={`pill pill-${pill.tone}`}>
-      <span aria-hidden="true">{pill.icon}</span>
-      <span>{pill.label}</span>
+    <span className={`pill tone-${tone}`}>
+      <span aria-hidden="true">{icon}</span>
+      <span>{WORDS[state]}</span>
     </span>
   );
 }

@@ -1,8 +1,7 @@
 import type { Watch } from '../domain/watch';
 import { clock, spokenDuration, windowText } from '../view/duration';
+import { STATE_LOOK, type Tone } from '../view/state-look';
 
-/** How a state looks: the words are the meaning; tone and icon only repeat it. */
-export type Tone = 'progress' | 'ok' | 'bad' | 'warn' | 'muted';
 
 export interface StatusView {
   /** Visible text, e.g. "ERP sync 7:32". */
@@ -28,8 +27,7 @@ export function countdown(deadline: number, estimated: boolean, now: number): St
     countdown: { deadline, estimated },
     text: `ERP sync ${clock(left)}${estimated ? ' est.' : ''}`,
     label: `ERP sync, ${spokenDuration(left)} left${estimated ? ESTIMATED : ''}`,
-    tone: 'progress',
-    icon: '◷',
+    ...STATE_LOOK.syncing,
     milestone: 'syncing',
     ticking: true,
   };
@@ -40,8 +38,7 @@ function inErp(tookMs: number | null, estimated: boolean): StatusView {
   return {
     text: `In ERP${took}${estimated && took ? ' est.' : ''}`,
     label: `In ERP${tookMs === null ? '' : `, took ${spokenDuration(tookMs)}`}${estimated && took ? ESTIMATED : ''}`,
-    tone: 'ok',
-    icon: '✓',
+    ...STATE_LOOK.synced,
     milestone: 'synced',
     ticking: false,
   };
@@ -49,7 +46,7 @@ function inErp(tookMs: number | null, estimated: boolean): StatusView {
 
 function overdue(windowMs: number): StatusView {
   const text = `Not in ERP after ${windowText(windowMs)}`;
-  return { text, label: `${text}: check Failed to Export in ERP Integrations`, tone: 'warn', icon: '⚠', milestone: 'overdue', ticking: false };
+  return { text, label: `${text}: check Failed to Export in ERP Integrations`, ...STATE_LOOK.overdue, milestone: 'overdue', ticking: false };
 }
 
 const windowOf = (watch: Watch): number | null =>
@@ -62,7 +59,7 @@ export function describeWatch(watch: Watch, now: number): StatusView | null {
   const estimated = watch.fundingCompletedEstimated;
   switch (watch.state) {
     case 'awaiting_funding':
-      return { text: 'Awaiting funding', label: 'ERP sync starts when funding completes', tone: 'muted', icon: '…', milestone: 'awaiting', ticking: false };
+      return { text: 'Awaiting funding', label: 'ERP sync starts when funding completes', ...STATE_LOOK.awaiting_funding, milestone: 'awaiting', ticking: false };
     case 'syncing':
       return watch.deadline === null ? { ...countdownUnknown(), milestone: 'syncing' } : countdown(watch.deadline, estimated, now);
     case 'synced':
@@ -73,24 +70,22 @@ export function describeWatch(watch: Watch, now: number): StatusView | null {
       return {
         text: 'Failed to export',
         label: `Failed to export: ${watch.diagnosis?.summary ?? 'the ERP refused it'}`,
-        tone: 'bad',
-        icon: '✕',
+        ...STATE_LOOK.failed,
         milestone: 'failed',
         ticking: false,
       };
     case 're_exporting': {
       const attempt = watch.attempts.length;
       const text = `Re-exporting${attempt > 0 ? ` (attempt ${attempt})` : ''}`;
-      return { text, label: text, tone: 'progress', icon: '⟳', milestone: `re_exporting ${attempt}`, ticking: false };
+      return { text, label: text, ...STATE_LOOK.re_exporting, milestone: `re_exporting ${attempt}`, ticking: false };
     }
     case 'escalate':
-      return { text: 'Contact ERP support', label: 'Still failing after the known fixes: contact ERP support', tone: 'bad', icon: '☎', milestone: 'escalate', ticking: false };
+      return { text: 'Contact ERP support', label: 'Still failing after the known fixes: contact ERP support', ...STATE_LOOK.escalate, milestone: 'escalate', ticking: false };
     case 'not_exportable':
       return {
         text: "Won't export",
         label: `Will not export: ${watch.notExportableReason ?? 'this record cannot be exported'}`,
-        tone: 'bad',
-        icon: '⊘',
+        ...STATE_LOOK.not_exportable,
         milestone: 'not_exportable',
         ticking: false,
       };
@@ -100,7 +95,7 @@ export function describeWatch(watch: Watch, now: number): StatusView | null {
 }
 
 function countdownUnknown(): StatusView {
-  return { text: 'ERP sync', label: 'ERP sync in progress', tone: 'progress', icon: '◷', milestone: 'syncing', ticking: false };
+  return { text: 'ERP sync', label: 'ERP sync in progress', ...STATE_LOOK.syncing, milestone: 'syncing', ticking: false };
 }
 
 export const SYNC_OFF: StatusView = {
@@ -126,14 +121,14 @@ export function describeDisbursement(watches: Watch[], syncEnabled: boolean | nu
   const failing = shown.filter((w) => FAILING.has(w.state)).length;
   if (failing > 0) {
     const text = `${failing} of ${shown.length} failed`;
-    return { text, label: `ERP sync: ${text}`, tone: 'bad', icon: '✕', milestone: `failed ${failing}`, ticking: false };
+    return { text, label: `ERP sync: ${text}`, ...STATE_LOOK.failed, milestone: `failed ${failing}`, ticking: false };
   }
   const late = shown.filter((w) => w.state === 'overdue');
   if (late.length > 0) return overdue(windowOf(late[0]!) ?? DEFAULT_WINDOW);
   const fixing = shown.filter((w) => w.state === 're_exporting').length;
   if (fixing > 0) {
     const text = `Re-exporting ${fixing} of ${shown.length}`;
-    return { text, label: `ERP sync: ${text}`, tone: 'progress', icon: '⟳', milestone: `re_exporting ${fixing}`, ticking: false };
+    return { text, label: `ERP sync: ${text}`, ...STATE_LOOK.re_exporting, milestone: `re_exporting ${fixing}`, ticking: false };
   }
   const syncing = shown.filter((w) => w.state === 'syncing');
   if (syncing.length > 0) {
