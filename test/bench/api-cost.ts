@@ -42,7 +42,7 @@ export interface PhaseCost {
 
 export interface ApiCostResult {
   engineHours: number;
-  /** Engine time the run took: more than engineHours when the machine could not keep up. */
+  /** Engine time the run took by the wall clock: more than engineHours when the machine could not keep up (cycles ran late, none was dropped). */
   engineHoursElapsed: number;
   requests: number;
   requestsPerHour: number;
@@ -112,12 +112,16 @@ export async function measureApiCost(options: ApiCostOptions = {}): Promise<ApiC
 
     const cookie = await sessionCookieFor(sim.origin);
     const started = Date.now();
-    const sent: { at: number; endpoint: string; status: number }[] = [];
+    // `at`: engine ms of the alarm whose cycle sent it (a slow machine delays cycles, it does not
+    // drop them: the schedule, not the wall clock, says which hour a request belongs to).
+    // `realAt`: engine ms by the wall clock, for the spike window, which the sim counts in real time.
+    let cycleAt = 0;
+    const sent: { at: number; realAt: number; endpoint: string; status: number }[] = [];
     const countingFetch: typeof fetch = async (input, init = {}) => {
       const headers = new Headers(init.headers);
       headers.set('Cookie', cookie);
       const response = await fetch(input, { ...init, headers });
-      sent.push({ at: (Date.now() - started) * speedup, endpoint: `${init.method ?? 'GET'} ${endpointOf(String(input))}`, status: response.status });
+      sent.push({ at: cycleAt * 1000, realAt: (Date.now() - started) * speedup, endpoint: `${init.method ?? 'GET'} ${endpointOf(String(input))}`, status: response.status });
       return response;
     };
     const engine = await Engine.open(await openEngineDb(`bench-${Date.now()}`));
@@ -148,6 +152,7 @@ export async function measureApiCost(options: ApiCostOptions = {}): Promise<ApiC
       if (t > totalSeconds) break;
       const wait = (t - engineSecondsNow()) * (1000 / speedup);
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      cycleAt = t;
       if (t === nextFunding) {
         await fund(options.newPerCompanyEvery10Min ?? 1);
         // Companies are re-read every 10 minutes of wall-clock time; here, of engine time.
@@ -182,14 +187,14 @@ export async function measureApiCost(options: ApiCostOptions = {}): Promise<ApiC
     };
     let peak = 0;
     for (let i = 0, j = 0; i < sent.length; i++) {
-      while (sent[i]!.at - sent[j]!.at >= 10_000) j++;
+      while (sent[i]!.realAt - sent[j]!.realAt >= 10_000) j++;
       peak = Math.max(peak, i - j + 1);
     }
     const watches: Record<string, number> = {};
     for (const state of ['awaiting_funding', 'syncing', 'synced', 'overdue', 'failed', 're_exporting', 'escalate', 'not_exportable'] as const) {
       watches[state] = await countByState(engine.db, state);
     }
-    const requestsPerHour = Math.round(sent.length / (elapsedSeconds / 3600));
+    const requestsPerHour = Math.round(sent.length / hours);
     return {
       engineHours: hours,
       engineHoursElapsed: Math.round((elapsedSeconds / 3600) * 100) / 100,
@@ -197,7 +202,7 @@ export async function measureApiCost(options: ApiCostOptions = {}): Promise<ApiC
       requestsPerHour,
       byEndpoint,
       startup: phase(0, STARTUP_MINUTES * 60),
-      steady: phase(STARTUP_MINUTES * 60, elapsedSeconds + 1),
+      steady: phase(STARTUP_MINUTES * 60, totalSeconds + 1),
       peakPer10s: peak,
       cycles,
       hourlyLimit,
