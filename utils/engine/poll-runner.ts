@@ -57,33 +57,39 @@ async function pollOnce(engine: Engine, clientFor: ClientFactory, options: Cycle
     }
     return result;
   } catch (error) {
-    const procore = error instanceof ProcoreError ? error : null;
-    // Cancelled (the connection changed): nothing failed, the next poll uses the new one.
-    if (procore?.kind === 'aborted') throw error;
-    if (isStorageFull(error)) {
+    // Storage full, from the cycle or from recording its failure: said in words, nothing lost.
+    return await recordFailure(engine, error).catch(async (failure: unknown) => {
+      if (!isStorageFull(failure)) throw failure;
       await reportStorageFull(engine);
       return null;
-    }
-    // Procore cannot be asked now, but deadlines need no request: overdue records still notify.
-    if (procore) {
-      const overdue = await commitTransitions(engine, await overdueTransitions(engine));
-      await runEffects(engine, overdue.effects);
-    }
-    const status = await writeStatus(engine.db, {
-      ...(procore ? { signedIn: procore.kind !== 'signed_out' } : {}),
-      lastError: {
-        message: error instanceof Error ? error.message : String(error),
-        at: engine.now(),
-        retryAt: procore?.retryAt ?? null,
-      },
     });
-    engine.hub.publish({ type: 'status', status });
-    if (!procore) throw error;
-    return null;
   } finally {
     await saveGovernor(engine, client).catch(unlessStorageFull);
     await reschedule(engine);
   }
+}
+
+/** A poll that did not complete: deadlines that need no request, then the status in words. */
+async function recordFailure(engine: Engine, error: unknown): Promise<null> {
+  const procore = error instanceof ProcoreError ? error : null;
+  // Cancelled (the connection changed): nothing failed, the next poll uses the new one.
+  if (procore?.kind === 'aborted' || isStorageFull(error)) throw error;
+  // Procore cannot be asked now, but deadlines need no request: overdue records still notify.
+  if (procore) {
+    const overdue = await commitTransitions(engine, await overdueTransitions(engine));
+    await runEffects(engine, overdue.effects);
+  }
+  const status = await writeStatus(engine.db, {
+    ...(procore ? { signedIn: procore.kind !== 'signed_out' } : {}),
+    lastError: {
+      message: error instanceof Error ? error.message : String(error),
+      at: engine.now(),
+      retryAt: procore?.retryAt ?? null,
+    },
+  });
+  engine.hub.publish({ type: 'status', status });
+  if (!procore) throw error;
+  return null;
 }
 
 function unlessStorageFull(error: unknown): void {
