@@ -80,15 +80,20 @@ export function trackGrid<T>(options: GridTrackerOptions<T>): () => void {
 
   // While the grid scrolls, rows come and go every frame: drawing each of them would cost more
   // than the page's own rendering. Reading waits until scrolling has settled, then runs once.
+  // Its mutations meanwhile are not even observed: one read after the scroll sees them all.
   let lastScroll = Number.NEGATIVE_INFINITY;
   let settling: number | null = null;
+  let paused = false;
   const onScroll = () => {
     lastScroll = view.performance.now();
+    if (paused || stopped) return;
+    paused = true;
+    observer?.disconnect();
+    schedule();
   };
   doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
 
   const schedule = (records?: MutationRecord[]) => {
-    // A read is already due: the grid's own mutations while it scrolls cost no more than this.
     if (frame !== null || settling !== null || stopped) return;
     if (records && records.every(isIrrelevant)) return;
     const wait = lastScroll + SCROLL_SETTLE_MS - view.performance.now();
@@ -97,7 +102,13 @@ export function trackGrid<T>(options: GridTrackerOptions<T>): () => void {
         settling = null;
         schedule();
       }, wait);
-    } else frame = view.requestAnimationFrame(refresh);
+      return;
+    }
+    if (paused) {
+      paused = false;
+      observe(observed ?? doc.body);
+    }
+    frame = view.requestAnimationFrame(refresh);
   };
 
   const observe = (target: Element) => {

@@ -61,7 +61,7 @@ describe('trackGrid', () => {
     await vi.waitFor(() => expect(published.at(-1)).toEqual(['11*', '12']));
   });
 
-  it('reads the rows again only once scrolling has settled', async () => {
+  it('reads the rows again only once scrolling has settled, with what changed meanwhile', async () => {
     const root = page();
     const { reads, published } = track();
     await vi.waitFor(() => expect(published).toHaveLength(1));
@@ -72,12 +72,15 @@ describe('trackGrid', () => {
       while (performance.now() < until) {
         scroller.dispatchEvent(new Event('scroll'));
         fillCell(document, root.querySelector('.ag-row[row-index="1"] [role="gridcell"]')!, `INV-${Math.round(performance.now())}`);
+        root.querySelector('.ag-row[row-index="1"]')!.setAttribute('row-id', '13');
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     };
     await scrollFor(300);
     expect(reads.mock.calls.length).toBe(before);
     await vi.waitFor(() => expect(reads.mock.calls.length).toBe(before + 1));
+    // What changed while it scrolled (unobserved) is in that one read.
+    expect(published.at(-1)).toEqual(['11', '13']);
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(reads.mock.calls.length).toBe(before + 1);
   });
