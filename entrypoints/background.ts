@@ -2,7 +2,6 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { setupEngine } from '../utils/engine/setup-engine';
 
 export default defineBackground({
-  type: 'module',
   main() {
     setupEngine();
   },
