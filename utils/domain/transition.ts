@@ -1,5 +1,6 @@
 import type { Cause, Diagnosis } from './cause';
 import { classifyExportFailure } from './classify';
+import { classifyWatchFailure } from './classify-watch';
 import { deadlineFor } from './deadline';
 import { erpLabel } from './erp-label';
 import type { InvoiceErpStatus } from './schemas/requisition';
@@ -132,7 +133,7 @@ function applyRead(watch: Watch, request: WatchRequest | null, diagnosis: Diagno
     case 'in_progress':
       return readInProgress(watch, request, now);
     default:
-      return readFailure(watch, request, diagnosis ?? fallbackDiagnosis(watch, request), now);
+      return readFailure(watch, request, diagnosis ?? classifyWatchFailure(watch, request), now);
   }
 }
 
@@ -208,7 +209,7 @@ function onReexportRequested(watch: Watch, event: ReexportRequested, now: number
   if (event.bankId !== undefined && event.bankId.trim() === '') return noEffects(watch);
   const diagnosis =
     event.diagnosis ??
-    (sameRequest(watch.request, request) && watch.diagnosis ? watch.diagnosis : fallbackDiagnosis(watch, request));
+    (sameRequest(watch.request, request) && watch.diagnosis ? watch.diagnosis : classifyWatchFailure(watch, request));
   // An automatic fix only for what a re-export can cure, and never past escalation: then a person decides.
   if (event.by === 'policy' && (!diagnosis.retryable || watch.state === 'escalate')) {
     return applyRead(watch, request, event.diagnosis, now);
@@ -282,17 +283,6 @@ function sameRequest(a: WatchRequest | null, b: WatchRequest): boolean {
 
 function sameDiagnosis(a: Diagnosis | null, b: Diagnosis): boolean {
   return a !== null && a.cause === b.cause && a.summary === b.summary && a.fix === b.fix;
-}
-
-// The background classifies with every fact it knows; this keeps a failure explained when it could not.
-function fallbackDiagnosis(watch: Watch, request: WatchRequest): Diagnosis {
-  return classifyExportFailure({
-    messages: request.messages,
-    connector: watch.connector,
-    erpName: watch.erpName,
-    stale: request.status === 'stale',
-    payout: { partialPayment: watch.partialPayment, hasTaxOrMarkup: watch.hasTaxOrMarkup, checkNumber: watch.checkNumber, bankId: watch.bankId },
-  });
 }
 
 function notifyFailed(watch: Watch): WatchEffect {

@@ -1,5 +1,5 @@
 import type { Diagnosis } from '../domain/cause';
-import { classifyExportFailure } from '../domain/classify';
+import { classifyWatchFailure } from '../domain/classify-watch';
 import type { ErpBankAccount } from '../domain/schemas/erp-bank-account';
 import type { FundingAccount } from '../domain/schemas/funding-account';
 import type { Watch, WatchRequest } from '../domain/watch';
@@ -43,12 +43,7 @@ export async function diagnose(engine: Engine, client: ProcoreClient, watch: Wat
   const usedCheckNumbers = siblings
     .filter((w) => w.payoutId !== watch.payoutId && w.bankId === watch.bankId && w.checkNumber !== null)
     .map((w) => w.checkNumber as number);
-  return classifyExportFailure({
-    messages: request.messages,
-    connector: watch.connector,
-    erpName: watch.erpName,
-    stale: request.status === 'stale',
-    payout: { partialPayment: watch.partialPayment, hasTaxOrMarkup: watch.hasTaxOrMarkup, checkNumber: watch.checkNumber, bankId: watch.bankId },
+  return classifyWatchFailure(watch, request, {
     erpBankAccounts: facts?.banks,
     supportsPartialPayments: settings.partialPaymentOverrides[watch.companyId] ?? company?.erp.supports_partial_payments,
     nextCheckNumber: account?.nextCheckNumber,
