@@ -9,7 +9,7 @@ import { chromiumPath } from './chromium-path';
 import { measureApiCost } from '../test/bench/api-cost';
 import { BUDGETS, judge, TIMING_MARGIN, type Verdict } from '../test/bench/budgets';
 import { bundleSizes, judgeBundleSizes, kilobytes } from '../test/bench/bundle-size';
-import { buildBenchExtension } from '../test/bench/bench-build';
+import { SANDBOX_EXTENSION_DIR } from '../test/e2e/launch';
 import { runDeadlineLatency } from '../test/bench/deadline-latency';
 import { runPageCost } from '../test/bench/page-cost';
 import { runPopupCost } from '../test/bench/popup-cost';
@@ -57,9 +57,6 @@ function add(section: Section, found: Verdict[]): void {
   rows.push(...found.map((v) => verdictRow(section, v)));
 }
 
-// Built once, on first need: the shipped code (production mode) with the sandbox's origins.
-let benchBuild: Promise<string> | null = null;
-const benchExtension = () => (benchBuild ??= buildBenchExtension());
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
@@ -81,14 +78,14 @@ const run: Record<Section, () => Promise<void>> = {
     );
   },
   async deadline() {
-    const r = await runDeadlineLatency({ extensionDir: await benchExtension(), log });
+    const r = await runDeadlineLatency({ extensionDir: SANDBOX_EXTENSION_DIR, log });
     results.deadline = r;
     rows.push(figureRow('deadline', `Deadline → notification p50 (${r.records} records)`, r.p50Ms, 'ms'), figureRow('deadline', 'Deadline → notification min / max', `${r.minMs} / ${r.maxMs} ms`), figureRow('deadline', 'Records never announced', r.missed.length));
     add('deadline', r.verdicts);
   },
   async popup() {
     const r = await runPopupCost();
-    results.popup = { firstRowMedianMs: r.firstRowMedianMs, jumpToEndMedianMs: r.jumpToEndMedianMs, build: 'sandbox mode (React development build)' };
+    results.popup = { firstRowMedianMs: r.firstRowMedianMs, jumpToEndMedianMs: r.jumpToEndMedianMs, build: 'sandbox build (production mode)' };
     rows.push(figureRow('popup', 'Popup first row, 1,000 records (median; sandbox build)', r.firstRowMedianMs, 'ms'));
     if (r.jumpToEndMedianMs !== null) rows.push(figureRow('popup', 'Popup jump to the end of 1,000 (median)', r.jumpToEndMedianMs, 'ms'));
   },
@@ -123,7 +120,7 @@ const run: Record<Section, () => Promise<void>> = {
     add('api', [{ ...at600, label: `${at600.label} (inferred: not run at 600/h)` }]);
   },
   async page() {
-    const r = await runPageCost({ extensionDir: await benchExtension(), log });
+    const r = await runPageCost({ extensionDir: SANDBOX_EXTENSION_DIR, log });
     results.page = r;
     for (const s of r.sizes) {
       const n = s.rows.toLocaleString('en-US');
