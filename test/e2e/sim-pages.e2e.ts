@@ -6,6 +6,7 @@ import { chromiumPath } from '../../scripts/chromium-path';
 import { XSS_BENEFICIARY } from '../sim/scenarios/demo';
 import { startSim, type Sim } from '../sim/server';
 import { signInContext, simControl } from '../sim/testing';
+import { DISBURSEMENT_COLUMNS } from '../unit/page/ag-grid-page';
 
 // The sandbox's Procore pages in plain Chromium (no extension): labels and column order, the
 // client-side router, the flows that change data, 5,000-row virtualisation, the older split-row
@@ -14,15 +15,6 @@ import { signInContext, simControl } from '../sim/testing';
 const COMPANY = 8089;
 const LONG_COMPANY = 9100;
 const LONG_ROWS = 5000;
-const DISBURSEMENT_COLUMNS = [
-  'Disbursement No.',
-  'Name',
-  'Funding Account',
-  'Aggregate Disbursement Amount',
-  'Drawdown Status',
-  'Created By',
-  'Created On',
-];
 
 let sim: Sim;
 let browser: Browser;
