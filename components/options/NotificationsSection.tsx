@@ -7,14 +7,17 @@ const EVENTS = [
   { key: 'syncedAfterFix', label: 'A fixed payment reached the ERP' },
 ] as const;
 
+const QUIET_BOUNDS = [
+  { key: 'start', id: 'quietStart', label: 'From' },
+  { key: 'end', id: 'quietEnd', label: 'Until' },
+] as const;
+
 export function NotificationsSection({ form }: { form: SettingsForm }) {
   const draft = form.draft;
   if (!draft) return null;
   const locked = form.locked.has('notifications');
   const n = draft.notifications;
   const quiet = n.quietHours;
-  const startError = form.errors['notifications.quietHours.start'];
-  const endError = form.errors['notifications.quietHours.end'];
   return (
     <section id="notifications" aria-labelledby="notifications-title" className="card">
       <h2 id="notifications-title">Notifications</h2>
@@ -44,26 +47,21 @@ export function NotificationsSection({ form }: { form: SettingsForm }) {
         </label>
         {quiet.enabled && (
           <div className="inline-fields">
-            <Field id="quietStart" label="From" error={startError}>
-              <input
-                id="quietStart"
-                type="time"
-                value={quiet.start}
-                aria-invalid={Boolean(startError)}
-                aria-describedby={describedBy('quietStart', { error: startError })}
-                onChange={(e) => form.update((d) => ({ ...d, notifications: { ...d.notifications, quietHours: { ...quiet, start: e.target.value } } }))}
-              />
-            </Field>
-            <Field id="quietEnd" label="Until" error={endError}>
-              <input
-                id="quietEnd"
-                type="time"
-                value={quiet.end}
-                aria-invalid={Boolean(endError)}
-                aria-describedby={describedBy('quietEnd', { error: endError })}
-                onChange={(e) => form.update((d) => ({ ...d, notifications: { ...d.notifications, quietHours: { ...quiet, end: e.target.value } } }))}
-              />
-            </Field>
+            {QUIET_BOUNDS.map(({ key, id, label }) => {
+              const error = form.errors[`notifications.quietHours.${key}`];
+              return (
+                <Field key={key} id={id} label={label} error={error}>
+                  <input
+                    id={id}
+                    type="time"
+                    value={quiet[key]}
+                    aria-invalid={Boolean(error)}
+                    aria-describedby={describedBy(id, { error })}
+                    onChange={(e) => form.update((d) => ({ ...d, notifications: { ...d.notifications, quietHours: { ...quiet, [key]: e.target.value } } }))}
+                  />
+                </Field>
+              );
+            })}
           </div>
         )}
       </fieldset>
