@@ -2,6 +2,7 @@ import { CAUSES, type Cause } from '../../utils/domain/cause';
 import { CAUSE_LABELS } from '../../utils/view/cause-label';
 import type { CauseDay } from '../../utils/view/sync-health';
 import { ChartFigure } from './ChartFigure';
+import { ValueAxis } from './ValueAxis';
 
 // Distinguishable hues (Okabe–Ito based); the legend names each, and the table holds the numbers.
 const CAUSE_COLORS: Record<Cause, string> = {
@@ -43,9 +44,7 @@ export function FailuresOverTimeChart({ days }: { days: CauseDay[] }) {
       chart={
         <>
           <svg viewBox={`0 0 ${W} ${H}`} width="100%" aria-hidden="true" focusable="false">
-            <line x1={PAD.left} x2={W - PAD.right} y1={PAD.top + plotH} y2={PAD.top + plotH} className="axis" />
-            <text x={PAD.left - 6} y={PAD.top + 8} className="tick" textAnchor="end">{max}</text>
-            <text x={PAD.left - 6} y={PAD.top + plotH} className="tick" textAnchor="end">0</text>
+            <ValueAxis width={W} pad={PAD} plotH={plotH} max={max} maxTickOffset={8} />
             {days.map((d, i) => {
               const x = PAD.left + i * slot + (slot - barW) / 2;
               let y = PAD.top + plotH;

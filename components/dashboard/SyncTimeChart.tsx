@@ -1,5 +1,6 @@
 import type { SyncTimeBin } from '../../utils/view/sync-health';
 import { ChartFigure } from './ChartFigure';
+import { ValueAxis } from './ValueAxis';
 
 const W = 440;
 const H = 190;
@@ -24,9 +25,7 @@ export function SyncTimeChart({ bins, windowMs, insideText }: { bins: SyncTimeBi
       table={{ head: ['Sync time', 'Records', 'Inside the window'], rows: bins.map((b) => [binLabel(b), b.count, b.insideWindow ? 'yes' : 'no']) }}
       chart={
         <svg viewBox={`0 0 ${W} ${H}`} width="100%" aria-hidden="true" focusable="false">
-          <line x1={PAD.left} x2={W - PAD.right} y1={PAD.top + plotH} y2={PAD.top + plotH} className="axis" />
-          <text x={PAD.left - 6} y={PAD.top + 4} className="tick" textAnchor="end">{max}</text>
-          <text x={PAD.left - 6} y={PAD.top + plotH} className="tick" textAnchor="end">0</text>
+          <ValueAxis width={W} pad={PAD} plotH={plotH} max={max} maxTickOffset={4} />
           {bins.map((bin, i) => {
             const h = (bin.count / max) * plotH;
             return (
