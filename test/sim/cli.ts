@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { isScenarioName } from './scenarios';
 import { startSim } from './server';
 
-// `npm run sim -- --port N --scenario NAME --seed S --window-ms MS`
+// `npm run sim -- --port N --scenario NAME --seed S --window-ms MS --variant N --erp-tab html|grid --grid-layout current|legacy`
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '0' },
@@ -11,6 +11,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'window-ms': { type: 'string', default: '600000' },
     'grid-layout': { type: 'string', default: 'current' },
+    variant: { type: 'string' },
+    'erp-tab': { type: 'string', default: 'html' },
   },
 });
 
@@ -34,6 +36,12 @@ if (gridLayout !== 'current' && gridLayout !== 'legacy') {
   process.exit(2);
 }
 
+const erpTab = values['erp-tab'];
+if (erpTab !== 'html' && erpTab !== 'grid') {
+  console.error('--erp-tab must be html or grid');
+  process.exit(2);
+}
+
 const started = Date.now();
 const sim = await startSim({
   port: int('port', values.port, 0),
@@ -42,11 +50,13 @@ const sim = await startSim({
   seed: int('seed', values.seed, 0),
   windowMs: int('window-ms', values['window-ms'], 1),
   gridLayout,
+  variant: values.variant === undefined ? undefined : int('variant', values.variant, 0),
+  erpTab,
 });
 const user = sim.store.state.users[0];
 const companyId = user?.companyIds[0];
 console.log(`Procore sandbox (${scenario}, seed ${sim.options.seed}, window ${sim.options.windowMs} ms) ready in ${Date.now() - started} ms`);
-console.log(`  origin:   ${sim.origin}`);
+console.log(`  origin:   ${sim.origin}  (US02 zone: ${sim.zones.us02})`);
 if (user && companyId !== undefined) {
   console.log(`  sign in:  ${sim.origin}/login  as ${user.login} / password "sandbox"`);
   console.log(`  payments: ${sim.origin}/${companyId}/company/payments/disbursements`);

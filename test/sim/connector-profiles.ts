@@ -1,4 +1,4 @@
-import type { Connector } from '../../utils/domain/schemas/erp-settings';
+import type { Connector } from './vocabulary';
 
 export interface ConnectorProfile {
   erpName: string;

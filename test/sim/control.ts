@@ -1,6 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CONNECTORS, type Connector } from '../../utils/domain/schemas/erp-settings';
-import { INVOICE_ERP_STATUSES, type InvoiceErpStatus } from '../../utils/domain/schemas/requisition';
 import type { FaultTable } from './api/faults';
 import { readBody, writeJson } from './api/http-io';
 import type { RateLimiter } from './api/rate-limiter';
@@ -11,7 +9,9 @@ import { createFromSpec } from './disbursement-spec';
 import { isScenarioName, type ScenarioName } from './scenarios';
 import { SimHttpError } from './sim-error';
 import type { SimStore } from './store';
-import type { SimErpSettings } from './store-records';
+import type { SimDisbursement, SimErpSettings } from './store-records';
+import type { SimVariant } from './variant';
+import { CONNECTORS, INVOICE_ERP_STATUSES, type Connector, type InvoiceErpStatus } from './vocabulary';
 
 export interface ControlDeps {
   store: () => SimStore;
@@ -21,7 +21,17 @@ export interface ControlDeps {
   oauth: OAuthServer;
   faults: FaultTable;
   rateLimiter: RateLimiter;
+  variant: SimVariant;
 }
+
+/**
+ * A disbursement as the contract shapes it, and beside it (for tests only) the contract payment
+ * id of each payout, as a decimal string (null before Funding Complete).
+ */
+const disbursementWithIds = (store: SimStore, d: SimDisbursement) => ({
+  ...disbursementJson(store, d),
+  contractPaymentIds: store.payoutsOf(d).map((p) => p.contractPaymentId),
+});
 
 const int = (body: Record<string, unknown>, name: string, min = 0): number | undefined => {
   const v = body[name];
@@ -40,6 +50,8 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
     const body = method === 'GET' || method === 'DELETE' ? {} : await readBody(req);
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/state') return ok(deps.describe());
+    // The variant's internal endpoints, for tests of the sandbox; the extension never reads /__sim/.
+    if (method === 'GET' && path === '/variant') return ok(deps.variant);
     if (method === 'GET' && path === '/ledger') return ok({ records: store.state.ledger.records, violations: store.state.ledger.violations });
     if (method === 'POST' && path === '/reset') {
       const scenario = body.scenario;
@@ -88,13 +100,13 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
     }
     if (method === 'POST' && path === '/disbursements') {
       const d = createFromSpec(store, body);
-      return ok(disbursementJson(store, d), 201);
+      return ok(disbursementWithIds(store, d), 201);
     }
     if (method === 'POST' && (m = /^\/fund\/([^/]+)$/.exec(path))) {
       const id = decodeURIComponent(m[1]!);
       const d = store.state.disbursements.get(id);
       if (!d) throw new SimHttpError(404, 'Disbursement not found');
-      return ok(disbursementJson(store, store.completeFunding(d.companyId, id)));
+      return ok(disbursementWithIds(store, store.completeFunding(d.companyId, id)));
     }
     if (method === 'PATCH' && (m = /^\/companies\/(\d+)\/erp$/.exec(path))) {
       const patch: Partial<SimErpSettings> = {};
@@ -118,8 +130,8 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
       const bank = store.issueErpCheck(Number(m[1]), String(body.bankId ?? ''), int(body, 'checkNumber', 1) ?? 0);
       return ok({ bankId: bank.bankId, ownChecks: [...bank.ownChecks] }, 201);
     }
-    if (method === 'PATCH' && (m = /^\/vendors\/([^/]+)$/.exec(path))) {
-      const vendor = store.vendor(decodeURIComponent(m[1]!));
+    if (method === 'PATCH' && (m = /^\/vendors\/(\d+)$/.exec(path))) {
+      const vendor = store.vendor(Number(m[1]));
       if (!vendor) throw new SimHttpError(404, 'Vendor not found');
       if (typeof body.erpSynced !== 'boolean') throw new SimHttpError(422, { erpSynced: ['must be true or false'] });
       vendor.erpSynced = body.erpSynced;

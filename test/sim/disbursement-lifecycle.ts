@@ -1,7 +1,7 @@
 import { isPositiveInteger } from './positive-integer';
 import { SimHttpError } from './sim-error';
 import type { SimStore } from './store';
-import type { SimDisbursement, SimPayout } from './store-records';
+import type { SimContractPayment, SimDisbursement, SimPayout } from './store-records';
 
 // The Payments tool's disbursement life: Draft → Funding Requested (authorized: check numbers
 // taken, invoices' ERP status fixed) → Funding Complete (exports start) → payouts.
@@ -60,7 +60,7 @@ export function createDisbursement(store: SimStore, companyId: number, input: Cr
   const disbursement: SimDisbursement = {
     id: store.uuid(),
     companyId,
-    identifier: `D-${String(++store.state.counters.disbursementNumber).padStart(6, '0')}`,
+    identifier: ++store.state.counters.disbursementNumber,
     name: input.name.trim(),
     fundingAccountId: account.id,
     status: 'FUNDING_NOT_INITIATED',
@@ -75,11 +75,13 @@ export function createDisbursement(store: SimStore, companyId: number, input: Cr
   for (const line of lines) {
     const partial = line.amount < line.due;
     const payout: SimPayout = {
-      id: `po_${++store.state.counters.payout}`,
+      id: store.uuid(),
       companyId,
       disbursementId: disbursement.id,
       invoiceId: line.invoice.id,
       amount: line.amount,
+      createdAt: at,
+      updatedAt: at,
       status: 'NOT_INITIATED',
       statusMessage: null,
       bankId: account.bankId,
@@ -88,6 +90,7 @@ export function createDisbursement(store: SimStore, companyId: number, input: Cr
       partialPaymentReason: partial ? (line.reason ?? 'Partial payment') : null,
       dueAmount: line.due,
       invoiceErpStatusAtInitiation: null,
+      contractPaymentId: null,
     };
     store.state.payouts.set(payout.id, payout);
     disbursement.payoutIds.push(payout.id);
@@ -116,6 +119,7 @@ export function authorizeDisbursement(store: SimStore, companyId: number, id: st
     payout.bankId = account.bankId;
     payout.checkNumber = account.nextCheckNumber++;
     payout.invoiceErpStatusAtInitiation = invoice?.erpStatus ?? null;
+    payout.updatedAt = at;
     if (invoice) {
       invoice.paidAmount += payout.amount;
       invoice.updatedAt = at;
@@ -134,8 +138,9 @@ export function authorizeDisbursement(store: SimStore, companyId: number, id: st
 }
 
 /**
- * Funding Complete: the moment Procore starts exporting each payout to the ERP. A Draft is
- * authorized first (the sandbox's shortcut for tests).
+ * Funding Complete: Procore records a contract payment for each payout on its commitment and,
+ * with payment sync on, starts exporting it to the ERP. A Draft is authorized first (the
+ * sandbox's shortcut for tests).
  */
 export function completeFunding(store: SimStore, companyId: number, id: string, at = store.now()): SimDisbursement {
   const disbursement = store.requireDisbursement(companyId, id);
@@ -148,7 +153,9 @@ export function completeFunding(store: SimStore, companyId: number, id: string, 
   const company = store.requireCompany(companyId);
   for (const payout of payouts) {
     payout.status = 'REQUESTED';
-    if (company.erp.paymentSyncEnabled) store.erp.startExport(payout, at);
+    payout.updatedAt = at;
+    const record = recordContractPayment(store, payout, disbursement, at);
+    if (company.erp.paymentSyncEnabled) store.erp.startExport(record, at);
   }
   store.runAt(at + Math.round(PAYOUT_INITIATED_FRACTION * store.windowMs), (when) => {
     disbursement.status = 'PAYOUT_INITIATED';
@@ -159,6 +166,12 @@ export function completeFunding(store: SimStore, companyId: number, id: string, 
     disbursement.updatedAt = when;
     for (const payout of payouts) {
       payout.status = 'COMPLETED';
+      payout.updatedAt = when;
+      const record = payout.contractPaymentId ? store.contractPayment(payout.contractPaymentId) : undefined;
+      if (record) {
+        record.settledAt = when;
+        record.updatedAt = Math.max(record.updatedAt, when);
+      }
       const invoice = store.invoice(payout.invoiceId);
       if (!invoice) continue;
       invoice.paymentDate = new Date(when).toISOString().slice(0, 10);
@@ -167,4 +180,33 @@ export function completeFunding(store: SimStore, companyId: number, id: string, 
     }
   });
   return disbursement;
+}
+
+/** The contract payment Procore writes on the payout's commitment, as the ERP will receive it. */
+function recordContractPayment(store: SimStore, payout: SimPayout, disbursement: SimDisbursement, at: number): SimContractPayment {
+  const company = store.requireCompany(payout.companyId);
+  const invoice = store.invoice(payout.invoiceId);
+  const contract = invoice ? store.contract(invoice.contractId) : undefined;
+  const id = String(company.nextContractPaymentId++);
+  const record: SimContractPayment = {
+    id,
+    companyId: company.id,
+    projectId: invoice?.projectId ?? 0,
+    contractId: contract?.id ?? 0,
+    payoutId: payout.id,
+    invoiceId: payout.invoiceId,
+    amount: payout.amount,
+    checkNumber: payout.checkNumber,
+    bankId: payout.bankId,
+    paymentNumber: `${disbursement.identifier}-${disbursement.payoutIds.indexOf(payout.id) + 1}`,
+    date: at,
+    initiatedAt: disbursement.authorizedOn,
+    settledAt: null,
+    originId: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+  store.state.contractPayments.set(id, record);
+  payout.contractPaymentId = id;
+  return record;
 }

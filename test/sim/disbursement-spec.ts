@@ -1,4 +1,4 @@
-import { INVOICE_ERP_STATUSES, type InvoiceErpStatus } from '../../utils/domain/schemas/requisition';
+import { INVOICE_ERP_STATUSES, type InvoiceErpStatus } from './vocabulary';
 import { SimHttpError } from './sim-error';
 import type { SimStore } from './store';
 import type { SimDisbursement } from './store-records';
@@ -10,7 +10,10 @@ export interface PayoutSpec {
   dueAmount?: number;
   /** Payment amount, cents; less than dueAmount makes a partial payment. */
   amount?: number;
+  /** Tax on the invoice (Procore shows it). */
   hasTaxOrMarkup?: boolean;
+  /** A markup line (the ERP refuses it; Procore's API does not show it). */
+  markup?: boolean;
   /** The invoice's ERP status when the payment is initiated (default synced). */
   invoiceErpStatus?: InvoiceErpStatus;
   vendorSynced?: boolean;
@@ -61,6 +64,7 @@ export function createFromSpec(store: SimStore, raw: Record<string, unknown>): S
       grossAmount: p.dueAmount ?? 100_000,
       erpStatus,
       hasTaxOrMarkup: p.hasTaxOrMarkup ?? false,
+      markup: p.markup ?? false,
       submittedAt: fundedAt - 5 * DAY,
     });
     return { invoiceId: invoice.id, amount: p.amount };

@@ -6,11 +6,13 @@ export interface LedgerRecord {
   id: string;
   companyId: number;
   payoutId: string;
+  /** The contract payment exported (decimal id). */
+  contractPaymentId: string;
   invoiceId: number;
   bankId: string;
   checkNumber: number;
   amount: number;
-  requestDetailId: string;
+  requestDetailId: number;
   createdAt: string;
 }
 

@@ -1,8 +1,6 @@
-import type { Cause } from '../../utils/domain/cause';
-import type { Connector } from '../../utils/domain/schemas/erp-settings';
+import type { Connector, ErpFailureCause } from './vocabulary';
 
-/** The causes the simulated ERPs produce (UNKNOWN is the classifier's, never the ERP's). */
-export type ErpFailureCause = Exclude<Cause, 'UNKNOWN'>;
+export type { ErpFailureCause };
 
 /** Facts an ERP puts into its error text. */
 export interface ErpMessageFacts {

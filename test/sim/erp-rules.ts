@@ -1,5 +1,4 @@
-import type { InvoiceErpStatus } from '../../utils/domain/schemas/requisition';
-import type { ErpFailureCause } from './erp-messages';
+import type { ErpFailureCause, InvoiceErpStatus } from './vocabulary';
 
 /** What the ERP sees when a payment record arrives, read at that moment. */
 export interface ErpImportFacts {

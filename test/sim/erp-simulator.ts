@@ -1,10 +1,11 @@
 import { CONNECTOR_PROFILES } from './connector-profiles';
-import { ERP_MESSAGES, type ErpFailureCause } from './erp-messages';
+import { ERP_MESSAGES } from './erp-messages';
 import { firstBrokenRule } from './erp-rules';
 import { keyedRandom } from './prng';
 import type { SimScheduler } from './sim-scheduler';
 import type { SimState } from './sim-state';
-import type { SimErpBankAccount, SimPayout, SimRequestDetail } from './store-records';
+import type { SimContractPayment, SimErpBankAccount, SimPayout, SimRequestDetail } from './store-records';
+import type { ErpFailureCause } from './vocabulary';
 
 export interface ErpSimulatorOptions {
   seed: number;
@@ -38,13 +39,14 @@ export class ErpSimulator {
   }
 
   /** Procore sends the payment record at `at`; its request detail is in progress until the ERP answers. */
-  startExport(payout: SimPayout, at: number): SimRequestDetail {
-    const { counters, requestDetails, requestDetailsByPayout } = this.state;
-    const history = requestDetailsByPayout.get(payout.id) ?? [];
+  startExport(record: SimContractPayment, at: number): SimRequestDetail {
+    const { counters, requestDetails, requestDetailsByItem, payouts } = this.state;
+    const history = requestDetailsByItem.get(record.id) ?? [];
     const detail: SimRequestDetail = {
-      id: `erd_${++counters.requestDetail}`,
-      companyId: payout.companyId,
-      payoutId: payout.id,
+      id: ++counters.requestDetail,
+      companyId: record.companyId,
+      contractPaymentId: record.id,
+      payoutId: record.payoutId,
       requestName: 'create_contract_payment',
       status: 'in_progress',
       messages: [],
@@ -52,17 +54,14 @@ export class ErpSimulator {
       updatedAt: at,
     };
     requestDetails.set(detail.id, detail);
-    requestDetailsByPayout.set(payout.id, [...history, detail]);
-    const answerAt = at + Math.round(this.delayFraction(payout, history.length + 1) * this.options.windowMs);
+    requestDetailsByItem.set(record.id, [...history, detail]);
+    const payout = payouts.get(record.payoutId);
+    const fraction = payout ? this.delayFraction(payout, history.length + 1) : 0;
+    const answerAt = at + Math.round(fraction * this.options.windowMs);
     if (answerAt <= this.options.now()) this.answer(detail, answerAt);
     // A late timer records the real moment, so an incremental poll cannot have passed it already.
     else this.options.scheduler.at(answerAt, () => this.answer(detail, Math.max(answerAt, this.options.now())), this.options.now());
     return detail;
-  }
-
-  latest(payoutId: string): SimRequestDetail | undefined {
-    const history = this.state.requestDetailsByPayout.get(payoutId);
-    return history?.[history.length - 1];
   }
 
   bankAccount(companyId: number, bankId: string): SimErpBankAccount | undefined {
@@ -82,43 +81,47 @@ export class ErpSimulator {
 
   private answer(detail: SimRequestDetail, at: number): void {
     if (detail.status !== 'in_progress') return;
+    const record = this.state.contractPayments.get(detail.contractPaymentId);
     const payout = this.state.payouts.get(detail.payoutId);
     const company = this.state.companies.get(detail.companyId);
-    if (!payout || !company) return;
+    if (!record || !payout || !company) return;
     detail.updatedAt = at;
     const fault = this.takeFault(company.id);
     if (!company.erp.connectorOnline || fault === 'stale') {
       detail.status = 'stale';
       return;
     }
-    const cause: ErpFailureCause | null = fault === 'transient' ? 'TRANSIENT' : this.evaluate(payout, at);
+    const cause: ErpFailureCause | null = fault === 'transient' ? 'TRANSIENT' : this.evaluate(record, payout, at);
     if (cause) {
       detail.status = 'failed';
-      detail.messages = [ERP_MESSAGES[company.erp.connector][cause](this.messageFacts(payout, at))];
+      detail.messages = [ERP_MESSAGES[company.erp.connector][cause](this.messageFacts(record, payout, at))];
       return;
     }
-    const checkNumber = payout.checkNumber ?? 0;
-    this.state.ledger.create({
+    const checkNumber = record.checkNumber ?? 0;
+    const created = this.state.ledger.create({
       companyId: company.id,
       payoutId: payout.id,
+      contractPaymentId: record.id,
       invoiceId: payout.invoiceId,
-      bankId: payout.bankId,
+      bankId: record.bankId,
       checkNumber,
-      amount: payout.amount,
+      amount: record.amount,
       requestDetailId: detail.id,
       createdAt: new Date(at).toISOString(),
     });
-    this.bankAccount(company.id, payout.bankId)?.importedChecks.add(checkNumber);
+    this.bankAccount(company.id, record.bankId)?.importedChecks.add(checkNumber);
+    record.originId ??= created.id;
+    record.updatedAt = at;
     detail.status = 'success';
   }
 
-  private evaluate(payout: SimPayout, at: number): ErpFailureCause | null {
+  private evaluate(record: SimContractPayment, payout: SimPayout, at: number): ErpFailureCause | null {
     const company = this.state.companies.get(payout.companyId);
     const invoice = this.state.invoices.get(payout.invoiceId);
     const vendor = invoice && this.state.vendors.get(invoice.vendorId);
     if (!company || !invoice || !vendor) return 'INVOICE_NOT_SYNCED';
-    const bank = this.bankAccount(company.id, payout.bankId);
-    const check = payout.checkNumber;
+    const bank = this.bankAccount(company.id, record.bankId);
+    const check = record.checkNumber;
     const net = invoice.grossAmount - invoice.retainage;
     return firstBrokenRule({
       invoiceErpStatusAtInitiation: payout.invoiceErpStatusAtInitiation,
@@ -127,9 +130,9 @@ export class ErpSimulator {
       checkNumberUsed: check === null || (bank !== undefined && (bank.ownChecks.has(check) || bank.importedChecks.has(check))),
       partialPayment: payout.partialPayment,
       connectorAcceptsPartials: CONNECTOR_PROFILES[company.erp.connector].supportsPartialPayments,
-      amount: payout.amount,
+      amount: record.amount,
       erpOpenBalance: net - invoice.paidAmountOutsideProcorePay - this.state.ledger.paidOnInvoice(invoice.id),
-      hasTaxOrMarkup: invoice.hasTaxOrMarkup,
+      hasTaxOrMarkup: invoice.taxAmount > 0 || invoice.markup,
       paymentDate: this.paymentDate(payout, at),
       closedThrough: company.erp.closedThrough,
     });
@@ -140,18 +143,18 @@ export class ErpSimulator {
     return isoDay(disbursement?.fundingCompletedAt ?? at);
   }
 
-  private messageFacts(payout: SimPayout, at: number) {
+  private messageFacts(record: SimContractPayment, payout: SimPayout, at: number) {
     const invoice = this.state.invoices.get(payout.invoiceId);
     const vendor = invoice && this.state.vendors.get(invoice.vendorId);
     const company = this.state.companies.get(payout.companyId);
     return {
-      bankId: payout.bankId,
-      checkNumber: payout.checkNumber,
+      bankId: record.bankId,
+      checkNumber: record.checkNumber,
       invoiceNumber: invoice?.invoiceNumber ?? String(payout.invoiceId),
       invoiceId: payout.invoiceId,
-      vendorId: vendor?.id ?? '',
+      vendorId: String(vendor?.id ?? ''),
       vendorName: vendor?.name ?? '',
-      amount: payout.amount,
+      amount: record.amount,
       dueAmount: payout.dueAmount,
       paymentDate: this.paymentDate(payout, at),
       companyName: company?.name ?? '',

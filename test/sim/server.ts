@@ -3,16 +3,21 @@ import type { AddressInfo } from 'node:net';
 import { FaultTable } from './api/faults';
 import { writeJson, writeText } from './api/http-io';
 import { RateLimiter, type RateLimits } from './api/rate-limiter';
-import { handleRest } from './api/rest-api';
+import { handleApi } from './api/api-pipeline';
+import type { ApiRoute } from './api/api-route';
+import { internalRoutes } from './api/internal-routes';
+import { PUBLIC_ROUTES } from './api/public-routes';
 import { handleAuth } from './auth/auth-routes';
 import { ACCESS_TOKEN_LIFETIME_S, OAuthServer } from './auth/oauth-server';
 import { SessionStore } from './auth/session-store';
 import { handleControl } from './control';
 import { handlePageRequest } from './pages/index';
-import type { GridLayoutSetting } from './pages/page-shell';
+import type { ErpTabKind, GridLayoutSetting } from './pages/page-shell';
 import { SCENARIOS, type ScenarioName } from './scenarios';
 import { SimScheduler } from './sim-scheduler';
 import { SimStore } from './store';
+import { DEFAULT_VARIANT, simVariant } from './variant';
+import type { Zone } from './vocabulary';
 
 export interface SimOptions {
   /** 0 (default) picks a free port. */
@@ -28,10 +33,17 @@ export interface SimOptions {
   /** How often the ERPs print their own next check (default a fifth of the window). */
   erpCheckIntervalMs?: number;
   gridLayout?: GridLayoutSetting;
+  /** Where the pages' internal endpoints live and how they wrap records (default: some N; never rely on which). */
+  variant?: number;
+  /** The ERP Integrations payment records: a server-rendered table (html, default) or an AG Grid. */
+  erpTab?: ErpTabKind;
 }
 
 export interface Sim {
+  /** The US01 origin (http://127.0.0.1:PORT). */
   readonly origin: string;
+  /** Each zone's origin: us01 on 127.0.0.1, us02 on localhost, same port. */
+  readonly zones: Record<Zone, string>;
   /** The current store (a reset replaces it). */
   readonly store: SimStore;
   readonly options: Required<Pick<SimOptions, 'scenario' | 'seed' | 'windowMs'>>;
@@ -60,7 +72,17 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   // Injected response delays outlive a reset of the store, so they have a scheduler of their own.
   const requestTimers = new SimScheduler();
   let origin = '';
+  let port = 0;
   const startedAt = Date.now();
+  const variant = simVariant(options.variant ?? DEFAULT_VARIANT);
+  const erpTab = options.erpTab ?? 'html';
+  const routes: ApiRoute[] = [...PUBLIC_ROUTES, ...internalRoutes(variant)];
+  const zones = (): Record<Zone, string> => ({ us01: origin, us02: `http://localhost:${port}` });
+  // The host a request came to decides its zone (Procore's app.procore.com vs us02.procore.com).
+  const hostnameOf = (req: IncomingMessage) => (req.headers.host ?? '').replace(/:\d+$/, '');
+  const zoneOf = (req: IncomingMessage): Zone => (hostnameOf(req) === 'localhost' ? 'us02' : 'us01');
+  const originOf = (req: IncomingMessage) => (['127.0.0.1', 'localhost', '[::1]'].includes(hostnameOf(req)) ? `http://${req.headers.host}` : origin);
+  const isApiPath = (path: string) => path.startsWith('/rest/') || routes.some((r) => r.pattern.test(path));
 
   const reset = (next: { scenario?: ScenarioName; seed?: number; windowMs?: number } = {}) => {
     store.close();
@@ -69,15 +91,18 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   };
   const describe = () => ({
     origin,
+    zones: zones(),
     scenario: settings.scenario,
     seed: settings.seed,
     windowMs: settings.windowMs,
+    variant: variant.n,
+    erpTab,
     startedAt: new Date(startedAt).toISOString(),
     now: new Date().toISOString(),
     rateLimit: rateLimiter.limits,
     pendingTimers: store.scheduler.pending,
     users: store.state.users.map((u) => ({ id: u.id, login: u.login, name: u.name, companyIds: u.companyIds, paymentsRole: u.paymentsRole })),
-    companies: [...store.state.companies.values()].map((c) => ({ id: c.id, name: c.name, erp: c.erp })),
+    companies: [...store.state.companies.values()].map((c) => ({ id: c.id, name: c.name, zone: c.zone, erpApiAccess: c.erpApiAccess, erp: c.erp })),
     counts: {
       disbursements: store.state.disbursements.size,
       payouts: store.state.payouts.size,
@@ -90,13 +115,13 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', origin);
+    const url = new URL(req.url ?? '/', originOf(req));
     if (req.method === 'OPTIONS') return writeText(res, 204, '', {});
     if (url.pathname.startsWith('/__sim/')) {
-      return handleControl(req, res, url, { store: () => store, reset, describe, sessions, oauth, faults, rateLimiter });
+      return handleControl(req, res, url, { store: () => store, reset, describe, sessions, oauth, faults, rateLimiter, variant });
     }
-    if (url.pathname.startsWith('/rest/')) {
-      return handleRest(req, res, { store: () => store, sessions, oauth, rateLimiter, faults, scheduler: () => requestTimers, origin: () => origin });
+    if (isApiPath(url.pathname)) {
+      return handleApi(req, res, { store: () => store, sessions, oauth, rateLimiter, faults, scheduler: () => requestTimers, variant, routes, originOf, zoneOf });
     }
     if (url.pathname.startsWith('/oauth/')) {
       // The sign-in server can be slow or down too: delay and status faults apply (RFC 6749 body).
@@ -114,25 +139,42 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
       res.writeHead(302, { Location: user ? `/${user.companyIds[0] ?? ''}/company/payments/disbursements` : '/login' });
       return void res.end();
     }
-    await handlePageRequest(req, res, { store, user, url, origin, gridLayout: options.gridLayout });
+    await handlePageRequest(req, res, { store, user, url, origin: originOf(req), zone: zoneOf(req), zones: zones(), sessions, variant, erpTab, gridLayout: options.gridLayout });
   };
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) writeJson(res, 500, { errors: error instanceof Error ? error.message : 'Internal error' });
       else res.destroy();
     });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
+  };
+  const listen = (server: ReturnType<typeof createServer>, at: number, host: string) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(at, host, () => resolve());
+    });
+  const server = createServer(listener);
+  const host = options.host ?? '127.0.0.1';
+  await listen(server, options.port ?? 0, host);
   const address = server.address() as AddressInfo;
+  port = address.port;
   origin = `http://${address.address}:${address.port}`;
+  // `localhost` may resolve to ::1 first: the same port there, when the system has IPv6.
+  const servers = [server];
+  if (host === '127.0.0.1') {
+    const v6 = createServer(listener);
+    await listen(v6, port, '::1').then(
+      () => servers.push(v6),
+      () => undefined,
+    );
+  }
 
   return {
     get origin() {
       return origin;
+    },
+    get zones() {
+      return zones();
     },
     get store() {
       return store;
@@ -142,8 +184,12 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     async close() {
       store.close();
       requestTimers.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all(
+        servers.map((s) => {
+          s.closeAllConnections();
+          return new Promise<void>((resolve) => s.close(() => resolve()));
+        }),
+      );
     },
   };
 }

@@ -1,6 +1,8 @@
 import { ErpLedger } from './erp-ledger';
 import type {
   SimCompany,
+  SimContract,
+  SimContractPayment,
   SimDisbursement,
   SimErpBankAccount,
   SimFundingAccount,
@@ -26,17 +28,20 @@ export interface SimState {
   companies: Map<number, SimCompany>;
   users: SimUser[];
   projects: Map<number, SimProject>;
-  vendors: Map<string, SimVendor>;
+  vendors: Map<number, SimVendor>;
+  contracts: Map<number, SimContract>;
   fundingAccounts: Map<string, SimFundingAccount>;
   erpBankAccounts: SimErpBankAccount[];
   invoices: Map<number, SimInvoice>;
   disbursements: Map<string, SimDisbursement>;
   payouts: Map<string, SimPayout>;
-  requestDetails: Map<string, SimRequestDetail>;
-  requestDetailsByPayout: Map<string, SimRequestDetail[]>;
+  contractPayments: Map<string, SimContractPayment>;
+  requestDetails: Map<number, SimRequestDetail>;
+  /** Every export of a contract payment, oldest first. */
+  requestDetailsByItem: Map<string, SimRequestDetail[]>;
   erpFaults: ErpFault[];
   ledger: ErpLedger;
-  counters: { payout: number; requestDetail: number; invoice: number; vendor: number; project: number; fundingAccount: number; disbursementNumber: number };
+  counters: { requestDetail: number; invoice: number; vendor: number; project: number; contract: number; disbursementNumber: number };
 }
 
 export function emptyState(): SimState {
@@ -45,15 +50,17 @@ export function emptyState(): SimState {
     users: [],
     projects: new Map(),
     vendors: new Map(),
+    contracts: new Map(),
     fundingAccounts: new Map(),
     erpBankAccounts: [],
     invoices: new Map(),
     disbursements: new Map(),
     payouts: new Map(),
+    contractPayments: new Map(),
     requestDetails: new Map(),
-    requestDetailsByPayout: new Map(),
+    requestDetailsByItem: new Map(),
     erpFaults: [],
     ledger: new ErpLedger(),
-    counters: { payout: 90, requestDetail: 5500, invoice: 4400, vendor: 70, project: 561, fundingAccount: 0, disbursementNumber: 380 },
+    counters: { requestDetail: 55_000_100, invoice: 4400, vendor: 7_100, project: 561_200, contract: 90_300, disbursementNumber: 380 },
   };
 }

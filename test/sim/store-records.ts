@@ -1,10 +1,8 @@
-import type { Connector } from '../../utils/domain/schemas/erp-settings';
-import type { DisbursementStatus } from '../../utils/domain/schemas/disbursement';
-import type { InvoiceErpStatus } from '../../utils/domain/schemas/requisition';
-import type { RequestStatus } from '../../utils/domain/schemas/request-detail';
+import type { Connector, DisbursementStatus, ErpApiAccess, InvoiceErpStatus, PayoutStatus, RequestState, Zone } from './vocabulary';
 
 // The sandbox's own records. Times are epoch milliseconds; money is integer cents. The API
-// layer (api/serialize.ts) turns them into the contract's shapes.
+// layer (api/serialize.ts) turns them into the contract's shapes. Integer ids that may exceed
+// 2^53 (contract payments) are kept as decimal strings and written as JSON numbers.
 
 export type PaymentsRole = 'admin' | 'disburser' | 'none';
 
@@ -31,20 +29,38 @@ export interface SimCompany {
   name: string;
   isActive: boolean;
   erp: SimErpSettings;
+  /** The partner-gated ERP API (erp_request_details, external_data): granted, or 403 / 404. */
+  erpApiAccess: ErpApiAccess;
+  /** The Procore zone whose host serves this company's pages and session calls. */
+  zone: Zone;
+  /** The next contract payment id of this company (decimal; may pass 2^53). */
+  nextContractPaymentId: bigint;
 }
 
 export interface SimProject {
   id: number;
   companyId: number;
   name: string;
+  projectNumber: string;
 }
 
 /** A beneficiary in Procore, and the vendor it must match in the ERP. */
 export interface SimVendor {
-  id: string;
+  id: number;
   companyId: number;
   name: string;
   erpSynced: boolean;
+  /** The beneficiary's Procore Pay company (payout `receivingPaymentsCompanyExternalId`). */
+  paymentsCompanyExternalId: string;
+}
+
+/** A commitment (subcontract) of a project with one vendor: where its payments are listed. */
+export interface SimContract {
+  id: number;
+  companyId: number;
+  projectId: number;
+  vendorId: number;
+  number: string;
 }
 
 export type VerificationStatus = 'verified' | 'pending' | 'failed';
@@ -82,9 +98,8 @@ export interface SimInvoice {
   id: number;
   companyId: number;
   projectId: number;
-  vendorId: string;
-  contractId: string;
-  contractNumber: string;
+  vendorId: number;
+  contractId: number;
   invoiceNumber: string;
   status: InvoiceStatus;
   erpStatus: InvoiceErpStatus;
@@ -95,7 +110,10 @@ export interface SimInvoice {
   /** Paid through Procore Pay (completed or in flight). */
   paidAmount: number;
   paidAmountOutsideProcorePay: number;
-  hasTaxOrMarkup: boolean;
+  /** Tax on this payment (cents): Procore shows it (`summary.tax_applicable_to_this_payment`). */
+  taxAmount: number;
+  /** A markup line: the ERP refuses it, and Procore's API does not show it. */
+  markup: boolean;
   billingPeriodStart: string;
   billingPeriodEnd: string;
   submittedAt: number;
@@ -106,7 +124,8 @@ export interface SimInvoice {
 export interface SimDisbursement {
   id: string;
   companyId: number;
-  identifier: string;
+  /** `disbursementIdentifier`: Procore's incremental number (Disbursement No.). */
+  identifier: number;
   name: string;
   fundingAccountId: string;
   status: DisbursementStatus;
@@ -119,14 +138,14 @@ export interface SimDisbursement {
   payoutIds: string[];
 }
 
-export type PayoutStatus = 'NOT_INITIATED' | 'REQUESTED' | 'FAILED' | 'COMPLETED';
-
 export interface SimPayout {
   id: string;
   companyId: number;
   disbursementId: string;
   invoiceId: number;
   amount: number;
+  createdAt: number;
+  updatedAt: number;
   status: PayoutStatus;
   statusMessage: string | null;
   bankId: string;
@@ -139,14 +158,45 @@ export interface SimPayout {
   invoiceErpStatusAtInitiation: InvoiceErpStatus | null;
   /** Scenario override of the first export's delay, as a fraction of the window. */
   exportDelayFraction?: number;
+  /** The ERP-side record Procore makes at Funding Complete (null before). */
+  contractPaymentId: string | null;
+}
+
+/**
+ * Procore's contract payment: the payment record the ERP Integrations tool exports. Made from a
+ * payout at Funding Complete; its Check Number and Bank ID are what the ERP receives, and what a
+ * re-export from the Failed to Export view changes.
+ */
+export interface SimContractPayment {
+  /** Decimal integer (may pass 2^53). */
+  id: string;
+  companyId: number;
+  projectId: number;
+  contractId: number;
+  payoutId: string;
+  invoiceId: number;
+  amount: number;
+  checkNumber: number | null;
+  bankId: string;
+  paymentNumber: string;
+  /** The day funding completed (the payment date the ERP books). */
+  date: number;
+  initiatedAt: number | null;
+  settledAt: number | null;
+  /** The ERP's id, set once the ERP created the record (Synced). */
+  originId: string | null;
+  createdAt: number;
+  updatedAt: number;
 }
 
 export interface SimRequestDetail {
-  id: string;
+  id: number;
   companyId: number;
+  /** The contract payment it exports (`item_id`). */
+  contractPaymentId: string;
   payoutId: string;
   requestName: string;
-  status: RequestStatus;
+  status: RequestState;
   messages: string[];
   createdAt: number;
   updatedAt: number;

@@ -1,5 +1,3 @@
-import type { Connector } from '../../utils/domain/schemas/erp-settings';
-import type { InvoiceErpStatus } from '../../utils/domain/schemas/requisition';
 import { CONNECTOR_PROFILES } from './connector-profiles';
 import { authorizeDisbursement, completeFunding, createDisbursement, type AuthorizeOptions, type CreateDisbursementInput } from './disbursement-lifecycle';
 import { ErpSimulator } from './erp-simulator';
@@ -8,8 +6,11 @@ import { isPositiveInteger } from './positive-integer';
 import { SimHttpError } from './sim-error';
 import { SimScheduler } from './sim-scheduler';
 import { emptyState, type ErpFaultKind, type SimState } from './sim-state';
+import type { Connector, ErpApiAccess, InvoiceErpStatus, Zone } from './vocabulary';
 import type {
   SimCompany,
+  SimContract,
+  SimContractPayment,
   SimDisbursement,
   SimErpBankAccount,
   SimErpSettings,
@@ -40,6 +41,7 @@ export class SimStore {
   readonly erp: ErpSimulator;
   /** Seeded randomness for scenario data (ids, amounts). */
   readonly random: () => number;
+  private readonly contractByPair = new Map<string, SimContract>();
 
   constructor(options: SimStoreOptions) {
     this.seed = options.seed;
@@ -86,8 +88,26 @@ export class SimStore {
     return this.state.projects.get(id);
   }
 
-  vendor(id: string): SimVendor | undefined {
+  vendor(id: number): SimVendor | undefined {
     return this.state.vendors.get(id);
+  }
+
+  contract(id: number): SimContract | undefined {
+    return this.state.contracts.get(id);
+  }
+
+  contractPayment(id: string): SimContractPayment | undefined {
+    return this.state.contractPayments.get(id);
+  }
+
+  /** A contract's payments, oldest first (Procore's contract_payments list). */
+  contractPaymentsOf(contractId: number): SimContractPayment[] {
+    return [...this.state.contractPayments.values()].filter((c) => c.contractId === contractId);
+  }
+
+  /** The payment records of a company that the ERP Integrations tool lists (every one ever sent). */
+  exportedContractPayments(companyId: number): SimContractPayment[] {
+    return [...this.state.contractPayments.values()].filter((c) => c.companyId === companyId && this.state.requestDetailsByItem.has(c.id));
   }
 
   fundingAccounts(companyId: number): SimFundingAccount[] {
@@ -146,12 +166,14 @@ export class SimStore {
     return [...this.state.requestDetails.values()].filter((r) => r.companyId === companyId);
   }
 
+  /** Every export of a payout's contract payment, oldest first. */
   requestHistory(payoutId: string): SimRequestDetail[] {
-    return this.state.requestDetailsByPayout.get(payoutId) ?? [];
+    const item = this.state.payouts.get(payoutId)?.contractPaymentId;
+    return item ? (this.state.requestDetailsByItem.get(item) ?? []) : [];
   }
 
   latestRequestDetail(payoutId: string): SimRequestDetail | undefined {
-    return this.erp.latest(payoutId);
+    return this.requestHistory(payoutId).at(-1);
   }
 
   lastErpCheckNumber(bank: SimErpBankAccount): number | null {
@@ -163,11 +185,16 @@ export class SimStore {
 
   // ---- scenario set-up -----------------------------------------------------------------------
 
-  addCompany(input: { id: number; name: string; connector: Connector } & Partial<SimErpSettings>): SimCompany {
+  addCompany(
+    input: { id: number; name: string; connector: Connector; erpApiAccess?: ErpApiAccess; zone?: Zone; firstContractPaymentId?: bigint } & Partial<SimErpSettings>,
+  ): SimCompany {
     const company: SimCompany = {
       id: input.id,
       name: input.name,
       isActive: true,
+      erpApiAccess: input.erpApiAccess ?? 'granted',
+      zone: input.zone ?? 'us01',
+      nextContractPaymentId: input.firstContractPaymentId ?? BigInt(input.id) * 10_000n + 1n,
       erp: {
         connector: input.connector,
         paymentSyncEnabled: input.paymentSyncEnabled ?? true,
@@ -185,20 +212,33 @@ export class SimStore {
   }
 
   addProject(companyId: number, name: string): SimProject {
-    const project = { id: ++this.state.counters.project, companyId, name };
+    const id = ++this.state.counters.project;
+    const project = { id, companyId, name, projectNumber: `${(id % 900) + 100}-${String(id % 97).padStart(2, '0')}` };
     this.state.projects.set(project.id, project);
     return project;
   }
 
   addVendor(companyId: number, name: string, erpSynced = true): SimVendor {
-    const vendor = { id: `v_${++this.state.counters.vendor}`, companyId, name, erpSynced };
+    const vendor = { id: ++this.state.counters.vendor, companyId, name, erpSynced, paymentsCompanyExternalId: this.uuid() };
     this.state.vendors.set(vendor.id, vendor);
     return vendor;
   }
 
+  /** The commitment of a project with a vendor (one per pair, made on first use). */
+  contractFor(companyId: number, projectId: number, vendorId: number): SimContract {
+    const key = `${projectId}:${vendorId}`;
+    const existing = this.contractByPair.get(key);
+    if (existing) return existing;
+    const id = ++this.state.counters.contract;
+    const contract = { id, companyId, projectId, vendorId, number: `SC-${String(this.state.contracts.size + 1).padStart(3, '0')}` };
+    this.state.contracts.set(id, contract);
+    this.contractByPair.set(key, contract);
+    return contract;
+  }
+
   addFundingAccount(input: Omit<SimFundingAccount, 'id' | 'verificationStatus' | 'deactivated' | 'isDefault'> & Partial<SimFundingAccount>): SimFundingAccount {
     const account: SimFundingAccount = {
-      id: `fa_${++this.state.counters.fundingAccount}`,
+      id: this.uuid(),
       isDefault: this.fundingAccounts(input.companyId).length === 0,
       deactivated: false,
       verificationStatus: 'verified',
@@ -227,10 +267,13 @@ export class SimStore {
   addInvoice(input: {
     companyId: number;
     projectId: number;
-    vendorId: string;
+    vendorId: number;
     grossAmount: number;
     erpStatus: InvoiceErpStatus;
+    /** Tax on the invoice (7% of its amount), which Procore shows. */
     hasTaxOrMarkup?: boolean;
+    /** A markup line, which Procore's API does not show. */
+    markup?: boolean;
     retainage?: number;
     paidAmountOutsideProcorePay?: number;
     submittedAt: number;
@@ -245,8 +288,7 @@ export class SimStore {
       companyId: input.companyId,
       projectId: input.projectId,
       vendorId: input.vendorId,
-      contractId: String(900 + (id % 97)),
-      contractNumber: `SC-${String(id % 97).padStart(3, '0')}`,
+      contractId: this.contractFor(input.companyId, input.projectId, input.vendorId).id,
       invoiceNumber: `INV-${id - 2110}`,
       status: input.status ?? 'approved',
       erpStatus: input.erpStatus,
@@ -255,7 +297,8 @@ export class SimStore {
       retainage: input.retainage ?? 0,
       paidAmount: 0,
       paidAmountOutsideProcorePay: input.paidAmountOutsideProcorePay ?? 0,
-      hasTaxOrMarkup: input.hasTaxOrMarkup ?? false,
+      taxAmount: input.hasTaxOrMarkup ? Math.round(input.grossAmount * 0.07) : 0,
+      markup: input.markup ?? false,
       billingPeriodStart: periodStart.toISOString().slice(0, 10),
       billingPeriodEnd: periodEnd.toISOString().slice(0, 10),
       submittedAt: input.submittedAt,
@@ -287,6 +330,7 @@ export class SimStore {
     return completeFunding(this, companyId, id, at);
   }
 
+  /** Payments Settings' Edit Account Details: Bank ID and Check Number (the next one). */
   updateFundingAccount(companyId: number, id: string, patch: { nextCheckNumber?: unknown; bankId?: unknown; nickname?: unknown }): SimFundingAccount {
     const account = this.fundingAccount(companyId, id);
     if (!account) throw new SimHttpError(404, 'Funding account not found');
@@ -301,21 +345,26 @@ export class SimStore {
     return account;
   }
 
-  /** The ERP Integrations tool's Export of a record in Failed to Export, with corrected values. */
-  reExport(companyId: number, payoutId: string, body: { check_number?: unknown; bank_id?: unknown }, at = this.now()): SimRequestDetail {
+  /**
+   * The ERP Integrations tool's Export of a record in Failed to Export, with corrected values.
+   * Procore's own guard: a record already exported, or with an export in progress, is refused
+   * in words (409), so two presses never reach the ERP twice.
+   */
+  reExport(companyId: number, contractPaymentId: string, body: { check_number?: unknown; bank_id?: unknown }, at = this.now()): SimRequestDetail {
     const errors: Record<string, string[]> = {};
-    if (body.check_number !== undefined && !isPositiveInteger(body.check_number)) errors.check_number = ['must be a positive integer'];
+    if (body.check_number !== undefined && !isPositiveInteger(body.check_number)) errors.check_number = ['must be a positive whole number'];
     if (body.bank_id !== undefined && (typeof body.bank_id !== 'string' || body.bank_id.trim() === '')) errors.bank_id = ["can't be blank"];
     if (Object.keys(errors).length > 0) throw new SimHttpError(422, errors);
-    const payout = this.payout(companyId, payoutId);
-    if (!payout) throw new SimHttpError(404, 'Payment record not found');
-    const latest = this.latestRequestDetail(payoutId);
-    if (!latest || latest.status === 'in_progress' || latest.status === 'success') {
-      throw new SimHttpError(409, 'Payment record is not in Failed to Export');
-    }
-    if (typeof body.check_number === 'number') payout.checkNumber = body.check_number;
-    if (typeof body.bank_id === 'string') payout.bankId = body.bank_id.trim();
-    return this.erp.startExport(payout, at);
+    const record = this.contractPayment(contractPaymentId);
+    if (!record || record.companyId !== companyId) throw new SimHttpError(404, 'Payment record not found');
+    const latest = this.state.requestDetailsByItem.get(record.id)?.at(-1);
+    if (!latest) throw new SimHttpError(409, 'This payment record has not been sent to the ERP, so it cannot be exported from here.');
+    if (latest.status === 'in_progress') throw new SimHttpError(409, 'An export of this payment record is already in progress. Wait for it to finish.');
+    if (latest.status === 'success') throw new SimHttpError(409, 'This payment record has already been exported to the ERP.');
+    if (typeof body.check_number === 'number') record.checkNumber = body.check_number;
+    if (typeof body.bank_id === 'string') record.bankId = body.bank_id.trim();
+    record.updatedAt = at;
+    return this.erp.startExport(record, at);
   }
 
   // ---- the ERP's own side (control) ----------------------------------------------------------

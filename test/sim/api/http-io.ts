@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SimHttpError } from '../sim-error';
+import { stringifyJson } from './json-number';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -39,7 +40,7 @@ export async function readBody(req: IncomingMessage): Promise<Record<string, unk
 }
 
 export function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  writeText(res, status, body === undefined ? '' : JSON.stringify(body), { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+  writeText(res, status, body === undefined ? '' : stringifyJson(body), { 'Content-Type': 'application/json; charset=utf-8', ...headers });
 }
 
 export function writeText(res: ServerResponse, status: number, text: string, headers: Record<string, string>): void {

@@ -20,9 +20,9 @@ function positiveInt(url: URL, name: string, fallback: number): number {
  * `Per-Page` and `Link` (first, prev, next, last), each link the request's own URL with `page`
  * changed. A page past the last is an empty list.
  */
-export function paginate<T>(all: readonly T[], url: URL, origin: string): Page<T> {
+export function paginate<T>(all: readonly T[], url: URL, origin: string, defaultPerPage = DEFAULT_PER_PAGE): Page<T> {
   const page = positiveInt(url, 'page', 1);
-  const perPage = positiveInt(url, 'per_page', DEFAULT_PER_PAGE);
+  const perPage = positiveInt(url, 'per_page', defaultPerPage);
   if (perPage > MAX_PER_PAGE) throw new SimHttpError(422, { per_page: [`must be at most ${MAX_PER_PAGE}`] });
   const last = Math.max(1, Math.ceil(all.length / perPage));
   const link = (n: number, rel: string) => {

@@ -1,4 +1,4 @@
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml } from '../html-escape';
 
 /** The sandbox's sign-in form (every user's password is `sandbox`). */
 export function signInPage(options: { returnTo: string; error?: string; hint?: string }): string {

@@ -9,6 +9,7 @@ export const ERP_VIEWS = ['ready_to_export', 'failed_to_export', 'synced', 'arch
 export type ErpView = (typeof ERP_VIEWS)[number];
 
 export type PageRoute =
+  | { kind: 'home'; companyId: string; base: string }
   | { kind: 'invoices'; companyId: string; base: string }
   | { kind: 'disbursements'; companyId: string; base: string }
   | { kind: 'disbursement'; companyId: string; base: string; disbursementId: string }
@@ -25,6 +26,7 @@ export function parsePageRoute(pathname: string, search = ''): PageRoute | null 
   const companyId = match[1] as string;
   const rest = match[2] ?? '';
   const base = trimmed.slice(0, trimmed.length - rest.length);
+  if (rest === '' || rest === '/home') return { kind: 'home', companyId, base };
   if (rest === '/payments' || rest === '/payments/invoices') return { kind: 'invoices', companyId, base };
   if (rest === '/payments/disbursements') return { kind: 'disbursements', companyId, base };
   const detail = /^\/payments\/disbursements\/([^/]+)$/.exec(rest);
@@ -32,7 +34,7 @@ export function parsePageRoute(pathname: string, search = ''): PageRoute | null 
   if (rest === '/payments/settings' || rest === '/payments/settings/funding_accounts') {
     return { kind: 'funding_accounts', companyId, base };
   }
-  if (rest === '/erp_integrations' || rest === '/erp_integrations/payments') {
+  if (rest === '/erp_integrations' || rest === '/erp_integrations/contract_payments') {
     const requested = new URLSearchParams(search).get('view');
     const view = ERP_VIEWS.find((v) => v === requested) ?? 'ready_to_export';
     return { kind: 'erp_payments', companyId, base, view };
@@ -43,6 +45,8 @@ export function parsePageRoute(pathname: string, search = ''): PageRoute | null 
 /** The path of a page, in the URL shape `base` came from. */
 export function pagePath(route: PageRoute): string {
   switch (route.kind) {
+    case 'home':
+      return `${route.base}/home`;
     case 'invoices':
       return `${route.base}/payments/invoices`;
     case 'disbursements':
@@ -52,11 +56,23 @@ export function pagePath(route: PageRoute): string {
     case 'funding_accounts':
       return `${route.base}/payments/settings/funding_accounts`;
     case 'erp_payments':
-      return `${route.base}/erp_integrations/payments?view=${route.view}`;
+      return `${route.base}/erp_integrations/contract_payments?view=${route.view}`;
   }
 }
 
 /** The tool a page belongs to: its header title and the tab set it shows. */
-export function toolOf(route: PageRoute): 'payments' | 'erp_integrations' {
-  return route.kind === 'erp_payments' ? 'erp_integrations' : 'payments';
+export function toolOf(route: PageRoute): 'home' | 'payments' | 'erp_integrations' {
+  return route.kind === 'erp_payments' ? 'erp_integrations' : route.kind === 'home' ? 'home' : 'payments';
+}
+
+/** The ERP Integrations tool's re-export form action for one payment record (html tab). */
+export function erpExportFormPath(base: string, contractPaymentId: string): string {
+  return `${base}/erp_integrations/contract_payments/${contractPaymentId}/export`;
+}
+
+/** A POST of that form: the company URL base and the record. */
+export function parseErpExportForm(pathname: string): { companyId: string; base: string; contractPaymentId: string } | null {
+  const m = /^((?:\/(\d+)\/company)|(?:\/webclients\/host\/companies\/(\d+)(?:\/tools)?))\/erp_integrations\/contract_payments\/(\d+)\/export$/.exec(pathname);
+  if (!m) return null;
+  return { base: m[1] as string, companyId: (m[2] ?? m[3]) as string, contractPaymentId: m[4] as string };
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { readBody, writeJson } from '../api/http-io';
 import { SimHttpError } from '../sim-error';
+import type { PageContext } from '../page-context';
 import type { SimStore } from '../store';
 import type { SimInvoice, SimUser } from '../store-records';
 
@@ -11,7 +12,7 @@ import type { SimInvoice, SimUser } from '../store-records';
  * cover: the Subcontractor Invoices tab's rows, the names behind ids (projects, who created a
  * disbursement), and creating and authorizing disbursements. They read and change the same
  * store as the REST API, through its public methods; they are never part of the extension's
- * client.
+ * client. Writes carry the page's CSRF token (X-CSRF-Token), as every write from a page does.
  */
 export const PAGES_API_PREFIX = '/pages-api/companies/';
 
@@ -31,7 +32,8 @@ const INVOICE_STATUS_LABELS: Record<SimInvoice['status'], string> = {
 };
 
 /** Answers a `/pages-api/...` request; returns false when the path is not one of them. */
-export async function handlePagesApi(req: IncomingMessage, res: ServerResponse, url: URL, store: SimStore, user: SimUser | null | undefined): Promise<boolean> {
+export async function handlePagesApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: Pick<PageContext, 'store' | 'user' | 'sessions'>): Promise<boolean> {
+  const { store, user } = ctx;
   const match = /^\/pages-api\/companies\/(\d+)\/(lookups|subcontractor_invoices|disbursements)(?:\/([^/]+)\/(authorize))?$/.exec(url.pathname);
   if (!match) return false;
   const method = req.method ?? 'GET';
@@ -41,6 +43,7 @@ export async function handlePagesApi(req: IncomingMessage, res: ServerResponse, 
     if (!user.companyIds.includes(companyId) || !store.company(companyId)) throw new SimHttpError(404, 'Company not found');
     if (user.paymentsRole === 'none') throw new SimHttpError(403, 'Only a Payments Admin or Payments Disburser can view this tool');
     const [resource, disbursementId, action] = [match[2], match[3], match[4]];
+    if (method !== 'GET' && !ctx.sessions.csrfValid(req, req.headers['x-csrf-token'])) throw new SimHttpError(422, 'Invalid authenticity token');
     if (method === 'GET' && resource === 'lookups' && !disbursementId) {
       writeJson(res, 200, lookups(store, companyId));
     } else if (method === 'GET' && resource === 'subcontractor_invoices' && !disbursementId) {
@@ -70,7 +73,7 @@ function lookups(store: SimStore, companyId: number) {
 
 function invoiceRows(store: SimStore, companyId: number) {
   // The disbursement an invoice was last included in (disbursements are newest first).
-  const disbursementOf = new Map<number, string>();
+  const disbursementOf = new Map<number, number>();
   for (const d of store.disbursements(companyId)) {
     for (const payout of store.payoutsOf(d)) if (!disbursementOf.has(payout.invoiceId)) disbursementOf.set(payout.invoiceId, d.identifier);
   }
@@ -99,7 +102,7 @@ function invoiceRows(store: SimStore, companyId: number) {
       netAmount: invoice.grossAmount - invoice.retainage,
       paidAmount: paid,
       amountDue: Math.max(0, due),
-      contractNumber: invoice.contractNumber,
+      contractNumber: store.contract(invoice.contractId)?.number ?? '--',
       erpStatus: invoice.erpStatus,
     };
   });

@@ -15,7 +15,7 @@ export const ASSET_PATHS = {
 
 interface Asset {
   type: string;
-  load(): Promise<string>;
+  load(variant: number): Promise<string>;
 }
 
 const cached = (load: () => Promise<string>) => {
@@ -38,7 +38,7 @@ const ASSETS: Record<string, Asset> = {
   [ASSET_PATHS.styles]: { type: 'text/css; charset=utf-8', load: cached(() => readFile(path.join(here, 'client', 'styles.css'), 'utf8')) },
 };
 
-export async function staticAsset(pathname: string): Promise<{ type: string; body: string } | null> {
+export async function staticAsset(pathname: string, variant: number): Promise<{ type: string; body: string } | null> {
   const asset = ASSETS[pathname];
-  return asset ? { type: asset.type, body: await asset.load() } : null;
+  return asset ? { type: asset.type, body: await asset.load(variant) } : null;
 }

@@ -1,8 +1,12 @@
 import type { SimStore } from '../store';
+import { buildGatedCompany } from './gated-company';
 
 const DAY = 86_400_000;
 
-/** One company, a handful of records: the base most tests start from. */
+/**
+ * Builder Co and a handful of records: the base most tests start from; beside it, Keystone
+ * Partners, whose account may not use the ERP API (403) and whose contract payment ids pass 2^53.
+ */
 export function buildBasic(store: SimStore): void {
   const now = store.now();
   const company = store.addCompany({ id: 8089, name: 'Builder Co', connector: 'quickbooks_online' });
@@ -14,7 +18,7 @@ export function buildBasic(store: SimStore): void {
   const blueRidge = store.addVendor(company.id, 'Blue Ridge Plumbing', false);
   const operating = store.addFundingAccount({ companyId: company.id, nickname: 'Operating', bankId: 'OPER', nextCheckNumber: 10042 });
   store.addErpBankAccount({ companyId: company.id, bankId: 'OPER', name: 'Operating - 1234', lastCheckNumber: 1187 });
-  const invoice = (vendorId: string, grossAmount: number, erpStatus: 'synced' | 'not_synced', hasTaxOrMarkup = false) =>
+  const invoice = (vendorId: number, grossAmount: number, erpStatus: 'synced' | 'not_synced', hasTaxOrMarkup = false) =>
     store.addInvoice({ companyId: company.id, projectId: project.id, vendorId, grossAmount, erpStatus, hasTaxOrMarkup, submittedAt: now - 10 * DAY });
   const paid = invoice(acme.id, 450_000, 'synced');
   invoice(summit.id, 1_200_000, 'synced');
@@ -26,4 +30,5 @@ export function buildBasic(store: SimStore): void {
   const history = store.createDisbursement(company.id, { name: 'Oct 31 draw', fundingAccountId: operating.id, items: [{ invoiceId: paid.id }], userId: ana.id }, now - 3 * DAY);
   store.authorizeDisbursement(company.id, history.id, { at: now - 3 * DAY + 3_600_000, fundAt: now - 3 * DAY + 7_200_000 });
   store.createDisbursement(company.id, { name: 'Nov 15 draw', fundingAccountId: operating.id, items: [{ invoiceId: draftInvoice.id }], userId: ana.id }, now - DAY);
+  buildGatedCompany(store, { id: 8091, name: 'Keystone Partners', access: 'forbidden', user: ana });
 }

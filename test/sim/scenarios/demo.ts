@@ -1,6 +1,7 @@
 import type { SimStore } from '../store';
 import { isoDay } from '../erp-simulator';
 import type { SimFundingAccount, SimInvoice, SimUser } from '../store-records';
+import { buildGatedCompany, FIRST_ID_BEYOND_2_53 } from './gated-company';
 
 const DAY = 86_400_000;
 export const XSS_BENEFICIARY = '<img src=x onerror=alert(1)>';
@@ -21,7 +22,8 @@ export function buildDemo(store: SimStore): void {
   const now = store.now();
   const w = store.windowMs;
   const company = store.addCompany({ id: 8089, name: 'Builder Co', connector: 'quickbooks_online' });
-  const harbor = store.addCompany({ id: 8090, name: 'Harbor Build Group', connector: 'viewpoint_vista' });
+  // Harbor is a US02 customer (served on the sandbox's US02 host) whose ids pass 2^53.
+  const harbor = store.addCompany({ id: 8090, name: 'Harbor Build Group', connector: 'viewpoint_vista', zone: 'us02', firstContractPaymentId: FIRST_ID_BEYOND_2_53 + 1_000n });
   const ana = store.addUser({ id: 1, login: 'ap@builder.com', name: 'Ana Park', companyIds: [company.id, harbor.id], paymentsRole: 'admin' });
   store.addUser({ id: 2, login: 'dan@builder.com', name: 'Dan Ortiz', companyIds: [company.id], paymentsRole: 'disburser' });
   store.addUser({ id: 3, login: 'viewer@builder.com', name: 'Victor Lee', companyIds: [company.id], paymentsRole: 'none' });
@@ -52,7 +54,7 @@ export function buildDemo(store: SimStore): void {
   store.addErpBankAccount({ companyId: company.id, bankId: 'PAYROLL', name: 'Payroll - 5520', lastCheckNumber: 2210 });
 
   let projectTurn = 0;
-  const invoice = (vendorId: string, grossAmount: number, opts: { erpStatus?: SimInvoice['erpStatus']; tax?: boolean; age?: number } = {}) =>
+  const invoice = (vendorId: number, grossAmount: number, opts: { erpStatus?: SimInvoice['erpStatus']; tax?: boolean; age?: number } = {}) =>
     store.addInvoice({
       companyId: company.id,
       projectId: projects[projectTurn++ % projects.length]!.id,
@@ -165,6 +167,7 @@ export function buildDemo(store: SimStore): void {
   });
 
   buildHarbor(store, harbor.id, ana);
+  buildGatedCompany(store, { id: 8091, name: 'Keystone Partners', access: 'not_found', user: ana });
 }
 
 const dan = (store: SimStore) => store.userByLogin('dan@builder.com');
@@ -177,7 +180,7 @@ function buildHarbor(store: SimStore, companyId: number, ana: SimUser): void {
   const bayview = store.addVendor(companyId, 'Bayview Roofing');
   const account = store.addFundingAccount({ companyId, nickname: 'HBG Operating', bankId: 'HBG-OP', nextCheckNumber: 880 });
   store.addErpBankAccount({ companyId, bankId: 'HBG-OP', name: 'HBG Operating - 0042', lastCheckNumber: 412 });
-  const inv = (vendorId: string, grossAmount: number, age: number) =>
+  const inv = (vendorId: number, grossAmount: number, age: number) =>
     store.addInvoice({ companyId, projectId: project.id, vendorId, grossAmount, erpStatus: 'synced', submittedAt: now - age * DAY });
   const history = store.createDisbursement(companyId, { name: 'October draw', fundingAccountId: account.id, items: [{ invoiceId: inv(bayview.id, 220_000, 40).id }], userId: ana.id }, now - 35 * DAY);
   store.authorizeDisbursement(companyId, history.id, { at: now - 35 * DAY, fundAt: now - 34 * DAY });

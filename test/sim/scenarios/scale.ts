@@ -1,4 +1,4 @@
-import type { Connector } from '../../../utils/domain/schemas/erp-settings';
+import type { Connector } from '../vocabulary';
 import type { SimStore } from '../store';
 
 const DAY = 86_400_000;
