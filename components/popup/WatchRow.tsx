@@ -1,4 +1,5 @@
 import { memo, useId } from 'react';
+import { reexportCure } from '../../utils/domain/reexport-cure';
 import type { Watch } from '../../utils/domain/watch';
 import { CAUSE_LABELS } from '../../utils/view/cause-label';
 import { describeCountdown, formatCountdown, formatSpan } from '../../utils/view/duration';
@@ -43,9 +44,17 @@ function Cause({ watch, now, windowMinutes }: { watch: Watch; now: number; windo
   if (watch.state === 'not_exportable') return <span>{watch.notExportableReason ?? 'This payment will not export.'}</span>;
   if (watch.state === 're_exporting') return <span>Re-export in progress (attempt {watch.attempts.length}).</span>;
   if (watch.diagnosis) {
+    // No export can cure it: the row says what to do instead, where the export button would be.
+    const instead = reexportCure(watch.state, watch.diagnosis).kind === 'none' ? watch.diagnosis.fix : undefined;
     return (
       <span>
         <strong>{CAUSE_LABELS[watch.diagnosis.cause]}:</strong> {watch.diagnosis.summary}
+        {instead && (
+          <span className="row-instead">
+            {' '}
+            <strong>What to do:</strong> {instead}
+          </span>
+        )}
       </span>
     );
   }
@@ -55,7 +64,7 @@ function Cause({ watch, now, windowMinutes }: { watch: Watch; now: number; windo
 /** One payment record: who, how much, which check, where, how long, why, and what to do. */
 export const WatchRow = memo(function WatchRow({ watch, companyName, href, now, windowMinutes, busy, ...on }: WatchRowProps) {
   const titleId = useId();
-  const actions = rowActions(watch.state);
+  const actions = rowActions(watch);
   const name = watch.beneficiaryName;
   return (
     <article className="watch-row" aria-labelledby={titleId}>
