@@ -8,7 +8,10 @@ import { erpFamily, HELD_OUT_CORPUS, heldOutByRule, TUNING_CORPUS, type CorpusEn
  * test/fixtures/erp-corpus). The table is printed on every run so a change shows its effect per
  * cause and per ERP; the bar fails the build on a regression.
  */
-const BAR = 0;
+// Set just below what the word families reached (43/55 = 78.2%) when they were last tuned.
+const BAR = 0.78;
+// The tuning third is what the families were fitted to: nearly all of it must stay right.
+const TUNING_BAR = 0.97;
 
 interface Tally {
   right: number;
@@ -37,6 +40,11 @@ describe('the classifier on held-out real ERP messages', () => {
       expect(CAUSES).toContain(e.cause);
       expect(e.source).toMatch(/^https?:\/\//);
     }
+  });
+
+  it(`reads at least ${TUNING_BAR * 100}% of the tuning third right`, () => {
+    const wrong = TUNING_CORPUS.filter((e) => classifyExportFailure({ messages: [e.message] }).cause !== e.cause);
+    expect(1 - wrong.length / TUNING_CORPUS.length, JSON.stringify(wrong.map((e) => [e.cause, e.message]))).toBeGreaterThanOrEqual(TUNING_BAR);
   });
 
   it(`reads at least ${BAR * 100}% of them right (per cause and per ERP in the table)`, () => {
