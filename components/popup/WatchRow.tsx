@@ -7,6 +7,7 @@ import { Button } from '../common/Button';
 import { Money } from '../common/Money';
 import { RelativeTime } from '../common/RelativeTime';
 import { StatePill } from '../common/StatePill';
+import { UnrecognisedMessage } from '../common/UnrecognisedMessage';
 import { rowActions } from './watch-actions';
 
 export interface WatchRowHandlers {
@@ -61,6 +62,9 @@ function Cause({ watch, now, windowMinutes }: { watch: Watch; now: number; windo
   return null;
 }
 
+/** A failure the classifier could not read: the row shows the ERP's own words instead of a cause. */
+const unrecognised = (watch: Watch) => (watch.state === 'failed' || watch.state === 'escalate') && watch.diagnosis?.cause === 'UNKNOWN';
+
 /** One payment record: who, how much, which check, where, how long, why, and what to do. */
 export const WatchRow = memo(function WatchRow({ watch, companyName, href, now, windowMinutes, busy, ...on }: WatchRowProps) {
   const titleId = useId();
@@ -88,9 +92,13 @@ export const WatchRow = memo(function WatchRow({ watch, companyName, href, now, 
           <dd>{watch.fundingCompletedAt === null ? '—' : <RelativeTime at={watch.fundingCompletedAt} now={now} />}</dd>
         </div>
       </dl>
-      <p className="row-cause">
-        <Cause watch={watch} now={now} windowMinutes={windowMinutes} />
-      </p>
+      {unrecognised(watch) ? (
+        <UnrecognisedMessage watch={watch} />
+      ) : (
+        <p className="row-cause">
+          <Cause watch={watch} now={now} windowMinutes={windowMinutes} />
+        </p>
+      )}
       <div className="row-actions">
         {actions.fix && (
           <Button small variant="primary" disabled={busy} onClick={() => on.onFix(watch)} aria-label={`Fix & export ${name}`}>
