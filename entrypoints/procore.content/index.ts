@@ -1,10 +1,13 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { PAYMENTS_MATCHES } from '../../utils/page/match-patterns';
-import { setupProcoreOverlays } from './setup-procore-overlays';
+import { startOverlaySession } from '../../components/overlay/overlay-session';
+import { wxtLifecycle } from '../../components/overlay/wxt-lifecycle';
+import { FEATURES } from '../../features/registry';
+import { messageBackend } from '../../utils/overlay/message-backend';
+import { PROCORE_MATCHES } from '../../utils/page/match-patterns';
 
 export default defineContentScript({
-  matches: PAYMENTS_MATCHES,
+  matches: PROCORE_MATCHES,
   main(ctx) {
-    setupProcoreOverlays(ctx);
+    startOverlaySession({ doc: document, lifecycle: wxtLifecycle(ctx), backend: messageBackend, features: FEATURES });
   },
 });

@@ -3,11 +3,11 @@ import type { DisbursementRowData } from '../../utils/page/disbursements-grid';
 import { pageLinks } from '../../utils/page/routes';
 import { describeDisbursement, type StatusView } from '../../utils/overlay/watch-view';
 import { formatCents } from '../../utils/domain/money';
-import { useOverlay } from './overlay-context';
-import { PopoverPill } from './PopoverPill';
-import { RecordDetails } from './RecordDetails';
-import { useMilestone } from './use-milestone';
-import { useServerNow, useWatchStore } from './use-watches';
+import { useOverlay } from '../../components/overlay/overlay-context';
+import { PopoverPill } from '../../components/overlay/PopoverPill';
+import { RecordDetails } from '../../components/overlay/RecordDetails';
+import { useMilestone } from '../../components/overlay/use-milestone';
+import { useServerNow, useWatchStore } from '../../components/overlay/use-watches';
 
 const CHECKING: StatusView = {
   text: 'ERP sync: checking',

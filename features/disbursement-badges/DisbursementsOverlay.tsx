@@ -1,6 +1,6 @@
 import { createPortal } from 'react-dom';
 import { readDisbursementRows } from '../../utils/page/disbursements-grid';
-import { DisbursementBadge } from '../../components/overlay/DisbursementBadge';
+import { DisbursementBadge } from './DisbursementBadge';
 import { useGridRecords } from '../../components/overlay/use-grid-records';
 import { useDisbursementHints } from '../../components/overlay/use-hints';
 

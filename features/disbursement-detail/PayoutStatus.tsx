@@ -1,9 +1,9 @@
 import type { Watch } from '../../utils/domain/watch';
 import { describeWatch } from '../../utils/overlay/watch-view';
-import { PopoverPill } from './PopoverPill';
-import { RecordDetails } from './RecordDetails';
-import { useMilestone } from './use-milestone';
-import { useServerNow } from './use-watches';
+import { PopoverPill } from '../../components/overlay/PopoverPill';
+import { RecordDetails } from '../../components/overlay/RecordDetails';
+import { useMilestone } from '../../components/overlay/use-milestone';
+import { useServerNow } from '../../components/overlay/use-watches';
 
 /** A disbursement's Payments card: one payout's state and countdown; its cause and fix link open from it. */
 export function PayoutStatus({ watch }: { watch: Watch }) {

@@ -3,12 +3,12 @@ import type { Watch } from '../../utils/domain/watch';
 import type { FailedExportData } from '../../utils/page/failed-exports-grid';
 import { fillInput } from '../../utils/overlay/fill-input';
 import { describeWatch } from '../../utils/overlay/watch-view';
-import { ChangeConfirm, type Change } from './ChangeConfirm';
-import { useOverlay } from './overlay-context';
-import { Popover } from './Popover';
-import { StatusPill } from './StatusPill';
-import { useMilestone } from './use-milestone';
-import { useServerNow } from './use-watches';
+import { ChangeConfirm, type Change } from '../../components/overlay/ChangeConfirm';
+import { useOverlay } from '../../components/overlay/overlay-context';
+import { Popover } from '../../components/overlay/Popover';
+import { StatusPill } from '../../components/overlay/StatusPill';
+import { useMilestone } from '../../components/overlay/use-milestone';
+import { useServerNow } from '../../components/overlay/use-watches';
 
 const UNLINK_NOTE = 'Records already in the ERP cannot be unlinked from Procore.';
 

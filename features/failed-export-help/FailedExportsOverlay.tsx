@@ -1,6 +1,6 @@
 import { createPortal } from 'react-dom';
 import { readFailedExportRows } from '../../utils/page/failed-exports-grid';
-import { FailedExportHelp } from '../../components/overlay/FailedExportHelp';
+import { FailedExportHelp } from './FailedExportHelp';
 import { useGridRecords } from '../../components/overlay/use-grid-records';
 import { useDisbursementHints } from '../../components/overlay/use-hints';
 import { useWatchStore } from '../../components/overlay/use-watches';

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { CheckNumberRecommendation } from '../../utils/messaging';
 import type { FundingAccountRowData } from '../../utils/page/funding-accounts-grid';
-import { ChangeConfirm } from './ChangeConfirm';
-import { useOverlay } from './overlay-context';
-import { PopoverPill } from './PopoverPill';
-import { StatusPill } from './StatusPill';
+import { ChangeConfirm } from '../../components/overlay/ChangeConfirm';
+import { useOverlay } from '../../components/overlay/overlay-context';
+import { PopoverPill } from '../../components/overlay/PopoverPill';
+import { StatusPill } from '../../components/overlay/StatusPill';
 
 type Load = { kind: 'loading' } | { kind: 'ready'; advice: CheckNumberRecommendation } | { kind: 'error'; message: string };
 type Step = 'idle' | 'confirm' | 'saving' | 'applied';

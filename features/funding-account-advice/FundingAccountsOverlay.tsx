@@ -1,6 +1,6 @@
 import { createPortal } from 'react-dom';
 import { readFundingAccountRows } from '../../utils/page/funding-accounts-grid';
-import { CheckNumberAdvice } from '../../components/overlay/CheckNumberAdvice';
+import { CheckNumberAdvice } from './CheckNumberAdvice';
 import { useGridRecords } from '../../components/overlay/use-grid-records';
 
 const first = () => 'prepend' as const;

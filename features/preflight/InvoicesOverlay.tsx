@@ -3,11 +3,11 @@ import { readPayableInvoiceRows, type PayableInvoiceData } from '../../utils/pag
 import { toCheck } from '../../utils/overlay/preflight-cache';
 import { selectionSummary } from '../../utils/overlay/preflight-text';
 import { useOverlay } from '../../components/overlay/overlay-context';
-import { useAdjacentHost } from '../../components/overlay/use-adjacent-host';
-import { PreflightBanner } from '../../components/overlay/PreflightBanner';
-import { PreflightMark } from '../../components/overlay/PreflightMark';
+import { useAdjacentHost } from './use-adjacent-host';
+import { PreflightBanner } from './PreflightBanner';
+import { PreflightMark } from './PreflightMark';
 import { useGridRecords } from '../../components/overlay/use-grid-records';
-import { usePreflight } from '../../components/overlay/use-preflight';
+import { usePreflight } from './use-preflight';
 import { useWatchStore } from '../../components/overlay/use-watches';
 
 /** Subcontractor Invoices tab: pre-flight marks on each invoice and a banner over the selection. */

@@ -1,6 +1,6 @@
 import type { PreflightIssue } from '../../utils/messaging';
 import { issueMarkText } from '../../utils/overlay/preflight-text';
-import { PopoverPill } from './PopoverPill';
+import { PopoverPill } from '../../components/overlay/PopoverPill';
 
 /**
  * Beside an invoice being chosen for payment: what would make its payment fail to export. The

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ensureHost } from '../../utils/overlay/row-host';
-import { OVERLAY_CSS } from './overlay-css';
+import { OVERLAY_CSS } from '../../components/overlay/overlay-css';
 
 /** A host placed beside a page element (a banner over a grid, a checklist after a button). */
 export function useAdjacentHost(anchor: Element | null, kind: string, placement: 'before' | 'after'): ShadowRoot | null {

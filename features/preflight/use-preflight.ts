@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { PreflightCache, type PreflightInvoice } from '../../utils/overlay/preflight-cache';
-import { useOverlay } from './overlay-context';
+import { useOverlay } from '../../components/overlay/overlay-context';
 
 /** Pre-flight answers for the given invoices, asked in batches as rows appear. */
 export function usePreflight(invoices: PreflightInvoice[]): PreflightCache {
