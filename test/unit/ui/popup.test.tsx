@@ -225,7 +225,7 @@ describe('popup', () => {
       },
     });
     await screen.findByText('Nothing needs you right now');
-    expect(screen.getByText(/Watching 2 companies: Builder Co \(QuickBooks Online\), Other Co \(Sage Intacct\)\./)).toBeTruthy();
+    expect(screen.getByText(/Signed in to Procore, watching 2 companies: Builder Co \(QuickBooks Online\), Other Co \(Sage Intacct\)\./)).toBeTruthy();
     expect(screen.getByText(/Payment sync is off for Other Co/)).toBeTruthy();
     expect(screen.getByText('Last checked 2 min ago.')).toBeTruthy();
   });
@@ -252,9 +252,15 @@ describe('popup', () => {
     });
     render(<Popup />);
     expect((await screen.findByRole('alert')).textContent).toContain("The extension's background did not answer.");
-    bg.handle('status.get', () => ({ signedIn: true, lastPollAt: null, lastError: null, watchedCompanies: [], clockOffsetMs: 0 }));
+    bg.handle('status.get', () => ({ signedIn: true, lastPollAt: T - 60_000, lastError: null, watchedCompanies: [], clockOffsetMs: 0 }));
     await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }));
-    await screen.findByText('Nothing needs you right now');
-    expect(screen.getByText(/No company is watched yet/)).toBeTruthy();
+    await screen.findByText('Not watching yet');
+    expect(screen.getByText(/Signed in to Procore, but no company is watched/)).toBeTruthy();
+  });
+
+  it('says it is connecting, never "sign in", while the first check after setup runs', async () => {
+    setup([], { status: { signedIn: null, lastPollAt: null, watchedCompanies: [] } });
+    expect((await screen.findByTestId('tracking-state')).textContent).toMatch(/^Connecting to Procore/);
+    expect(screen.queryByText(/Sign in to Procore/)).toBeNull();
   });
 });
