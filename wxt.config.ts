@@ -26,7 +26,7 @@ const withPreact = (alias: AliasOptions | undefined): AliasOptions => [
 export default defineConfig({
   imports: false,
   ...(sandbox ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-sandbox' } : {}),
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/module-react'],
   manifest: ({ browser }) => ({
     name: 'ERP Sync Watch',
     description:

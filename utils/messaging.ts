@@ -3,6 +3,7 @@ import { SettingsSchema, type Settings } from './domain/settings';
 import { WATCH_STATES, type Watch } from './domain/watch';
 import type { Diagnosis } from './domain/cause';
 import type { AuditEntry } from './domain/audit-entry';
+import { PAGE_FEATURE_IDS, type PageFeatureId } from './page-features';
 
 /**
  * The protocol between content scripts, extension pages and the background: one zod schema
@@ -40,6 +41,13 @@ export const RequestSchemas = {
     companyId: z.string(),
     disbursementNumbers: z.array(z.string()).check(z.maxLength(5000)),
   }),
+  /** A page feature threw on a Procore page (content script): the Compatibility panel shows it. */
+  'feature.error': z.object({
+    featureId: z.enum(PAGE_FEATURE_IDS),
+    message: z.string().check(z.maxLength(500)),
+  }),
+  /** The Compatibility panel: how each page feature fares on this Procore. */
+  'compatibility.get': z.object({}),
   /** Pre-flight facts for invoices being chosen for payment. */
   'preflight.check': z.object({
     companyId: z.string(),
@@ -115,6 +123,8 @@ export interface Replies {
   'watch.snooze': Watch;
   'support.summary': { text: string };
   'page.hints': { ok: true };
+  'feature.error': { ok: true };
+  'compatibility.get': Compatibility;
   'preflight.check': PreflightIssue[];
   'status.get': EngineStatus;
   'history.list': Watch[];
@@ -123,6 +133,11 @@ export interface Replies {
   'connection.test': { me: { id: string; login: string; name: string }; companies: { id: string; name: string }[] };
   'oauth.signIn': { ok: true };
   'oauth.setClientSecret': { ok: true; hasSecret: boolean };
+}
+
+/** Each page feature, and the last error it reported (null: none since the data was cleared). */
+export interface Compatibility {
+  features: { id: PageFeatureId; name: string; lastError: { message: string; at: number } | null }[];
 }
 
 /** Settings as pages see them: the values, and which fields an enterprise policy locked. */

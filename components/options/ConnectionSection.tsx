@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { ENVIRONMENTS, type Settings } from '../../utils/domain/settings';
 import { sendMessage } from '../../utils/message-client';
+import type { EngineStatus } from '../../utils/messaging';
 import { originForEnvironment } from '../../utils/view/procore-links';
+import { trackingState } from '../../utils/view/tracking-state';
 import { Button } from '../common/Button';
 import { Notice } from '../common/Notice';
 import { describedBy, Field, LockNote } from './Field';
@@ -15,7 +17,7 @@ const ENVIRONMENT_LABELS: Record<Settings['environment'], string> = {
   custom: 'Custom origin',
 };
 
-export function ConnectionSection({ form, test }: { form: SettingsForm; test: ConnectionTest }) {
+export function ConnectionSection({ form, test, status }: { form: SettingsForm; test: ConnectionTest; status: EngineStatus | null }) {
   const [oauthProblem, setOauthProblem] = useState<string | null>(null);
   const [oauthDone, setOauthDone] = useState(false);
   const draft = form.draft;
@@ -36,6 +38,9 @@ export function ConnectionSection({ form, test }: { form: SettingsForm; test: Co
   return (
     <section id="connection" aria-labelledby="connection-title" className="card">
       <h2 id="connection-title">Connection</h2>
+      <p className="tracking-state" role="status" data-testid="tracking-state">
+        {trackingState(status).text}
+      </p>
       <fieldset disabled={envLocked} aria-describedby={envLocked ? 'environment-locked' : undefined}>
         <legend>Procore environment</legend>
         {envLocked && <LockNote id="environment-locked" />}

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { DEFAULT_WINDOW_MS } from '../../utils/domain/settings';
 import type { EngineStatus } from '../../utils/messaging';
-import { sendMessage } from '../../utils/message-client';
+import { sendMessage, subscribeWatches } from '../../utils/message-client';
 import { Button } from '../common/Button';
 import { Notice } from '../common/Notice';
 import { Dashboard } from '../dashboard/Dashboard';
 import { AutoFixSection } from './AutoFixSection';
 import { CompaniesSection } from './CompaniesSection';
+import { CompatibilityPanel } from './CompatibilityPanel';
 import { ConnectionSection } from './ConnectionSection';
 import { DataSection } from './DataSection';
 import { NotificationsSection } from './NotificationsSection';
@@ -19,6 +20,7 @@ const NAV = [
   ['notifications', 'Notifications'],
   ['autofix', 'Automatic fixes'],
   ['data', 'Retention and data'],
+  ['compatibility', 'Compatibility'],
   ['dashboard', 'Sync health'],
 ] as const;
 
@@ -33,6 +35,8 @@ export function Options() {
     sendMessage('status.get', {}).then(setStatus, () => setStatus(null));
     void runTest();
   }, [runTest]);
+  // The background's one status, live: the popup reads the same, so the two never contradict.
+  useEffect(() => subscribeWatches((change) => change.type === 'status' && setStatus(change.status)), []);
 
   const errorCount = Object.keys(form.errors).length;
   return (
@@ -56,7 +60,7 @@ export function Options() {
               void form.save();
             }}
           >
-            <ConnectionSection form={form} test={test} />
+            <ConnectionSection form={form} test={test} status={status} />
             <CompaniesSection form={form} test={test} status={status} />
             <NotificationsSection form={form} />
             <AutoFixSection form={form} />
@@ -80,6 +84,7 @@ export function Options() {
         ) : (
           !form.problem && <p>Loading settings…</p>
         )}
+        <CompatibilityPanel />
         <Dashboard windowMs={form.saved?.windowMs ?? DEFAULT_WINDOW_MS} />
       </main>
     </div>

@@ -1,11 +1,15 @@
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { parseRoute, type PageRoute } from '../../utils/page/routes';
+import type { Feature } from '../../features/feature';
+import { pageFeatureName } from '../../utils/page-features';
+import { pageHint } from '../../utils/page/routes';
 import type { Backend } from '../../utils/overlay/backend';
 import { adoptStyles, HOST_ATTRIBUTE, removeAllHosts } from '../../utils/overlay/row-host';
 import { createTicker } from '../../utils/overlay/ticker';
 import { WatchStore } from '../../utils/overlay/watch-store';
 import { BackgroundNotice } from './BackgroundNotice';
+import { FeatureBoundary } from './FeatureBoundary';
+import { routeFeatures } from './feature-router';
 import { OverlayContext, type OverlayServices } from './overlay-context';
 import { OVERLAY_CSS } from './overlay-css';
 
@@ -19,16 +23,17 @@ export interface SessionOptions {
   doc: Document;
   lifecycle: SessionLifecycle;
   backend: Backend;
-  /** The overlay for a page, or null where this script draws nothing. */
-  render: (route: PageRoute) => ReactNode | null;
+  /** The page features (features/registry.ts); each starts where its content shows. */
+  features: readonly Feature[];
 }
 
 /**
- * One React root per page, in one shadow root: row overlays are portals from it. Navigating
- * inside Procore's single-page app swaps the page's overlay (the old one unmounts and removes
- * its hosts); an extension reload or update removes everything.
+ * One React root per page, in one shadow root: row overlays are portals from it. Each feature
+ * the page shows runs in its own error boundary. Navigating inside Procore's single-page app
+ * aborts the page's features (they unmount and remove their hosts) and routes again; an
+ * extension reload or update removes everything.
  */
-export function startOverlaySession({ doc, lifecycle, backend, render }: SessionOptions): () => void {
+export function startOverlaySession({ doc, lifecycle, backend, features }: SessionOptions): () => void {
   const host = doc.createElement('div');
   host.setAttribute(HOST_ATTRIBUTE, 'root');
   const shadow = host.attachShadow({ mode: 'open' });
@@ -80,27 +85,64 @@ export function startOverlaySession({ doc, lifecycle, backend, render }: Session
     },
   );
 
+  // A feature that throws is logged and reported once per page load, with its name.
+  const reported = new Set<string>();
+  const fail = (feature: Feature, error: unknown) => {
+    if (reported.has(feature.id)) return;
+    reported.add(feature.id);
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`ERP Sync Watch: "${pageFeatureName(feature.id)}" stopped on this page: ${message}`, error);
+    backend.send('feature.error', { featureId: feature.id, message: message.slice(0, 500) }).catch(() => undefined);
+  };
+
+  let page: AbortController | null = null;
+
   const show = (href: string) => {
     if (disposed) return;
-    const route = parseRoute(href);
-    const page = route ? render(route) : null;
-    if (!route || page === null) {
-      root.render(null);
-      return;
-    }
-    load(route.companyId);
-    const services: OverlayServices = { backend, store, ticker, layer, announce, companyId: route.companyId, href };
-    root.render(
-      <OverlayContext.Provider value={services} key={href}>
-        <BackgroundNotice />
-        {page}
-      </OverlayContext.Provider>,
-    );
+    page?.abort();
+    page = new AbortController();
+    const { signal } = page;
+    root.render(null);
+    const hint = pageHint(href);
+    if (!hint) return;
+    const started: { feature: Feature; node: ReactNode }[] = [];
+    const services: OverlayServices = { backend, store, ticker, layer, announce, companyId: hint.companyId, href };
+    const paint = () =>
+      root.render(
+        <OverlayContext.Provider value={services} key={href}>
+          <BackgroundNotice />
+          {started.map(({ feature, node }) => (
+            <FeatureBoundary key={feature.id} onError={(error) => fail(feature, error)}>
+              {node}
+            </FeatureBoundary>
+          ))}
+        </OverlayContext.Provider>,
+      );
+    routeFeatures({
+      doc,
+      hint,
+      features,
+      signal,
+      onError: fail,
+      onRecognised: (feature) => {
+        let node: ReactNode;
+        try {
+          node = feature.draw({ doc, hint, signal });
+        } catch (error) {
+          fail(feature, error);
+          return;
+        }
+        load(hint.companyId);
+        started.push({ feature, node });
+        paint();
+      },
+    });
   };
 
   const stop = () => {
     if (disposed) return;
     disposed = true;
+    page?.abort();
     clearTimeout(announceTimer);
     root.unmount();
     unsubscribe();

@@ -13,7 +13,7 @@ export interface TrackedGrid<T> {
 /**
  * The records of one grid on the page, followed live, each with a host to portal into. When
  * the page's table is not recognised, nothing is drawn and one console warning says what is
- * missing.
+ * missing. A reader that throws is rethrown while rendering, into the feature's error boundary.
  */
 export function useGridRecords<T>(
   read: (doc: Document) => RecordRead<T>,
@@ -23,11 +23,20 @@ export function useGridRecords<T>(
   doc: Document = document,
 ): TrackedGrid<T> {
   const [grid, setGrid] = useState<TrackedGrid<T>>({ records: [], root: null });
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  if (failure) throw failure.error;
   useEffect(
     () =>
       trackGrid({
         doc,
-        read,
+        read: (page) => {
+          try {
+            return read(page);
+          } catch (error) {
+            setFailure({ error });
+            return { ok: false, missing: [] };
+          }
+        },
         kind,
         css: OVERLAY_CSS,
         placement,

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { exportCanCure, reexportCure } from '../../utils/domain/reexport-cure';
 import type { Watch } from '../../utils/domain/watch';
 import { sendMessage } from '../../utils/message-client';
 import { ConfirmDialog } from '../common/ConfirmDialog';
@@ -32,9 +33,16 @@ export function FixExportDialog({ watch, onDone, onCancel }: FixExportDialogProp
   const newCheck = checkError ? null : Number(checkText.trim());
   const checkChanged = newCheck !== null && newCheck !== watch.checkNumber;
   const bankChanged = bankId.trim() !== watch.bankId;
+  // The ERP refused one value: the same value again cannot cure it, so Export waits for a change.
+  const cure = reexportCure(watch.state, watch.diagnosis);
+  const unchangedRefusal = !exportCanCure(cure, { checkNumber: checkChanged, bankId: bankChanged })
+    ? cure.kind === 'change' && cure.field === 'bankId'
+      ? `${watch.erpName} refused Bank ID ${watch.bankId || '(empty)'}: enter the Bank ID of the paying account in ${watch.erpName} to export.`
+      : `${watch.erpName} already has check number ${watch.checkNumber ?? ''}: enter a check number it has not used to export.`
+    : null;
 
   const confirm = async () => {
-    if (checkError || bankError) return;
+    if (checkError || bankError || unchangedRefusal) return;
     setBusy(true);
     setError(null);
     try {
@@ -51,7 +59,7 @@ export function FixExportDialog({ watch, onDone, onCancel }: FixExportDialogProp
   };
 
   return (
-    <ConfirmDialog title={`Fix & export: ${watch.beneficiaryName}`} confirmLabel="Export" onConfirm={confirm} onCancel={onCancel} busy={busy} confirmDisabled={Boolean(checkError || bankError)}>
+    <ConfirmDialog title={`Fix & export: ${watch.beneficiaryName}`} confirmLabel="Export" onConfirm={confirm} onCancel={onCancel} busy={busy} confirmDisabled={Boolean(checkError || bankError || unchangedRefusal)}>
       {watch.diagnosis && <p className="dialog-text">{watch.diagnosis.fix ?? watch.diagnosis.summary}</p>}
       <table className="change-table">
         <caption className="visually-hidden">What will be exported</caption>
@@ -81,6 +89,7 @@ export function FixExportDialog({ watch, onDone, onCancel }: FixExportDialogProp
         <input id={bankIdId} value={bankId} onChange={(e) => setBankId(e.target.value)} aria-invalid={Boolean(bankError)} aria-describedby={bankError ? `${bankIdId}-error` : undefined} />
         {bankError && <span id={`${bankIdId}-error`} className="field-error">Bank ID: {bankError}</span>}
       </div>
+      {unchangedRefusal && <p className="field-error">{unchangedRefusal}</p>}
       {checkChanged && (
         <label className="check">
           <input type="checkbox" checked={moveNext} onChange={(e) => setMoveNext(e.target.checked)} />

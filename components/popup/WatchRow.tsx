@@ -1,4 +1,5 @@
 import { memo, useId } from 'react';
+import { reexportCure } from '../../utils/domain/reexport-cure';
 import type { Watch } from '../../utils/domain/watch';
 import { CAUSE_LABELS } from '../../utils/view/cause-label';
 import { describeCountdown, formatCountdown, formatSpan } from '../../utils/view/duration';
@@ -6,6 +7,7 @@ import { Button } from '../common/Button';
 import { Money } from '../common/Money';
 import { RelativeTime } from '../common/RelativeTime';
 import { StatePill } from '../common/StatePill';
+import { UnrecognisedMessage } from '../common/UnrecognisedMessage';
 import { rowActions } from './watch-actions';
 
 export interface WatchRowHandlers {
@@ -43,19 +45,30 @@ function Cause({ watch, now, windowMinutes }: { watch: Watch; now: number; windo
   if (watch.state === 'not_exportable') return <span>{watch.notExportableReason ?? 'This payment will not export.'}</span>;
   if (watch.state === 're_exporting') return <span>Re-export in progress (attempt {watch.attempts.length}).</span>;
   if (watch.diagnosis) {
+    // No export can cure it: the row says what to do instead, where the export button would be.
+    const instead = reexportCure(watch.state, watch.diagnosis).kind === 'none' ? watch.diagnosis.fix : undefined;
     return (
       <span>
         <strong>{CAUSE_LABELS[watch.diagnosis.cause]}:</strong> {watch.diagnosis.summary}
+        {instead && (
+          <span className="row-instead">
+            {' '}
+            <strong>What to do:</strong> {instead}
+          </span>
+        )}
       </span>
     );
   }
   return null;
 }
 
+/** A failure the classifier could not read: the row shows the ERP's own words instead of a cause. */
+const unrecognised = (watch: Watch) => (watch.state === 'failed' || watch.state === 'escalate') && watch.diagnosis?.cause === 'UNKNOWN';
+
 /** One payment record: who, how much, which check, where, how long, why, and what to do. */
 export const WatchRow = memo(function WatchRow({ watch, companyName, href, now, windowMinutes, busy, ...on }: WatchRowProps) {
   const titleId = useId();
-  const actions = rowActions(watch.state);
+  const actions = rowActions(watch);
   const name = watch.beneficiaryName;
   return (
     <article className="watch-row" aria-labelledby={titleId}>
@@ -79,9 +92,13 @@ export const WatchRow = memo(function WatchRow({ watch, companyName, href, now, 
           <dd>{watch.fundingCompletedAt === null ? '—' : <RelativeTime at={watch.fundingCompletedAt} now={now} />}</dd>
         </div>
       </dl>
-      <p className="row-cause">
-        <Cause watch={watch} now={now} windowMinutes={windowMinutes} />
-      </p>
+      {unrecognised(watch) ? (
+        <UnrecognisedMessage watch={watch} />
+      ) : (
+        <p className="row-cause">
+          <Cause watch={watch} now={now} windowMinutes={windowMinutes} />
+        </p>
+      )}
       <div className="row-actions">
         {actions.fix && (
           <Button small variant="primary" disabled={busy} onClick={() => on.onFix(watch)} aria-label={`Fix & export ${name}`}>

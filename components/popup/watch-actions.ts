@@ -1,6 +1,7 @@
-import type { WatchState } from '../../utils/domain/watch';
+import { reexportCure } from '../../utils/domain/reexport-cure';
+import type { Watch, WatchState } from '../../utils/domain/watch';
 
-/** The actions a row offers, by state: only what can work for a record in that state. */
+/** The actions a row offers: only what can work for that record. */
 export interface RowActions {
   fix: boolean;
   summary: boolean;
@@ -10,10 +11,11 @@ export interface RowActions {
 
 const PROBLEM: WatchState[] = ['failed', 'escalate', 'overdue', 'not_exportable'];
 
-export function rowActions(state: WatchState): RowActions {
+export function rowActions(watch: Pick<Watch, 'state' | 'diagnosis'>): RowActions {
+  const { state } = watch;
   return {
-    // A record that is in flight or won't ever export cannot be fixed by a re-export.
-    fix: state === 'failed' || state === 'escalate',
+    // The same rule as the page overlay: an export only where a re-export can cure the cause.
+    fix: reexportCure(state, watch.diagnosis).kind !== 'none',
     summary: PROBLEM.includes(state) || state === 're_exporting',
     snooze: PROBLEM.includes(state),
     dismiss: state !== 'syncing' && state !== 're_exporting',

@@ -1,7 +1,7 @@
 // Code passed to worker.evaluate() runs inside the extension's service worker, where Chrome's
-// `chrome` namespace exists; the polyfill's types describe it well enough for tests.
-import type { Browser } from 'webextension-polyfill';
+// `chrome` namespace exists; WXT's `browser` (the same promise-based API) types it for tests.
+import type { browser } from 'wxt/browser';
 
 declare global {
-  const chrome: Browser;
+  const chrome: typeof browser;
 }

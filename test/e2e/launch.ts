@@ -1,10 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { chromiumPath } from '../../scripts/chromium-path';
 
-export const SANDBOX_EXTENSION_DIR = path.resolve('.output/chrome-mv3-sandbox');
+/** The built sandbox extension; ESW_EXTENSION_DIR runs the same tests against another build (e.g. an older commit's). */
+export const SANDBOX_EXTENSION_DIR = path.resolve(process.env.ESW_EXTENSION_DIR ?? '.output/chrome-mv3-sandbox');
+
+/**
+ * A private copy of the sandbox build: its own path gives it its own extension id, and a rebuild
+ * of `.output` by someone else mid-run cannot pull files from under the browser. The caller
+ * removes it.
+ */
+export function isolatedBuild(): string {
+  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'esw-ui-ext-')));
+  cpSync(SANDBOX_EXTENSION_DIR, dir, { recursive: true });
+  return dir;
+}
 
 export interface LaunchedExtension {
   context: BrowserContext;

@@ -1,6 +1,5 @@
-import { cpSync, mkdirSync, readFileSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +8,7 @@ import type { SettingsView } from '../../utils/messaging';
 import { startSim, type Sim } from '../sim/server';
 import { ledger, simControl } from '../sim/testing';
 import { configureExtension, sendFromExtensionPage } from './configure';
-import { launchExtension, SANDBOX_EXTENSION_DIR, type LaunchedExtension } from './launch';
+import { isolatedBuild, launchExtension, type LaunchedExtension } from './launch';
 
 const WINDOW_MS = 30_000;
 const AXE = path.resolve('node_modules/axe-core/axe.min.js');
@@ -42,16 +41,6 @@ function simFailedBeneficiaries(sim: Sim): string[] {
     names.push(sim.store.state.vendors.get(invoice?.vendorId ?? '')?.name ?? '?');
   }
   return names;
-}
-
-/**
- * A private copy of the sandbox build: its own path gives it its own extension id, and a rebuild
- * of `.output` by someone else mid-run cannot pull files from under the browser.
- */
-function isolatedBuild(): string {
-  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'esw-ui-ext-')));
-  cpSync(SANDBOX_EXTENSION_DIR, dir, { recursive: true });
-  return dir;
 }
 
 const sectionCount = async (page: Page, title: string) => {

@@ -30,18 +30,10 @@ export interface ClassifyInput {
 /**
  * Why a payment record failed to export, in words an accountant understands, with the fix and
  * whether a corrective re-export can cure it. Facts the extension knows beat the ERP's words
- * (they are certain; words are read); the words decide otherwise. Never throws: whatever it
- * cannot read is UNKNOWN.
+ * (they are certain; words are read); the words decide otherwise. Whatever it cannot read is
+ * UNKNOWN; a bug is not caught here but where the engine classifies, which reports it.
  */
 export function classifyExportFailure(input: ClassifyInput): Diagnosis {
-  try {
-    return classify(input);
-  } catch {
-    return unknown(erpLabel(undefined, undefined));
-  }
-}
-
-function classify(input: ClassifyInput): Diagnosis {
   const erp = erpLabel(input.connector, input.erpName);
   const messages = Array.isArray(input.messages) ? input.messages : [];
   const words = causeFromWords(messages);

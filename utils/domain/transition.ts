@@ -24,19 +24,11 @@ const NOT_YET_EXPORTED: ReadonlySet<WatchState> = new Set(['awaiting_funding', '
 /**
  * The payment-record state machine of DESIGN.md: the next watch and the effects the background
  * must run after storing it. Pure: `now` is server time in epoch ms. An event that does not apply
- * to the watch's state (or is malformed) returns the very same watch and no effects.
+ * to the watch's state (or is malformed) returns the very same watch and no effects. A bug
+ * throws: the engine's boundary (commit-transitions) reports it and keeps the stored watch.
  */
 export function transition(watch: Watch, event: WatchEvent, now: number): TransitionResult {
   if (watch.state === 'dismissed' || !Number.isFinite(now)) return noEffects(watch);
-  try {
-    return step(watch, event, now);
-  } catch {
-    // A watch read from an older store may lack a field; keeping it is better than losing it.
-    return noEffects(watch);
-  }
-}
-
-function step(watch: Watch, event: WatchEvent, now: number): TransitionResult {
   switch (event.type) {
     case 'funding_observed':
       return onFundingObserved(watch, event, now);

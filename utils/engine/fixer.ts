@@ -70,6 +70,10 @@ export async function reExport(engine: Engine, client: ProcoreClient, payoutId: 
       },
     ]);
     const send = requested.effects.find((e) => e.type === 'reexport');
+    if (requested.faults.length) {
+      await clearIntent(engine.db, payoutId);
+      throw new FixRefusedError(`Not re-exported: ${requested.faults.map((f) => f.message).join(' ')}`);
+    }
     if (!send) {
       await clearIntent(engine.db, payoutId);
       await runEffects(engine, requested.effects);

@@ -1,3 +1,4 @@
+import { readCompatibility, recordFeatureError } from '../compatibility/feature-error-log';
 import { hasClientSecret, setClientSecret, signInWithOAuth } from '../procore/oauth';
 import { procoreOrigins } from '../procore/origins';
 import { ProcoreError } from '../procore/procore-error';
@@ -68,6 +69,11 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
       await confirmPageHints(engine, companyId, disbursementNumbers, (id) => pollNow(id));
       return { ok: true };
     },
+    'feature.error': async ({ featureId, message }) => {
+      await recordFeatureError(featureId, message, engine.now());
+      return { ok: true };
+    },
+    'compatibility.get': () => readCompatibility(),
     'preflight.check': async ({ companyId, invoices }) => preflightCheck(engine, await clientFor(engine), companyId, invoices),
     'status.get': async () => ({ ...(await readStatus(engine.db)), clockOffsetMs: engine.clockOffsetMs }),
     'history.list': async ({ from, to }) =>

@@ -18,6 +18,7 @@ const PAGE_ONLY: ReadonlySet<MessageName> = new Set<MessageName>([
   'connection.test',
   'audit.list',
   'history.list',
+  'compatibility.get',
 ]);
 
 function isMessageName(name: unknown): name is MessageName {

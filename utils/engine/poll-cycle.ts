@@ -1,3 +1,4 @@
+import type { Diagnosis } from '../domain/cause';
 import { isFundingComplete, type Disbursement } from '../domain/schemas/disbursement';
 import type { Settings } from '../domain/settings';
 import { newWatch } from '../domain/new-watch';
@@ -9,7 +10,7 @@ import { ProcoreError } from '../procore/procore-error';
 import type { SchemaProblem } from '../procore/record-validation';
 import { readMeta, writeMeta } from '../store/meta-store';
 import { getWatches, listWatches } from '../store/watch-store';
-import { commitTransitions, type PendingTransition } from './commit-transitions';
+import { commitTransitions, type PendingTransition, type TransitionFault } from './commit-transitions';
 import { companiesStale, CURSOR_PREFIX, refreshCompanies, storedCompanies, type WatchedCompany } from './company-directory';
 import { diagnose } from './diagnose';
 import type { Engine } from './engine';
@@ -130,7 +131,7 @@ async function readStatuses(
   cycleStart: number,
   signal: AbortSignal | undefined,
   waitingDue: boolean,
-): Promise<PendingTransition[] | null> {
+): Promise<{ pending: PendingTransition[]; faults: TransitionFault[] } | null> {
   // Only records whose outcome is minutes away are worth a request every 30 s; failures wait
   // for someone, so their changes are read every half window (or with the active ones' read).
   const open = await listWatches(engine.db, { companyId: company.id, states: waitingDue ? OPEN : ACTIVE });
@@ -145,6 +146,7 @@ async function readStatuses(
   const latest = latestByPayout(details);
   const watches = await getWatches(engine.db, [...latest.keys()]);
   const pending: PendingTransition[] = [];
+  const faults: TransitionFault[] = [];
   for (const [payoutId, detail] of latest) {
     const watch = watches.get(payoutId);
     if (!watch) continue;
@@ -152,10 +154,19 @@ async function readStatuses(
     // Read again only because of the cursor's overlap: nothing new to diagnose or store.
     const known = watch.request;
     if (known && known.id === request.id && known.status === request.status && known.updatedAt === request.updatedAt) continue;
-    const diagnosis = request.status === 'failed' || request.status === 'stale' ? await diagnose(engine, client, watch, request, signal) : null;
+    let diagnosis: Diagnosis | null = null;
+    try {
+      diagnosis = request.status === 'failed' || request.status === 'stale' ? await diagnose(engine, client, watch, request, signal) : null;
+    } catch (error) {
+      if (error instanceof ProcoreError) throw error;
+      // A bug in the classifier: this record keeps its stored state, the others go on; the
+      // company's status cursor stays, so the record is read (and reported) again next poll.
+      faults.push({ payoutId, companyId: company.id, message: `Payment record ${payoutId}: its failure could not be classified (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}); the record is kept as it was.` });
+      continue;
+    }
     pending.push({ watch, event: { type: 'status_read', request, diagnosis }, actor: 'engine', why: `Export status ${detail.status} read from Procore` });
   }
-  return pending;
+  return { pending, faults };
 }
 
 /**
@@ -192,14 +203,16 @@ export async function runPollCycle(engine: Engine, client: ProcoreClient, option
       }
       // New watches must be stored before their status is read, so the read can find them.
       const discovered = await commitTransitions(engine, pending.splice(0));
+      result.errors.push(...discovered.faults);
       result.effects.push(...discovered.effects);
       result.watchesChanged += discovered.watches.length;
       const waitingDue = options.discovery && (asked || idle(cursor.statusSince));
       const statuses = await readStatuses(engine, client, company, cursor, fresh, cycleStart, options.signal, waitingDue);
       if (statuses) {
-        result.statusesRead += statuses.length;
-        pending.push(...statuses);
-        next.statusSince = cycleStart;
+        result.statusesRead += statuses.pending.length;
+        pending.push(...statuses.pending);
+        result.errors.push(...statuses.faults);
+        if (statuses.faults.length === 0) next.statusSince = cycleStart;
       }
       cursors.set(company.id, next);
       result.companies++;
@@ -213,6 +226,7 @@ export async function runPollCycle(engine: Engine, client: ProcoreClient, option
   // After the reads above: a record read as synced in this cycle is not overdue.
   pending.push(...(await overdueTransitions(engine)));
   const committed = await commitTransitions(engine, pending);
+  result.errors.push(...committed.faults);
   result.effects.push(...committed.effects);
   result.watchesChanged += committed.watches.length;
   // Cursors move only after what they cover is stored.

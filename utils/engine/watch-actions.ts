@@ -9,7 +9,8 @@ import { runEffects } from './effect-runner';
 export async function applyUserEvent(engine: Engine, payoutId: string, event: WatchEvent, why: string): Promise<Watch> {
   const watch = await getWatch(engine.db, payoutId);
   if (!watch) throw new Error(`No payment record ${payoutId} is being watched.`);
-  const { watches, effects } = await commitTransitions(engine, [{ watch, event, actor: 'user', why }]);
+  const { watches, effects, faults } = await commitTransitions(engine, [{ watch, event, actor: 'user', why }]);
+  if (faults.length) throw new Error(faults.map((f) => f.message).join(' '));
   await runEffects(engine, effects);
   return watches[0] ?? watch;
 }

@@ -1,21 +1,14 @@
 import { readPayableInvoiceRows, type PayableInvoiceData } from './payable-invoices-grid';
-import { readPayoutRows, type PayoutRowData } from './payments-card-grid';
+import { readPayoutRows } from './payments-card-grid';
 import type { RecordRead } from './record-reader';
 
-export type DetailRowData = { card: 'payments'; payout: PayoutRowData } | { card: 'included'; invoice: PayableInvoiceData };
-
 /**
- * A disbursement's page: after authorization its Payments card (one row per payout); before,
- * its Included Invoices card (the draft, still checkable before **Authorize**).
+ * A draft disbursement's Included Invoices card (still checkable before **Authorize**). Once
+ * authorized, the page shows its Payments card instead, which has an "Invoice No." column too:
+ * that page is not a draft, whatever else it shows.
  */
-export function readDisbursementDetail(doc: ParentNode): RecordRead<DetailRowData> {
-  const payouts = readPayoutRows(doc);
-  if (payouts.ok) {
-    return { ...payouts, records: payouts.records.map((r) => ({ ...r, data: { card: 'payments', payout: r.data } })) };
-  }
+export function readIncludedInvoices(doc: ParentNode): RecordRead<PayableInvoiceData> {
+  if (readPayoutRows(doc).ok) return { ok: false, missing: ['a draft (the Payments card shows: it is authorized)'] };
   const invoices = readPayableInvoiceRows(doc);
-  if (invoices.ok) {
-    return { ...invoices, records: invoices.records.map((r) => ({ ...r, data: { card: 'included', invoice: r.data } })) };
-  }
-  return { ok: false, missing: [`the Payments card's ${payouts.missing.join(', ')}`, `the Included Invoices card's ${invoices.missing.join(', ')}`] };
+  return invoices.ok ? invoices : { ok: false, missing: [`the Included Invoices card's ${invoices.missing.join(', ')}`] };
 }

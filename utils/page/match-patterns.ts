@@ -1,10 +1,4 @@
-// Procore hosts its company tools at /{company_id}/company/... on app.procore.com or a regional
-// host, and its newer pages at /webclients/host/companies/{id}/... (PROCORE-CONTRACT.md).
-export const PAYMENTS_MATCHES = [
-  'https://*.procore.com/*/company/payments*',
-  'https://*.procore.com/webclients/host/companies/*/payments*',
-];
-export const ERP_INTEGRATIONS_MATCHES = [
-  'https://*.procore.com/*/company/erp_integrations*',
-  'https://*.procore.com/webclients/host/companies/*/erp_integrations*',
-];
+// Procore is a single-page app in parts: a user reaches the Payments and ERP Integrations pages
+// without a full load, from any Procore page. The content scripts load on every Procore page and
+// route at run time (PROCORE-CONTRACT.md "Pages the content scripts enhance").
+export const PROCORE_MATCHES = ['https://*.procore.com/*'];

@@ -1,48 +1,38 @@
 /**
- * The URL shapes of the Procore pages the overlays enhance (PROCORE-CONTRACT.md "Pages the
- * content scripts enhance"). Procore serves company tools at `/{company_id}/company/...` on
+ * What a Procore URL says about its page (PROCORE-CONTRACT.md "Pages the content scripts
+ * enhance"): only hints. Procore serves company tools at `/{company_id}/company/{tool}/...` on
  * app.procore.com or a regional host, and newer pages at `/webclients/host/companies/{id}/...`
- * (optionally with a `tools/` segment); both shapes lead to the same page kinds.
+ * (optionally with a `tools/` segment). Which page it is, the page's content decides.
  */
-export type PageRoute =
-  | { kind: 'disbursements'; companyId: string }
-  | { kind: 'disbursement'; companyId: string; disbursementId: string }
-  | { kind: 'invoices'; companyId: string }
-  | { kind: 'funding_accounts'; companyId: string }
-  | { kind: 'erp_payments'; companyId: string; view: string | null };
+export interface PageHint {
+  companyId: string;
+  /** The tool's path segment: `payments`, `erp_integrations`, ... */
+  tool: string;
+  /** The Procore id of the disbursement a "Disbursement #" URL names; null elsewhere. */
+  disbursementId: string | null;
+}
 
 const CLASSIC = /^\/(\d+)\/company\/(.*)$/;
 const WEBCLIENTS = /^\/webclients\/host\/companies\/(\d+)\/(?:tools\/)?(.*)$/;
 
-/** Which enhanced page a URL shows, or null for every other page. */
-export function parseRoute(href: string): PageRoute | null {
-  let url: URL;
+/** The company and tool a URL names, or null outside Procore's company tools. */
+export function pageHint(href: string): PageHint | null {
+  if (!URL.canParse(href)) return null;
+  const url = new URL(href);
+  const match = CLASSIC.exec(url.pathname) ?? WEBCLIENTS.exec(url.pathname);
+  if (!match) return null;
+  const [tool, tab, id, extra] = match[2]!.split('/').filter(Boolean);
+  if (!tool) return null;
+  const names = tool === 'payments' && tab === 'disbursements' && id !== undefined && extra === undefined;
+  return { companyId: match[1]!, tool, disbursementId: names ? decoded(id) : null };
+}
+
+function decoded(segment: string): string | null {
   try {
-    url = new URL(href);
+    return decodeURIComponent(segment);
   } catch {
     return null;
   }
-  const path = url.pathname.replace(/\/+$/, '');
-  const match = CLASSIC.exec(path) ?? WEBCLIENTS.exec(path);
-  if (!match) return null;
-  const companyId = match[1]!;
-  const rest = match[2]!.split('/').filter(Boolean);
-  const [tool, tab, id, extra] = rest;
-  if (tool === 'payments') {
-    if (tab === undefined || tab === 'invoices') return rest.length <= 2 ? { kind: 'invoices', companyId } : null;
-    if (tab === 'disbursements' && id === undefined) return { kind: 'disbursements', companyId };
-    if (tab === 'disbursements' && id !== undefined && extra === undefined) {
-      return { kind: 'disbursement', companyId, disbursementId: decodeURIComponent(id) };
-    }
-    if (tab === 'settings' && (id === undefined || id === 'funding_accounts') && extra === undefined) {
-      return { kind: 'funding_accounts', companyId };
-    }
-    return null;
-  }
-  if (tool === 'erp_integrations' && (tab === undefined || tab === 'payments') && id === undefined) {
-    return { kind: 'erp_payments', companyId, view: url.searchParams.get('view') };
-  }
-  return null;
 }
 
 /** The base of the company's tool paths in the same shape as the current page's URL. */

@@ -2,8 +2,8 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** Whole seconds left in `ms`, rounded up so a countdown reaches zero only when due; never negative. */
-const secondsLeft = (ms: number): number => Math.max(0, Math.ceil(ms / 1000));
+/** Whole seconds left in `ms`, rounded up so a countdown reaches zero only when due; 0 when past or not a time. */
+const secondsLeft = (ms: number): number => (Number.isFinite(ms) && ms > 0 ? Math.ceil(ms / 1000) : 0);
 
 /** A span as people say it: "45 s", "12 min", "3 h 5 min", "4 d". */
 export function formatSpan(ms: number): string {

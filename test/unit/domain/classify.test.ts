@@ -172,11 +172,11 @@ describe('classifyExportFailure: facts beat words', () => {
       payout: { partialPayment: false, bankId: 'OPER', checkNumber: 10042 },
       erpBankAccounts: [{ bank_id: 'OPER', name: 'Operating', active: true, last_check_number: 10050 }],
       nextCheckNumber: 10043,
-      usedCheckNumbers: [1000000],
+      usedCheckNumbers: [20000],
     });
-    // ERP at 10050 (five digits): Procore Pay's range moves to 1000000, whose first number is taken.
-    expect(d.suggested).toEqual({ checkNumber: 1000001, nextCheckNumber: 1000002 });
-    expect(d.fix).toContain('Next Check Number to 1000002');
+    // ERP at 10050 (five digits): Procore Pay's range moves to 20000, whose first number is taken.
+    expect(d.suggested).toEqual({ checkNumber: 20001, nextCheckNumber: 20002 });
+    expect(d.fix).toContain('Next Check Number to 20002');
     expect(d.retryable).toBe(true);
   });
 

@@ -8,7 +8,7 @@ describe('suggestCheckNumber', () => {
   });
 
   it("moves Procore Pay's range above the ERP when it collides with the ERP's numbers", () => {
-    expect(suggestCheckNumber({ erpLastCheckNumber: 10050, nextCheckNumber: 10043, usedCheckNumbers: [10042] })).toEqual({ checkNumber: 1000000, movesNextCheckNumberTo: 1000001 });
+    expect(suggestCheckNumber({ erpLastCheckNumber: 10050, nextCheckNumber: 10043, usedCheckNumbers: [10042] })).toEqual({ checkNumber: 20000, movesNextCheckNumberTo: 20001 });
   });
 
   it('skips numbers already seen used or failing', () => {

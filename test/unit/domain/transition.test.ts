@@ -259,7 +259,7 @@ describe('user actions and settings', () => {
     expect(transition(d, { type: 'status_read', request: request('r9', 'success'), diagnosis: null }, T0 + 2).watch).toBe(d);
   });
 
-  it('never throws on malformed input and returns the watch unchanged', () => {
+  it('returns the watch unchanged for an event that does not apply or carries no usable value', () => {
     const w = syncing();
     const bogus = [
       { type: 'teleport' },
@@ -270,7 +270,10 @@ describe('user actions and settings', () => {
     ] as unknown as WatchEvent[];
     for (const e of bogus) expect(transition(w, e, T0).watch).toBe(w);
     expect(transition(w, { type: 'dismiss' }, Number.NaN).watch).toBe(w);
+  });
+
+  it('lets a watch that breaks its own schema throw: the engine boundary reports it, not the state machine', () => {
     const broken = { ...failedDup(), attempts: undefined } as unknown as Watch;
-    expect(() => transition(broken, { type: 'reexport_requested', request: request('r1', 'failed'), diagnosis: null, by: 'user' }, T0)).not.toThrow();
+    expect(() => transition(broken, { type: 'reexport_requested', request: request('r1', 'failed'), diagnosis: null, by: 'user' }, T0)).toThrow(TypeError);
   });
 });

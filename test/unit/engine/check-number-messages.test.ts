@@ -30,9 +30,10 @@ describe('check-number messages against the sim', () => {
     });
     await simControl(sim.origin, 'POST', '/companies/8089/erp/checks', { bankId: 'OPER', checkNumber: account.nextCheckNumber + 5 });
     const advice = await send('checkNumbers.recommend', { companyId: '8089', fundingAccountId: account.id });
-    expect(advice).toMatchObject({ ok: true, value: { changeNeeded: true, nextCheckNumber: 1_000_000 } });
+    // The ERP in the five-digit range: the guidance's room above it, rounded up, not a million.
+    expect(advice).toMatchObject({ ok: true, value: { changeNeeded: true, nextCheckNumber: 20_000 } });
 
-    expect(await send('fundingAccount.setNextCheckNumber', { companyId: '8089', fundingAccountId: account.id, nextCheckNumber: 1_000_000 })).toEqual({ ok: true, value: { nextCheckNumber: 1_000_000 } });
+    expect(await send('fundingAccount.setNextCheckNumber', { companyId: '8089', fundingAccountId: account.id, nextCheckNumber: 20_000 })).toEqual({ ok: true, value: { nextCheckNumber: 20_000 } });
     expect((await listAudit(engine.db)).at(-1)).toMatchObject({ actor: 'user', action: 'next_check_number_set', companyId: '8089' });
     const refused = await send('fundingAccount.setNextCheckNumber', { companyId: '8089', fundingAccountId: 'fa_nope', nextCheckNumber: 5 });
     expect(refused.ok).toBe(false);

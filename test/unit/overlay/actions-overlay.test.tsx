@@ -1,7 +1,5 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { erpOverlay } from '../../../entrypoints/erp-integrations.content/erp-overlay';
-import { paymentsOverlay } from '../../../entrypoints/payments.content/payments-overlay';
 import type { PreflightIssue } from '../../../utils/messaging';
 import { HOST_ATTRIBUTE } from '../../../utils/overlay/row-host';
 import { gridPage } from '../page/ag-grid-page';
@@ -65,7 +63,7 @@ describe('ERP Integrations, Failed to Export', () => {
   it('explains each row and fills the suggested values into the row inputs with input events', async () => {
     erpPage();
     const fake = fakeBackend({ 'watches.list': () => [duplicate, notSynced, escalated], 'page.hints': () => ({ ok: true }) });
-    session = startSession('/8089/company/erp_integrations/payments?view=failed_to_export', fake.backend, erpOverlay);
+    session = startSession('/8089/company/erp_integrations/payments?view=failed_to_export', fake.backend);
     await vi.waitFor(() => expect(hostTexts('fix')).toHaveLength(3));
     const [first, second, third] = hostTexts('fix');
     expect(first).toContain('Check number 10042 is already used in QuickBooks Online.');
@@ -90,7 +88,7 @@ describe('ERP Integrations, Failed to Export', () => {
       'page.hints': () => ({ ok: true }),
       reexport: (payload) => ({ ...duplicate, state: 're_exporting', attempts: [{ at: FUNDED, checkNumber: payload.checkNumber ?? null, bankId: payload.bankId ?? null, cause: 'DUPLICATE_CHECK_NUMBER', outcome: 'pending', messages: [] }] }),
     });
-    session = startSession('/8089/company/erp_integrations/payments?view=failed_to_export', fake.backend, erpOverlay);
+    session = startSession('/8089/company/erp_integrations/payments?view=failed_to_export', fake.backend);
     await vi.waitFor(() => expect(hostTexts('fix')).toHaveLength(1));
     buttonIn(shadowOf('fix'), 'Fix & export').click();
     const dialog = await vi.waitFor(() => rootShadow().querySelector('[role="alertdialog"]') ?? (() => { throw new Error('no confirm'); })());
@@ -108,7 +106,7 @@ describe('ERP Integrations, Failed to Export', () => {
       'page.hints': () => ({ ok: true }),
       reexport: () => Promise.reject(new Error('Payment record is not in Failed to Export')),
     });
-    session = startSession('/8089/company/erp_integrations/payments?view=failed_to_export', fake.backend, erpOverlay);
+    session = startSession('/8089/company/erp_integrations/payments?view=failed_to_export', fake.backend);
     await vi.waitFor(() => expect(hostTexts('fix')).toHaveLength(1));
     buttonIn(shadowOf('fix'), 'Fix & export').click();
     await vi.waitFor(() => buttonIn(rootShadow().querySelector('[role="alertdialog"]')!, 'Cancel').click());
@@ -119,21 +117,21 @@ describe('ERP Integrations, Failed to Export', () => {
     await vi.waitFor(() => expect(hostTexts('fix')[0]).toContain('Fix & export did not run: Payment record is not in Failed to Export'));
   });
 
-  it('draws nothing on other views and warns once when the table is not recognised', async () => {
-    vi.useRealTimers();
-    gridPage(document, { columns: [{ label: 'Invoice No.' }, { label: 'Disbursement No.' }], rows: [] });
+  it('draws nothing on another view, and starts when the Failed to Export table shows without a URL change', async () => {
+    const other = gridPage(document, { columns: [{ label: 'Invoice No.' }, { label: 'Disbursement No.' }], rows: [] });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const fake = fakeBackend({ 'watches.list': () => [] });
-    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] });
-    session = startSession('/8089/company/erp_integrations/payments?view=failed_to_export', fake.backend, erpOverlay);
-    // Let React commit (it schedules through a message channel, not a timer) before the clock runs.
+    const fake = fakeBackend({ 'watches.list': () => [duplicate], 'page.hints': () => ({ ok: true }) });
+    session = startSession('/8089/company/erp_integrations/payments', fake.backend);
+    // Let the router look at the page and React commit before asserting that nothing started.
     for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
-    await vi.advanceTimersByTimeAsync(11_000);
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]![0])).toContain('missing "Check Number", "Bank ID", "Errors"');
-    expect(hostTexts('fix')).toEqual([]);
-    await vi.advanceTimersByTimeAsync(30_000);
-    expect(warn).toHaveBeenCalledTimes(1);
+    expect(fake.sent).toEqual([]);
+    expect(document.querySelector(`[${HOST_ATTRIBUTE}]:not([${HOST_ATTRIBUTE}="root"])`)).toBeNull();
+    // Procore switches views as client state: the old table goes, the failed records' table comes.
+    other.remove();
+    erpPage();
+    await vi.waitFor(() => expect(hostTexts('fix')).toHaveLength(1));
+    expect(hostTexts('fix')[0]).toContain('Check number 10042 is already used in QuickBooks Online.');
+    expect(warn).not.toHaveBeenCalled();
     warn.mockRestore();
   });
 });
@@ -150,7 +148,7 @@ describe('funding accounts', () => {
       'checkNumbers.recommend': () => ({ erpLastCheckNumber: 100, currentNextCheckNumber: 101, nextCheckNumber: 10000, headroom: 9900, changeNeeded: true }),
       'fundingAccount.setNextCheckNumber': (p) => ({ nextCheckNumber: p.nextCheckNumber }),
     });
-    session = startSession('/8089/company/payments/settings/funding_accounts', fake.backend, paymentsOverlay);
+    session = startSession('/8089/company/payments/settings/funding_accounts', fake.backend);
     await vi.waitFor(() => expect(hostTexts('advice')[0]).toContain('Use 10000'));
     const pill = shadowOf('advice').querySelector('button')!;
     expect(pill.getAttribute('aria-label')).toBe("ERP's last check is 100: start at 10000, room for 9,900 checks");
@@ -181,7 +179,7 @@ describe('pre-flight', () => {
       selected: [0, 1, 2],
     });
     const fake = fakeBackend({ 'watches.list': () => [], 'preflight.check': (p) => issues.filter((i) => p.invoices.some((x) => x.invoiceId === i.invoiceId)) });
-    session = startSession('/8089/company/payments/invoices', fake.backend, paymentsOverlay);
+    session = startSession('/8089/company/payments/invoices', fake.backend);
     fake.push({ type: 'status', status });
     await vi.waitFor(() => expect(hostTexts('mark')).toEqual(['⚠', '⚠2']));
     expect(shadowOf('mark', 1).querySelector('button')!.title).toBe('Tax/markup, Partial');
@@ -208,7 +206,7 @@ describe('pre-flight', () => {
     authorize.textContent = 'Authorize';
     document.body.append(authorize);
     const fake = fakeBackend({ 'watches.list': () => [], 'preflight.check': (p) => issues.filter((i) => p.invoices.some((x) => x.invoiceId === i.invoiceId)) });
-    session = startSession('/8089/company/payments/disbursements/uuid-9', fake.backend, paymentsOverlay);
+    session = startSession('/8089/company/payments/disbursements/uuid-9', fake.backend);
     fake.push({ type: 'status', status });
     await vi.waitFor(() => expect(authorize.nextElementSibling?.getAttribute(HOST_ATTRIBUTE)).toBe('checklist'));
     await vi.waitFor(() => {

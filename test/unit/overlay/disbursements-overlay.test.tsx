@@ -1,6 +1,5 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { paymentsOverlay } from '../../../entrypoints/payments.content/payments-overlay';
 import { HOST_ATTRIBUTE } from '../../../utils/overlay/row-host';
 import type { EngineStatus } from '../../../utils/messaging';
 import type { Watch } from '../../../utils/domain/watch';
@@ -47,7 +46,7 @@ describe('Disbursements tab overlay', () => {
   it('draws one badge per funding-complete row with its own state, and hints the numbers', async () => {
     page();
     const fake = fakeBackend({ 'watches.list': () => watches, 'page.hints': () => ({ ok: true }) });
-    session = startSession('/8089/company/payments/disbursements', fake.backend, paymentsOverlay);
+    session = startSession('/8089/company/payments/disbursements', fake.backend);
     fake.push({ type: 'status', status: status() });
     await vi.waitFor(() => expect(hostTexts('badge')).toEqual(['◷ERP sync 7:32', '✓In ERP in 3:12', '✕1 of 2 failed']));
     const button = document.querySelector(`[${HOST_ATTRIBUTE}="badge"]`)!.shadowRoot!.querySelector('button')!;
@@ -60,7 +59,7 @@ describe('Disbursements tab overlay', () => {
   it('ticks the countdown each second from the shared clock, name included', async () => {
     page();
     const fake = fakeBackend({ 'watches.list': () => watches, 'page.hints': () => ({ ok: true }) });
-    session = startSession('/8089/company/payments/disbursements', fake.backend, paymentsOverlay);
+    session = startSession('/8089/company/payments/disbursements', fake.backend);
     await vi.waitFor(() => expect(hostTexts('badge')[0]).toBe('◷ERP sync 7:32'));
     vi.setSystemTime(FUNDED + WINDOW - 449_000);
     await vi.waitFor(() => expect(hostTexts('badge')[0]).toBe('◷ERP sync 7:29'), { timeout: 2500 });
@@ -74,8 +73,9 @@ describe('Disbursements tab overlay', () => {
     page();
     let answer: () => void = () => undefined;
     const fake = fakeBackend({ 'watches.list': () => [], 'page.hints': () => new Promise((resolve) => (answer = () => resolve({ ok: true }))) });
-    session = startSession('/8089/company/payments/disbursements', fake.backend, paymentsOverlay);
+    session = startSession('/8089/company/payments/disbursements', fake.backend);
     await vi.waitFor(() => expect(hostTexts('badge')).toEqual(['…ERP sync: checking', '…ERP sync: checking', '…ERP sync: checking']));
+    await vi.waitFor(() => expect(fake.sent.map((m) => m.name)).toContain('page.hints'));
     answer();
     await vi.waitFor(() => expect(hostTexts('badge')).toEqual([]));
   });
@@ -83,7 +83,7 @@ describe('Disbursements tab overlay', () => {
   it('says where the user looks when the background cannot be reached, and draws no stale states', async () => {
     page();
     const fake = fakeBackend({ 'watches.list': () => Promise.reject(new Error("The extension's background did not answer. Reload the page to reconnect.")) });
-    session = startSession('/8089/company/payments/disbursements', fake.backend, paymentsOverlay);
+    session = startSession('/8089/company/payments/disbursements', fake.backend);
     await vi.waitFor(() =>
       expect(rootShadow().querySelector('[role="alert"]')?.textContent).toBe("ERP Sync Watch: The extension's background did not answer. Reload the page to reconnect."),
     );
@@ -93,7 +93,7 @@ describe('Disbursements tab overlay', () => {
   it('says "Sync off" where the company does not sync payments', async () => {
     page();
     const fake = fakeBackend({ 'watches.list': () => [], 'page.hints': () => ({ ok: true }) });
-    session = startSession('/8089/company/payments/disbursements', fake.backend, paymentsOverlay);
+    session = startSession('/8089/company/payments/disbursements', fake.backend);
     fake.push({ type: 'status', status: status(false) });
     await vi.waitFor(() => expect(hostTexts('badge')).toEqual(['⊘Sync off', '⊘Sync off', '⊘Sync off', '⊘Sync off']));
   });
@@ -101,7 +101,7 @@ describe('Disbursements tab overlay', () => {
   it('opens a popover by keyboard listing the records as text, and closes it on Escape', async () => {
     page();
     const fake = fakeBackend({ 'watches.list': () => watches, 'page.hints': () => ({ ok: true }) });
-    session = startSession('/8089/company/payments/disbursements', fake.backend, paymentsOverlay);
+    session = startSession('/8089/company/payments/disbursements', fake.backend);
     await vi.waitFor(() => expect(hostTexts('badge')).toHaveLength(3));
     const button = document.querySelectorAll(`[${HOST_ATTRIBUTE}="badge"]`)[2]!.shadowRoot!.querySelector('button')!;
     button.focus();
@@ -123,7 +123,7 @@ describe('Disbursements tab overlay', () => {
   it('keeps each badge with its record when the older grid reuses a row for another record', async () => {
     const root = page('legacy');
     const fake = fakeBackend({ 'watches.list': () => watches, 'page.hints': () => ({ ok: true }) });
-    session = startSession('/8089/company/payments/disbursements', fake.backend, paymentsOverlay);
+    session = startSession('/8089/company/payments/disbursements', fake.backend);
     await vi.waitFor(() => expect(hostTexts('badge')).toEqual(['◷ERP sync 7:32', '✓In ERP in 3:12', '✕1 of 2 failed']));
     // Scrolling: the row parts that showed D-1 now show D-3 (row-index 7), cells rewritten in place.
     const parts = [...root.querySelectorAll('.ag-row[row-index="0"]')];
@@ -143,7 +143,7 @@ describe('Disbursements tab overlay', () => {
   it('announces milestones politely, not the seconds', async () => {
     page();
     const fake = fakeBackend({ 'watches.list': () => watches, 'page.hints': () => ({ ok: true }) });
-    session = startSession('/8089/company/payments/disbursements', fake.backend, paymentsOverlay);
+    session = startSession('/8089/company/payments/disbursements', fake.backend);
     await vi.waitFor(() => expect(hostTexts('badge')).toHaveLength(3));
     const live = rootShadow().querySelector('[aria-live="polite"]')!;
     expect(live.textContent).toBe('');
@@ -154,7 +154,7 @@ describe('Disbursements tab overlay', () => {
   it('swaps overlays on SPA navigation without duplicates and leaves nothing when the extension reloads', async () => {
     page();
     const fake = fakeBackend({ 'watches.list': () => watches, 'page.hints': () => ({ ok: true }) });
-    session = startSession('/8089/company/payments/disbursements', fake.backend, paymentsOverlay);
+    session = startSession('/8089/company/payments/disbursements', fake.backend);
     await vi.waitFor(() => expect(hostTexts('badge')).toHaveLength(3));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     session.navigate('/8089/company/erp_integrations/job_costs');

@@ -1,8 +1,8 @@
 import type { MessageName, Replies, RequestOf, WatchChange } from '../../../utils/messaging';
 import type { Backend } from '../../../utils/overlay/backend';
 import { startOverlaySession } from '../../../components/overlay/overlay-session';
-import type { ReactNode } from 'react';
-import type { PageRoute } from '../../../utils/page/routes';
+import type { Feature } from '../../../features/feature';
+import { FEATURES } from '../../../features/registry';
 import { HOST_ATTRIBUTE } from '../../../utils/overlay/row-host';
 
 type Handlers = { [N in MessageName]?: (payload: RequestOf<N>) => Replies[N] | Promise<Replies[N]> };
@@ -26,15 +26,15 @@ export function fakeBackend(handlers: Handlers) {
   return { backend, sent, push: (change: WatchChange) => listeners.forEach((l) => l(change)), listeners };
 }
 
-/** Starts a session on the jsdom page at `path`; returns controls for navigation and reload. */
-export function startSession(path: string, backend: Backend, render: (route: PageRoute) => ReactNode | null) {
+/** Starts a session on the jsdom page at `path` (every feature by default); returns controls for navigation and reload. */
+export function startSession(path: string, backend: Backend, features: readonly Feature[] = FEATURES) {
   history.replaceState(null, '', path);
   let onLocation: (href: string) => void = () => undefined;
   let onInvalidated: () => void = () => undefined;
   const stop = startOverlaySession({
     doc: document,
     backend,
-    render,
+    features,
     lifecycle: { onInvalidated: (cb) => (onInvalidated = cb), onLocationChange: (cb) => (onLocation = cb) },
   });
   return {

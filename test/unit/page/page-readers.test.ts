@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readDisbursementDetail } from '../../../utils/page/disbursement-detail';
+import { readIncludedInvoices } from '../../../utils/page/disbursement-detail';
 import { readDisbursementRows } from '../../../utils/page/disbursements-grid';
 import { readFailedExportRows } from '../../../utils/page/failed-exports-grid';
 import { readFundingAccountRows } from '../../../utils/page/funding-accounts-grid';
 import { readPayableInvoiceRows } from '../../../utils/page/payable-invoices-grid';
+import { readPayoutRows } from '../../../utils/page/payments-card-grid';
 import { findAuthorizeButton } from '../../../utils/page/authorize-button';
 import { DISBURSEMENT_COLUMNS, gridPage } from './ag-grid-page';
 
@@ -78,12 +79,9 @@ describe('Subcontractor Invoices tab', () => {
     const button = document.createElement('button');
     button.textContent = ' Authorize ';
     document.body.append(button);
-    const read = readDisbursementDetail(document);
+    const read = readIncludedInvoices(document);
     if (!read.ok) throw new Error(read.missing.join());
-    expect(read.records[0]!.data).toEqual({
-      card: 'included',
-      invoice: { invoiceId: '11', projectId: '5', invoiceNumber: 'INV-1', amountDueCents: 450000, paymentAmountCents: 200000, selected: false },
-    });
+    expect(read.records[0]!.data).toEqual({ invoiceId: '11', projectId: '5', invoiceNumber: 'INV-1', amountDueCents: 450000, paymentAmountCents: 200000, selected: false });
     expect(findAuthorizeButton(document)).toBe(button);
   });
 });
@@ -94,19 +92,19 @@ describe('disbursement detail', () => {
       columns: cols('Invoice No.', 'Beneficiary Name', 'Project', 'Payment Amount', 'Payment Status', 'Bank ID', 'Check No.'),
       rows: [{ 'Invoice No.': 'INV-1', 'Payment Status': 'Requested' }],
     });
-    const read = readDisbursementDetail(document);
+    const read = readPayoutRows(document);
     expect(read.ok && read.records.map((r) => [r.key, r.data, r.anchor.textContent])).toEqual([
-      ['INV-1', { card: 'payments', payout: { invoiceNumber: 'INV-1', paymentStatus: 'Requested' } }, 'Requested'],
+      ['INV-1', { invoiceNumber: 'INV-1', paymentStatus: 'Requested' }, 'Requested'],
     ]);
+    // The authorized page is no draft, though its card has an Invoice No. column too.
+    expect(readPayableInvoiceRows(document).ok).toBe(true);
+    expect(readIncludedInvoices(document)).toEqual({ ok: false, missing: ['a draft (the Payments card shows: it is authorized)'] });
   });
 
   it('names what it looked for on an unknown layout', () => {
     gridPage(document, { columns: cols('Reference', 'State'), rows: [] });
-    const read = readDisbursementDetail(document);
-    expect(read).toEqual({
-      ok: false,
-      missing: [`the Payments card's "Invoice No.", "Payment Status"`, `the Included Invoices card's "Invoice No."`],
-    });
+    expect(readPayoutRows(document)).toEqual({ ok: false, missing: ['"Invoice No."', '"Payment Status"'] });
+    expect(readIncludedInvoices(document)).toEqual({ ok: false, missing: [`the Included Invoices card's "Invoice No."`] });
   });
 });
 

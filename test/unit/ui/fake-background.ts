@@ -13,7 +13,7 @@ export function makeBackground(
   const listeners: ((change: WatchChange) => void)[] = [];
   const status: EngineStatus = {
     signedIn: true,
-    lastPollAt: null,
+    lastPollAt: 0,
     lastError: null,
     watchedCompanies: [
       { id: '8089', name: 'Builder Co', erpName: 'QuickBooks Online', paymentSyncEnabled: true },

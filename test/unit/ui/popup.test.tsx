@@ -94,6 +94,40 @@ describe('popup', () => {
     expect(screen.getByText('Export sent for Acme Drywall.')).toBeTruthy();
   });
 
+  it('offers no export where a re-export cannot help, and says what to do instead', async () => {
+    const partial = makeWatch({
+      ...failed,
+      payoutId: 'po_p',
+      beneficiaryName: 'Rio Concrete',
+      partialPayment: true,
+      diagnosis: { cause: 'AMOUNT_REJECTED', summary: 'QuickBooks Online does not accept partial payments.', fix: 'Enter the partial payment in QuickBooks Online by hand against the bill.', retryable: false },
+    });
+    setup([partial]);
+    const r = within(await screen.findByRole('article', { name: 'Rio Concrete' }));
+    expect(r.queryByRole('button', { name: /Fix & export/ })).toBeNull();
+    expect(r.getByText(/Enter the partial payment in QuickBooks Online by hand/)).toBeTruthy();
+    expect(r.getByText('What to do:')).toBeTruthy();
+  });
+
+  it('does not export a refused Bank ID unchanged', async () => {
+    const bank = makeWatch({
+      ...failed,
+      payoutId: 'po_b',
+      beneficiaryName: 'Northline Glazing',
+      bankId: 'PAYRL',
+      diagnosis: { cause: 'INVALID_BANK_ID', summary: 'QuickBooks Online has no bank account with Bank ID "PAYRL".', retryable: true },
+    });
+    const { user, bg } = setup([bank]);
+    await user.click(await screen.findByRole('button', { name: 'Fix & export Northline Glazing' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Fix & export: Northline Glazing' }));
+    expect(dialog.getByRole('button', { name: 'Export' })).toHaveProperty('disabled', true);
+    expect(dialog.getByText(/refused Bank ID PAYRL: enter the Bank ID of the paying account/)).toBeTruthy();
+    await user.clear(dialog.getByLabelText('Bank ID'));
+    await user.type(dialog.getByLabelText('Bank ID'), 'PAYROLL');
+    expect(dialog.getByRole('button', { name: 'Export' })).toHaveProperty('disabled', false);
+    expect(bg.sendMessage).not.toHaveBeenCalledWith('reexport', expect.anything());
+  });
+
   it('refuses a bad check number with a clear message, and Escape cancels', async () => {
     const { user, bg } = setup([failed]);
     await user.click(await screen.findByRole('button', { name: 'Fix & export Acme Drywall' }));
@@ -191,7 +225,7 @@ describe('popup', () => {
       },
     });
     await screen.findByText('Nothing needs you right now');
-    expect(screen.getByText(/Watching 2 companies: Builder Co \(QuickBooks Online\), Other Co \(Sage Intacct\)\./)).toBeTruthy();
+    expect(screen.getByText(/Signed in to Procore, watching 2 companies: Builder Co \(QuickBooks Online\), Other Co \(Sage Intacct\)\./)).toBeTruthy();
     expect(screen.getByText(/Payment sync is off for Other Co/)).toBeTruthy();
     expect(screen.getByText('Last checked 2 min ago.')).toBeTruthy();
   });
@@ -218,9 +252,15 @@ describe('popup', () => {
     });
     render(<Popup />);
     expect((await screen.findByRole('alert')).textContent).toContain("The extension's background did not answer.");
-    bg.handle('status.get', () => ({ signedIn: true, lastPollAt: null, lastError: null, watchedCompanies: [], clockOffsetMs: 0 }));
+    bg.handle('status.get', () => ({ signedIn: true, lastPollAt: T - 60_000, lastError: null, watchedCompanies: [], clockOffsetMs: 0 }));
     await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }));
-    await screen.findByText('Nothing needs you right now');
-    expect(screen.getByText(/No company is watched yet/)).toBeTruthy();
+    await screen.findByText('Not watching yet');
+    expect(screen.getByText(/Signed in to Procore, but no company is watched/)).toBeTruthy();
+  });
+
+  it('says it is connecting, never "sign in", while the first check after setup runs', async () => {
+    setup([], { status: { signedIn: null, lastPollAt: null, watchedCompanies: [] } });
+    expect((await screen.findByTestId('tracking-state')).textContent).toMatch(/^Connecting to Procore/);
+    expect(screen.queryByText(/Sign in to Procore/)).toBeNull();
   });
 });

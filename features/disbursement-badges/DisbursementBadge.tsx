@@ -1,0 +1,62 @@
+import { memo } from 'react';
+import type { DisbursementRowData } from '../../utils/page/disbursements-grid';
+import { pageLinks } from '../../utils/page/routes';
+import { describeDisbursement, type StatusView } from '../../utils/overlay/watch-view';
+import { formatCents } from '../../utils/domain/money';
+import { useOverlay } from '../../components/overlay/overlay-context';
+import { PopoverPill } from '../../components/overlay/PopoverPill';
+import { RecordDetails } from '../../components/overlay/RecordDetails';
+import { useMilestone } from '../../components/overlay/use-milestone';
+import { useServerNow, useWatchStore } from '../../components/overlay/use-watches';
+
+const CHECKING: StatusView = {
+  text: 'ERP sync: checking',
+  label: 'ERP sync: checking this disbursement with Procore',
+  tone: 'muted',
+  icon: '…',
+  milestone: 'checking',
+  ticking: false,
+};
+
+/**
+ * Disbursements tab: the ERP sync of one disbursement, beside its Drawdown Status. `checked`:
+ * the background has looked for this disbursement (a funded row it does not watch shows nothing).
+ */
+export const DisbursementBadge = memo(
+  function DisbursementBadge({ row, checked }: { row: DisbursementRowData; checked: boolean }) {
+  const { companyId, href } = useOverlay();
+  const store = useWatchStore();
+  const watches = store.forDisbursementNumber(row.disbursementNumber);
+  const now = useServerNow();
+  const view = describeDisbursement(watches, store.paymentSyncEnabled(companyId), now) ?? (row.fundingComplete && !checked ? CHECKING : null);
+  useMilestone(view?.milestone ?? null, `Disbursement ${row.disbursementNumber}: ${view?.label ?? ''}`);
+  if (!view) return null;
+
+  const records = watches.filter((w) => w.state !== 'dismissed');
+  return (
+    <PopoverPill view={view} title={`Disbursement ${row.disbursementNumber}: payment records`}>
+      {records.length === 0 ? <p className="muted">{view.label}.</p> : null}
+      <ul>
+        {records.map((watch) => (
+          <li key={watch.payoutId}>
+            <span>
+              <strong>{watch.invoiceNumber}</strong> · {watch.beneficiaryName} · {formatCents(watch.amountCents)}
+            </span>
+            <RecordDetails watch={watch} now={now} />
+          </li>
+        ))}
+      </ul>
+      {records.length > 0 ? <a href={pageLinks.disbursement(href, companyId, records[0]!.disbursementId)}>Open the disbursement</a> : null}
+      {records.some((w) => w.fundingCompletedEstimated) ? (
+        <p className="muted">Procore did not give the funding-complete time: the countdown starts when the extension first saw it funded.</p>
+      ) : null}
+    </PopoverPill>
+  );
+},
+  // Rows are re-read every frame while scrolling: only a change of what the row shows re-renders.
+  (a, b) =>
+    a.checked === b.checked &&
+    a.row.disbursementNumber === b.row.disbursementNumber &&
+    a.row.drawdownStatus === b.row.drawdownStatus &&
+    a.row.fundingComplete === b.row.fundingComplete,
+);

@@ -1,0 +1,12 @@
+import { createPortal } from 'react-dom';
+import { readFundingAccountRows } from '../../utils/page/funding-accounts-grid';
+import { CheckNumberAdvice } from './CheckNumberAdvice';
+import { useGridRecords } from '../../components/overlay/use-grid-records';
+
+const first = () => 'prepend' as const;
+
+/** Payments Settings, funding accounts: the check number advice beside each Next Check No. */
+export function FundingAccountsOverlay() {
+  const { records } = useGridRecords(readFundingAccountRows, 'advice', 'The funding accounts table', first);
+  return <>{records.map((record) => createPortal(<CheckNumberAdvice row={record.data} />, record.host, record.key))}</>;
+}

@@ -1,0 +1,41 @@
+import { createPortal } from 'react-dom';
+import { readPayableInvoiceRows, type PayableInvoiceData } from '../../utils/page/payable-invoices-grid';
+import { toCheck } from '../../utils/overlay/preflight-cache';
+import { selectionSummary } from '../../utils/overlay/preflight-text';
+import { useOverlay } from '../../components/overlay/overlay-context';
+import { useAdjacentHost } from './use-adjacent-host';
+import { PreflightBanner } from './PreflightBanner';
+import { PreflightMark } from './PreflightMark';
+import { useGridRecords } from '../../components/overlay/use-grid-records';
+import { usePreflight } from './use-preflight';
+import { useWatchStore } from '../../components/overlay/use-watches';
+
+/** Subcontractor Invoices tab: pre-flight marks on each invoice and a banner over the selection. */
+export function InvoicesOverlay() {
+  const { companyId } = useOverlay();
+  const store = useWatchStore();
+  const { records, root } = useGridRecords(readPayableInvoiceRows, 'mark', 'The Subcontractor Invoices table');
+  const preflight = usePreflight(records.map((r) => toCheck(r.data)));
+  // No funding account is chosen on this tab yet: check numbers are checked beside Authorize.
+  const issuesOf = (data: PayableInvoiceData) => (preflight.issuesFor(toCheck(data)) ?? []).filter((i) => i.kind !== 'check_number_collision');
+  const banner = useAdjacentHost(root, 'banner', 'before');
+  const erpName = store.erpName(companyId);
+  const selected = records.filter((r) => r.data.selected);
+  const summary = selectionSummary(
+    selected.length,
+    selected.map((r) => issuesOf(r.data)),
+    erpName,
+  );
+  return (
+    <>
+      {records.map((record) =>
+        createPortal(
+          <PreflightMark invoiceNumber={record.data.invoiceNumber} issues={issuesOf(record.data)} />,
+          record.host,
+          record.key,
+        ),
+      )}
+      {banner ? createPortal(<PreflightBanner summary={summary} error={preflight.error} />, banner) : null}
+    </>
+  );
+}

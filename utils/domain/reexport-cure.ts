@@ -1,0 +1,32 @@
+import type { Diagnosis } from './cause';
+import type { WatchState } from './watch';
+
+/**
+ * What a corrective export can do for one payment record: the one rule the popup and the
+ * overlays both follow, so neither offers an export the other would refuse.
+ * - `none`: no export cures it (a partial payment the ERP refuses, tax or markup, an invoice
+ *   paid before it was synced, an unknown cause): the record gets what to do instead.
+ * - `as-is`: the same values can go through once the outside cause is gone (a connector that did
+ *   not answer, a vendor synced since, a period reopened).
+ * - `change`: the ERP refused one value; an export helps only with that value changed, so an
+ *   unchanged "Export again" is never offered.
+ */
+export type ReexportCure = { kind: 'none' } | { kind: 'as-is' } | { kind: 'change'; field: 'checkNumber' | 'bankId' };
+
+const NEEDS_CHANGE: Partial<Record<Diagnosis['cause'], 'checkNumber' | 'bankId'>> = {
+  DUPLICATE_CHECK_NUMBER: 'checkNumber',
+  INVALID_BANK_ID: 'bankId',
+};
+
+/** Only a failure with a cause a re-export can cure gets an export action. */
+export function reexportCure(state: WatchState, diagnosis: Pick<Diagnosis, 'cause' | 'retryable'> | null | undefined): ReexportCure {
+  if ((state !== 'failed' && state !== 'overdue') || !diagnosis?.retryable) return { kind: 'none' };
+  const field = NEEDS_CHANGE[diagnosis.cause];
+  return field ? { kind: 'change', field } : { kind: 'as-is' };
+}
+
+/** Whether an export with these values can cure it: a refused value must have been changed. */
+export function exportCanCure(cure: ReexportCure, changed: { checkNumber: boolean; bankId: boolean }): boolean {
+  if (cure.kind === 'none') return false;
+  return cure.kind === 'as-is' || changed[cure.field];
+}
