@@ -1,10 +1,32 @@
 import type * as AgGrid from 'ag-grid-community';
+import { procoreHeaderContent } from './column-header';
 import type { DataGrid, DataGridOptions } from './grid-column';
 
 declare global {
   interface Window {
     /** The UMD build of ag-grid-community, served by the sandbox (never from the internet). */
     agGrid: typeof AgGrid;
+  }
+}
+
+/** AG Grid's header component drawing Procore's header markup; a click on the label sorts. */
+class ProcoreHeader implements AgGrid.IHeaderComp {
+  private gui: HTMLElement | null = null;
+
+  init(params: AgGrid.IHeaderParams & { labelHidden?: boolean }): void {
+    this.gui = procoreHeaderContent(params.displayName, {
+      labelHidden: params.labelHidden,
+      onLabelClick: params.enableSorting ? () => params.progressSort(false) : undefined,
+      onMoreOptions: (button) => params.showColumnMenu(button),
+    });
+  }
+
+  getGui(): HTMLElement {
+    return this.gui as HTMLElement;
+  }
+
+  refresh(): boolean {
+    return false;
   }
 }
 
@@ -18,7 +40,8 @@ export function createAgGridTable<T>(host: HTMLElement, options: DataGridOptions
   const columnDefs: AgGrid.ColDef<T>[] = options.columns.map((column) => ({
     colId: column.id,
     headerName: column.header,
-    headerClass: column.headerHidden ? 'header-text-visually-hidden' : undefined,
+    headerComponent: ProcoreHeader,
+    headerComponentParams: { labelHidden: column.headerHidden === true },
     valueGetter: (params) => (params.data ? column.text(params.data) : ''),
     cellRenderer: column.render ? (params: AgGrid.ICellRendererParams<T>) => (params.data ? column.render!(params.data) : '') : undefined,
     pinned: column.pinned ?? null,

@@ -1,7 +1,8 @@
 /**
- * How the sandbox's pages read and write data: same-origin `/rest/v1.0/...` requests carrying
- * the session cookie, as Procore's web app does. Rate limits and load shedding are honoured
- * with a short, bounded wait; a signed-out session goes to the sign-in page.
+ * How the sandbox's pages read and write data: same-origin requests carrying the session cookie,
+ * writes with the page's CSRF token (`<meta name="csrf-token">`), as Procore's web app does.
+ * Rate limits and load shedding are honoured with a short, bounded wait; a signed-out session
+ * goes to the sign-in page. Integers beyond 2^53 are read from the raw JSON as strings.
  */
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -16,7 +17,6 @@ export class ApiError extends Error {
 
 const MAX_ATTEMPTS = 3;
 const MAX_WAIT_MS = 10_000;
-const MAX_PAGES = 50;
 
 export interface ApiResponse<T> {
   data: T;
@@ -24,14 +24,27 @@ export interface ApiResponse<T> {
   status: number;
 }
 
+/** Rails' authenticity token of this page. */
+export function csrfToken(): string {
+  return document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
+}
+
+/** JSON.parse that keeps integers beyond 2^53 exact, as strings (the reviver's source text). */
+export function parseJson(text: string): unknown {
+  const reviver = (_key: string, value: unknown, context?: { source?: string }) =>
+    typeof value === 'number' && !Number.isSafeInteger(value) && context?.source && /^-?\d+$/.test(context.source) ? context.source : value;
+  return JSON.parse(text, reviver as (key: string, value: unknown) => unknown);
+}
+
 export async function apiRequest<T>(
-  method: 'GET' | 'POST' | 'PATCH',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
   path: string,
   options: { companyId?: string; body?: unknown } = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.companyId) headers['Procore-Company-Id'] = options.companyId;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken();
   for (let attempt = 1; ; attempt++) {
     const response = await fetch(path, {
       method,
@@ -51,39 +64,13 @@ export async function apiRequest<T>(
     const text = await response.text();
     let body: unknown = null;
     try {
-      body = text ? JSON.parse(text) : null;
+      body = text ? parseJson(text) : null;
     } catch {
       throw new ApiError(`The server sent a response that is not JSON (${method} ${path}, ${response.status}).`, response.status, text);
     }
     if (!response.ok) throw new ApiError(errorText(body, response.status), response.status, body);
     return { data: body as T, headers: response.headers, status: response.status };
   }
-}
-
-/** Every page of a list endpoint, in order, following `Link: rel="next"`. */
-export async function apiGetAll<T>(path: string, companyId?: string): Promise<T[]> {
-  const separator = path.includes('?') ? '&' : '?';
-  let next: string | null = `${path}${separator}per_page=2000&page=1`;
-  const all: T[] = [];
-  for (let page = 0; next && page < MAX_PAGES; page++) {
-    const { data, headers }: ApiResponse<T[]> = await apiRequest<T[]>('GET', next, { companyId });
-    if (!Array.isArray(data)) throw new ApiError(`Expected a list from ${path}.`, 200, data);
-    all.push(...data);
-    next = nextLink(headers.get('Link'));
-  }
-  return all;
-}
-
-function nextLink(link: string | null): string | null {
-  if (!link) return null;
-  for (const part of link.split(',')) {
-    const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
-    if (match) {
-      const url = new URL(match[1] as string, location.origin);
-      return url.origin === location.origin ? `${url.pathname}${url.search}` : null;
-    }
-  }
-  return null;
 }
 
 function retryDelayMs(headers: Headers): number {

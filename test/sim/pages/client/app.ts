@@ -2,14 +2,17 @@ import { parsePageRoute, toolOf, type PageRoute } from '../page-route';
 import { disbursementPage } from './disbursement-page';
 import { disbursementsTab } from './disbursements-tab';
 import { h } from './dom';
+import { erpLink } from './erp-link';
 import { erpPaymentsPage } from './erp-payments-page';
 import { fundingAccountsPage } from './funding-accounts-page';
+import { homePage } from './home-page';
 import { invoicesTab } from './invoices-tab';
 import { errorBanner } from './page-parts';
-import { loadWho } from './records';
+import { loadErpName, loadWho } from './records';
 import type { View, ViewContext } from './view';
 
 const VIEWS: { [K in PageRoute['kind']]: View<Extract<PageRoute, { kind: K }>> } = {
+  home: homePage,
   invoices: invoicesTab,
   disbursements: disbursementsTab,
   disbursement: disbursementPage,
@@ -26,7 +29,8 @@ export function startApp(root: HTMLElement): void {
   const companyName = h('span', { class: 'company-name' });
   const userName = h('span', { class: 'user-name' });
   const signOut = h('form', { method: 'post', action: '/logout', class: 'sign-out' }, h('button', { type: 'submit', class: 'button button-dark' }, 'Sign Out'));
-  const globalNav = h('div', { class: 'global-nav' }, h('span', { class: 'brand' }, 'Procore'), companyName, h('span', { class: 'spacer' }), userName, signOut);
+  const home = h('a', { class: 'brand', 'data-route': '' }, 'Procore');
+  const globalNav = h('div', { class: 'global-nav' }, home, companyName, h('span', { class: 'spacer' }), userName, signOut);
   const toolTitle = h('h1', { class: 'tool-title' });
   const toolActions = h('div', { class: 'tool-actions' });
   const tabs = h('nav', { class: 'tool-tabs' });
@@ -57,6 +61,7 @@ export function startApp(root: HTMLElement): void {
       main.append(errorBanner('This page is not part of the Procore sandbox.'));
       return;
     }
+    home.setAttribute('href', `${route.base}/home`);
     drawChrome(route, toolTitle, toolActions, tabs);
     const context: ViewContext = { route, main, navigate, announce, signal: current.signal };
     const view = VIEWS[route.kind] as View;
@@ -85,10 +90,12 @@ export function startApp(root: HTMLElement): void {
   render();
 }
 
+const TOOL_TITLES = { home: 'Company Home', payments: 'Payments', erp_integrations: 'ERP Integrations' } as const;
+
 function drawChrome(route: PageRoute, title: HTMLElement, actions: HTMLElement, tabs: HTMLElement): void {
   const tool = toolOf(route);
-  document.title = tool === 'payments' ? 'Payments - Procore' : 'ERP Integrations - Procore';
-  title.textContent = tool === 'payments' ? 'Payments' : 'ERP Integrations';
+  document.title = `${TOOL_TITLES[tool]} - Procore`;
+  title.textContent = TOOL_TITLES[tool];
   const tab = (label: string, href: string, active: boolean) =>
     h('a', { href, 'data-route': '', class: active ? 'tab tab-active' : 'tab', 'aria-current': active ? 'page' : undefined }, label);
   if (tool === 'payments') {
@@ -98,16 +105,27 @@ function drawChrome(route: PageRoute, title: HTMLElement, actions: HTMLElement, 
       tab('Disbursements', `${route.base}/payments/disbursements`, route.kind === 'disbursements' || route.kind === 'disbursement'),
     );
     actions.replaceChildren(
-      h('a', { href: `${route.base}/erp_integrations/payments?view=failed_to_export`, 'data-route': '', class: 'settings-link' }, 'ERP Integrations'),
+      erpLink(route.base, 'failed_to_export', 'ERP Integrations', { class: 'settings-link' }),
       h(
         'a',
         { href: `${route.base}/payments/settings/funding_accounts`, 'data-route': '', class: 'settings-link', 'aria-current': route.kind === 'funding_accounts' ? 'page' : undefined },
         '⚙ Payments Settings',
       ),
     );
-  } else {
+  } else if (tool === 'erp_integrations') {
     tabs.setAttribute('aria-label', 'ERP Integrations tabs');
-    tabs.replaceChildren(tab('Payments', `${route.base}/erp_integrations/payments?view=${route.kind === 'erp_payments' ? route.view : 'ready_to_export'}`, true));
+    tabs.replaceChildren(tab('Payments', `${route.base}/erp_integrations/contract_payments?view=${route.kind === 'erp_payments' ? route.view : 'ready_to_export'}`, true));
     actions.replaceChildren(h('a', { href: `${route.base}/payments/invoices`, 'data-route': '', class: 'settings-link' }, 'Payments tool'));
+    if (route.kind === 'erp_payments') {
+      // The tool's title names the ERP it is connected to, as Procore's does.
+      loadErpName(route.companyId)
+        .then((name) => {
+          if (name && toolOf(route) === 'erp_integrations') document.title = `ERP Integrations - ${name} - Procore`;
+        })
+        .catch(() => undefined);
+    }
+  } else {
+    tabs.replaceChildren();
+    actions.replaceChildren();
   }
 }

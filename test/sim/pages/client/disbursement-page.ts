@@ -1,12 +1,12 @@
-import type { Disbursement, Payout } from '../../../../utils/domain/schemas/disbursement';
-import type { FundingAccount } from '../../../../utils/domain/schemas/funding-account';
 import { pagePath, type PageRoute } from '../page-route';
+import { ApiError } from './api';
 import { createDataGrid } from './data-grid';
 import { h } from './dom';
 import { drawdownStatusLabel, formatCents, formatDateTime, payoutStatusLabel } from './format';
 import type { GridColumn } from './grid-column';
 import { card, errorBanner, fields, invoiceLink, loading, pill, routeLink } from './page-parts';
-import { authorizeDisbursement, loadDisbursements, loadFundingAccounts, loadLookups, type Lookups } from './records';
+import { authorizeDisbursement, loadChangeHistory, loadDisbursement, loadFundingAccounts, loadLookups, type Lookups } from './records';
+import type { ChangeHistoryEntry, Disbursement, FundingAccount, Payout } from './types';
 import type { View, ViewContext } from './view';
 
 type Route = Extract<PageRoute, { kind: 'disbursement' }>;
@@ -29,33 +29,29 @@ const payoutInvoiceLink = (p: Payout) => invoiceLink(String(p.metadata.projectId
 export const disbursementPage: View<Route> = async (context) => {
   const { route, main, signal } = context;
   main.append(loading('the disbursement'));
-  let disbursement: Disbursement | undefined;
+  let d: Disbursement;
+  let history: ChangeHistoryEntry[];
   let accounts: FundingAccount[];
   let lookups: Lookups;
   try {
-    const [all, fundingAccounts, names] = await Promise.all([
-      loadDisbursements(route.companyId),
+    [d, history, accounts, lookups] = await Promise.all([
+      loadDisbursement(route.companyId, route.disbursementId),
+      loadChangeHistory(route.companyId, route.disbursementId),
       loadFundingAccounts(route.companyId),
       loadLookups(route.companyId),
     ]);
-    disbursement = all.find((d) => String(d.id) === route.disbursementId || d.disbursementIdentifier === route.disbursementId);
-    accounts = fundingAccounts;
-    lookups = names;
   } catch (error) {
-    main.replaceChildren(errorBanner(`The disbursement could not be loaded: ${(error as Error).message}`));
+    const missing = error instanceof ApiError && error.status === 404;
+    main.replaceChildren(errorBanner(missing ? `No disbursement ${route.disbursementId} in this company.` : `The disbursement could not be loaded: ${(error as Error).message}`));
     return;
   }
   if (signal.aborted) return;
-  if (!disbursement) {
-    main.replaceChildren(errorBanner(`No disbursement ${route.disbursementId} in this company.`));
-    return;
-  }
-  const d = disbursement;
   const account = accounts.find((a) => String(a.id) === String(d.fundingAccountId));
   const drawdown = drawdownStatusLabel(d.status);
   const authorized = d.status !== 'FUNDING_NOT_INITIATED';
-  const projectName = (p: Payout) => lookups.projects[String(p.metadata.projectId)] ?? String(p.metadata.projectId);
-  const rows: PayoutRow[] = d.payouts.map((payout) => ({ payout, project: projectName(payout) }));
+  const projectName = (p: Payout) => p.metadata.projectName ?? lookups.projects[String(p.metadata.projectId)] ?? String(p.metadata.projectId);
+  const rows: PayoutRow[] = (d.payouts ?? []).map((payout) => ({ payout, project: projectName(payout) }));
+  const fundingCompletedOn = history.find((e) => e.changed === 'Drawdown Status' && e.to === 'Funding Completed')?.date ?? null;
 
   const details = card(
     'Disbursement Details',
@@ -75,7 +71,7 @@ export const disbursementPage: View<Route> = async (context) => {
         fields([
           ['Drawdown Status', pill(drawdown, drawdownTone(drawdown))],
           ['Authorized On', formatDateTime(d.authorizedOn)],
-          ['Funding Completed On', formatDateTime(d.fundingCompletedAt)],
+          ['Funding Completed On', formatDateTime(fundingCompletedOn)],
           ['Status Message', d.statusMessage ?? '--'],
         ]),
       ),
@@ -85,10 +81,10 @@ export const disbursementPage: View<Route> = async (context) => {
     general.append(card('Included Invoices', gridHost), authorizeBar(context, d));
   }
 
-  const history = h('div', { id: 'panel-history', role: 'tabpanel', 'aria-labelledby': 'tab-history', hidden: true }, changeHistory(d, lookups));
+  const historyPanel = h('div', { id: 'panel-history', role: 'tabpanel', 'aria-labelledby': 'tab-history', hidden: true }, changeHistory(history));
   const tabs = pageTabs([
     { id: 'general', label: 'General', panel: general },
-    { id: 'history', label: 'Change History', panel: history },
+    { id: 'history', label: 'Change History', panel: historyPanel },
   ]);
   main.replaceChildren(
     h(
@@ -100,13 +96,13 @@ export const disbursementPage: View<Route> = async (context) => {
     ),
     tabs,
     general,
-    history,
+    historyPanel,
   );
 
   const columns: GridColumn<PayoutRow>[] = authorized
     ? [
         { id: 'invoice_number', header: 'Invoice No.', text: (r) => r.payout.metadata.invoiceNumber, render: (r) => payoutInvoiceLink(r.payout), width: 140 },
-        { id: 'beneficiary_name', header: 'Beneficiary Name', text: (r) => r.payout.metadata.beneficiaryName, width: 220 },
+        { id: 'beneficiary_name', header: 'Beneficiary Name', text: (r) => r.payout.metadata.receivingPaymentsCompanyName, width: 220 },
         { id: 'project', header: 'Project', text: (r) => r.project, width: 200 },
         { id: 'payment_amount', header: 'Payment Amount', text: (r) => formatCents(r.payout.amount), width: 160 },
         { id: 'payment_status', header: 'Payment Status', text: (r) => payoutStatusLabel(r.payout.status), width: 150 },
@@ -115,7 +111,7 @@ export const disbursementPage: View<Route> = async (context) => {
       ]
     : [
         { id: 'invoice_number', header: 'Invoice No.', text: (r) => r.payout.metadata.invoiceNumber, render: (r) => payoutInvoiceLink(r.payout), width: 140 },
-        { id: 'beneficiary_name', header: 'Beneficiary Name', text: (r) => r.payout.metadata.beneficiaryName, width: 220 },
+        { id: 'beneficiary_name', header: 'Beneficiary Name', text: (r) => r.payout.metadata.receivingPaymentsCompanyName, width: 220 },
         { id: 'project', header: 'Project', text: (r) => r.project, width: 200 },
         { id: 'amount_due', header: 'Amount Due', text: (r) => formatCents(r.payout.metadata.dueAmount), width: 150 },
         { id: 'payment_amount', header: 'Payment Amount', text: (r) => formatCents(r.payout.amount), width: 160 },
@@ -166,20 +162,12 @@ function pageTabs(tabs: { id: string; label: string; panel: HTMLElement }[]): HT
 }
 
 /** Change History columns: Date, Action By, Changed, From, To; blanks as "--". */
-function changeHistory(d: Disbursement, lookups: Lookups): HTMLElement {
-  const creator = lookups.disbursementCreators[String(d.id)] ?? '--';
-  const entries: [string | null | undefined, string, string, string, string][] = [
-    [d.createdAt, creator, 'Disbursement', '--', 'Created'],
-    [d.authorizedOn, creator, 'Drawdown Status', 'Draft', 'Funding Requested'],
-    [d.status === 'FUNDING_FAILED' ? d.updatedAt : null, 'Procore Pay', 'Drawdown Status', 'Funding Requested', 'Funding Failed'],
-    [d.fundingCompletedAt, 'Procore Pay', 'Drawdown Status', 'Funding Requested', 'Funding Completed'],
-  ];
-  const rows = entries.filter(([at]) => at);
+function changeHistory(entries: ChangeHistoryEntry[]): HTMLElement {
   return h(
     'table',
     { class: 'plain-table' },
     h('caption', {}, 'Change History'),
     h('thead', {}, h('tr', {}, ...['Date', 'Action By', 'Changed', 'From', 'To'].map((label) => h('th', { scope: 'col' }, label)))),
-    h('tbody', {}, ...rows.map((cells) => h('tr', {}, h('td', {}, formatDateTime(cells[0])), ...cells.slice(1).map((text) => h('td', {}, text as string))))),
+    h('tbody', {}, ...entries.map((e) => h('tr', {}, h('td', {}, formatDateTime(e.date)), ...[e.actionBy, e.changed, e.from, e.to].map((text) => h('td', {}, text || '--'))))),
   );
 }

@@ -1,12 +1,11 @@
-import type { Disbursement } from '../../../../utils/domain/schemas/disbursement';
-import type { FundingAccount } from '../../../../utils/domain/schemas/funding-account';
 import { pagePath, type PageRoute } from '../page-route';
-import { createDataGrid, type GridLayout } from './data-grid';
+import { createDataGrid } from './data-grid';
 import { h } from './dom';
 import { drawdownStatusLabel, formatCents, formatDateTime } from './format';
 import type { GridColumn } from './grid-column';
 import { errorBanner, loading, routeLink } from './page-parts';
 import { loadDisbursements, loadFundingAccounts, loadLookups, type Lookups } from './records';
+import type { Disbursement, FundingAccount } from './types';
 import type { View } from './view';
 
 type Route = Extract<PageRoute, { kind: 'disbursements' }>;
@@ -33,12 +32,6 @@ const CREATED_ON: Record<string, (now: Date) => number> = {
   'Year to Date': (now) => new Date(now.getFullYear(), 0, 1).getTime(),
 };
 
-/** `?grid=legacy` (or the sandbox's setting, on <html data-grid-layout>) draws the older layout. */
-export function gridLayout(): GridLayout {
-  const requested = new URLSearchParams(location.search).get('grid') ?? document.documentElement.dataset.gridLayout;
-  return requested === 'legacy' ? 'legacy' : 'current';
-}
-
 /** Payments tool, Disbursements tab: columns in Procore's documented order. */
 export const disbursementsTab: View<Route> = async ({ route, main, signal }) => {
   main.append(loading('disbursements'));
@@ -59,7 +52,7 @@ export const disbursementsTab: View<Route> = async ({ route, main, signal }) => 
   const nickname = new Map(accounts.map((a) => [String(a.id), a.nickname]));
   const all: DisbursementRow[] = disbursements.map((d) => ({
     id: String(d.id),
-    number: d.disbursementIdentifier,
+    number: String(d.disbursementIdentifier),
     name: d.name,
     fundingAccount: nickname.get(String(d.fundingAccountId)) ?? '--',
     amountCents: d.amount,
@@ -122,7 +115,7 @@ export const disbursementsTab: View<Route> = async ({ route, main, signal }) => 
         Date.parse(r.createdAt) >= since,
     );
   };
-  const grid = createDataGrid(gridHost, { columns, rowId: (r) => r.id, rows: visible(), label: 'Disbursements' }, gridLayout());
+  const grid = createDataGrid(gridHost, { columns, rowId: (r) => r.id, rows: visible(), label: 'Disbursements' });
   const refresh = () => {
     const rows = visible();
     grid.setRows(rows);

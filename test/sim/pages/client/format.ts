@@ -1,5 +1,5 @@
 import { formatCents } from '../../../../utils/domain/money';
-import type { DisbursementStatus } from '../../../../utils/domain/schemas/disbursement';
+import type { DisbursementStatus } from '../../vocabulary';
 
 export { formatCents };
 

@@ -1,4 +1,4 @@
-import type { FundingAccount } from '../../../../utils/domain/schemas/funding-account';
+import type { FundingAccount } from './types';
 import { type PageRoute } from '../page-route';
 import { createDataGrid } from './data-grid';
 import { h } from './dom';

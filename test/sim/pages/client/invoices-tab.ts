@@ -35,7 +35,7 @@ export const invoicesTab: View<Route> = async (context) => {
     { id: 'requirements', header: 'Payment Readiness: Requirements', text: (r) => `${r.requirementsComplete}/${r.requirementsTotal}`, width: 150 },
     { id: 'holds', header: 'Payment Readiness: Holds', text: (r) => String(r.holds), width: 120 },
     { id: 'payment_status', header: 'Payment Status', text: (r) => r.paymentStatus, width: 140 },
-    { id: 'disbursement_number', header: 'Disbursement No.', text: (r) => r.disbursementNumber ?? '--', width: 150 },
+    { id: 'disbursement_number', header: 'Disbursement No.', text: (r) => (r.disbursementNumber === null ? '--' : String(r.disbursementNumber)), width: 150 },
     { id: 'invoice_status', header: 'Invoice Status', text: (r) => r.invoiceStatus, width: 130 },
     { id: 'beneficiary_name', header: 'Beneficiary Name', text: (r) => r.beneficiaryName, width: 220 },
     { id: 'beneficiary_account_status', header: 'Beneficiary Account Status', text: (r) => r.beneficiaryAccountStatus, width: 150 },

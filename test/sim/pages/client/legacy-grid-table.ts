@@ -1,3 +1,4 @@
+import { procoreHeaderContent } from './column-header';
 import { append, h } from './dom';
 import type { DataGrid, DataGridOptions, GridColumn } from './grid-column';
 
@@ -14,9 +15,9 @@ const HEADER_HEIGHT = 48;
  * - a fixed pool of row elements is recycled while scrolling: the element that showed row i
  *   shows row i + pool size next, with its `row-index`, `row-id` and cells rewritten in place
  *   (the same node, other record), which is what breaks overlays keyed by DOM node;
- * - header cells are `[role=columnheader][col-id]` with the label in `.ag-header-cell-text`,
- *   cells `[role=gridcell][col-id]`, `.ag-root[role=grid]`.
- * Selection is not offered: only the Disbursements table is switched to this layout.
+ * - header cells are `[role=columnheader][col-id]` holding Procore's header markup (the label in
+ *   `span.data-table-header-display-name`), cells `[role=gridcell][col-id]`, `.ag-root[role=grid]`.
+ * Selection is not offered: a selectable table keeps the current layout.
  */
 export function createLegacyGridTable<T>(host: HTMLElement, options: DataGridOptions<T>): DataGrid<T> {
   const rowHeight = options.rowHeight ?? 42;
@@ -42,7 +43,7 @@ export function createLegacyGridTable<T>(host: HTMLElement, options: DataGridOpt
             tabindex: -1,
             style: `left:${columns.slice(0, i).reduce((s, c) => s + widthOf(c), 0)}px;width:${widthOf(column)}px`,
           },
-          h('div', { class: 'ag-cell-label-container', role: 'presentation' }, h('div', { class: 'ag-header-cell-label', role: 'presentation' }, h('span', { class: 'ag-header-cell-text' }, column.header))),
+          h('div', { class: 'ag-cell-label-container', role: 'presentation' }, procoreHeaderContent(column.header, { labelHidden: column.headerHidden })),
         ),
       ),
     );

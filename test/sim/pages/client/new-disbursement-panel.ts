@@ -1,4 +1,4 @@
-import type { FundingAccount } from '../../../../utils/domain/schemas/funding-account';
+import type { FundingAccount } from './types';
 import { pagePath, type PageRoute } from '../page-route';
 import { h } from './dom';
 import { formatCents, parseDollars } from './format';

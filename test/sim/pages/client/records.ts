@@ -1,52 +1,75 @@
-import type { Disbursement } from '../../../../utils/domain/schemas/disbursement';
-import type { ErpSettings } from '../../../../utils/domain/schemas/erp-settings';
-import type { FundingAccount } from '../../../../utils/domain/schemas/funding-account';
-import type { RequestDetail } from '../../../../utils/domain/schemas/request-detail';
-import { apiGetAll, apiRequest } from './api';
+import { internalBase, simVariant, unwrapItem, unwrapList } from '../../variant';
+import { apiRequest } from './api';
+import type { ChangeHistoryEntry, Disbursement, ErpRow, FundingAccount } from './types';
+
+declare const __SIM_VARIANT__: number;
 
 /**
- * Every read and write the sandbox pages make, in one place. The contract's endpoints first;
- * after them the page-only ones (Procore's web app has its own internal endpoints for the
- * Subcontractor Invoices tab and for creating and authorizing disbursements, which the public
- * contract does not cover).
+ * Every read and write the sandbox pages make, in one place: the pages' internal endpoints (at
+ * the paths and in the wrappers of this build's variant), a public one, and the page-only ones
+ * for the Subcontractor Invoices tab and creating and authorizing disbursements.
  */
-const company = (companyId: string) => `/rest/v1.0/companies/${encodeURIComponent(companyId)}`;
-
+const variant = simVariant(__SIM_VARIANT__);
+const internal = (companyId: string) => internalBase(variant, encodeURIComponent(companyId));
 const pagesApi = (companyId: string) => `/pages-api/companies/${encodeURIComponent(companyId)}`;
+const MAX_PAGES = 50;
 
-export async function loadDisbursements(companyId: string): Promise<Disbursement[]> {
-  return apiGetAll<Disbursement>(`${company(companyId)}/payments/disbursements`, companyId);
+/** An internal list, all of it: the variant's query, and its pages when that query pages. */
+async function internalList<T>(path: string, resource: string, extraQuery = ''): Promise<T[]> {
+  const query = [variant.listQuery, extraQuery].filter(Boolean).join('&');
+  const paged = new URLSearchParams(variant.listQuery).has('page');
+  const all: T[] = [];
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const params = new URLSearchParams(query);
+    if (paged) params.set('page', String(page));
+    const search = params.toString();
+    const items = unwrapList<T>(variant, resource, (await apiRequest<unknown>('GET', search ? `${path}?${search}` : path)).data);
+    all.push(...items);
+    const perPage = Number(params.get('per_page') ?? '100');
+    if (!paged || items.length < perPage) break;
+  }
+  return all;
 }
 
-export async function loadFundingAccounts(companyId: string): Promise<FundingAccount[]> {
-  return apiGetAll<FundingAccount>(`${company(companyId)}/payments/funding_accounts`, companyId);
+export function loadDisbursements(companyId: string): Promise<Disbursement[]> {
+  return internalList<Disbursement>(`${internal(companyId)}/${variant.disbursements}`, variant.disbursements);
 }
 
-export async function loadErpSettings(companyId: string): Promise<ErpSettings> {
-  return (await apiRequest<ErpSettings>('GET', `${company(companyId)}/erp_integrations/settings`, { companyId })).data;
+export async function loadDisbursement(companyId: string, id: string): Promise<Disbursement> {
+  const path = `${internal(companyId)}/${variant.disbursements}/${encodeURIComponent(id)}`;
+  return unwrapItem<Disbursement>(variant, 'disbursement', (await apiRequest<unknown>('GET', path)).data);
 }
 
-export async function loadRequestDetails(companyId: string, payoutIds?: string[]): Promise<RequestDetail[]> {
-  const ids = (payoutIds ?? []).map((id) => `&filters[item_id][]=${encodeURIComponent(id)}`).join('');
-  return apiGetAll<RequestDetail>(`${company(companyId)}/erp_request_details?filters[item_type]=contract_payment${ids}`, companyId);
+export function loadChangeHistory(companyId: string, id: string): Promise<ChangeHistoryEntry[]> {
+  return internalList<ChangeHistoryEntry>(`${internal(companyId)}/${variant.disbursements}/${encodeURIComponent(id)}/change_history`, 'change_history');
 }
 
-export async function exportPayout(
-  companyId: string,
-  payoutId: string,
-  body: { check_number?: number; bank_id?: string },
-): Promise<RequestDetail> {
-  const path = `${company(companyId)}/erp_integrations/contract_payments/${encodeURIComponent(payoutId)}/export`;
-  return (await apiRequest<RequestDetail>('POST', path, { companyId, body })).data;
+export function loadFundingAccounts(companyId: string): Promise<FundingAccount[]> {
+  return internalList<FundingAccount>(`${internal(companyId)}/${variant.fundingAccounts}`, variant.fundingAccounts);
 }
 
-export async function updateFundingAccount(
-  companyId: string,
-  accountId: string,
-  patch: { nextCheckNumber?: number; bankId?: string },
-): Promise<FundingAccount> {
-  const path = `${company(companyId)}/payments/funding_accounts/${encodeURIComponent(accountId)}`;
-  return (await apiRequest<FundingAccount>('PATCH', path, { companyId, body: patch })).data;
+/** Edit Account Details' Save (with the page's CSRF token). */
+export async function updateFundingAccount(companyId: string, accountId: string, patch: { nextCheckNumber?: number; bankId?: string }): Promise<FundingAccount> {
+  const path = `${internal(companyId)}/${variant.fundingAccounts}/${encodeURIComponent(accountId)}`;
+  return unwrapItem<FundingAccount>(variant, 'funding_account', (await apiRequest<unknown>(variant.fundingAccountWrite, path, { body: patch })).data);
+}
+
+/** The ERP Integrations tool's payment records, all of them or one view's. */
+export function loadErpRows(companyId: string, view?: string): Promise<ErpRow[]> {
+  return internalList<ErpRow>(`${internal(companyId)}/${variant.erpRows}`, variant.erpRows, view ? `view=${encodeURIComponent(view)}` : '');
+}
+
+/** A Failed to Export row's Export (with the page's CSRF token). */
+export async function exportErpRow(companyId: string, id: string, body: { check_number: string; bank_id: string }): Promise<ErpRow> {
+  const path = `${internal(companyId)}/${variant.erpRows}/${encodeURIComponent(id)}/${variant.exportVerb}`;
+  return unwrapItem<ErpRow>(variant, 'erp_payment_record', (await apiRequest<unknown>('POST', path, { body })).data);
+}
+
+/** The ERP's name (public: `uoms/configuration`), for the ERP Integrations page's title. */
+export async function loadErpName(companyId: string): Promise<string | null> {
+  const path = `/rest/v2.0/companies/${encodeURIComponent(companyId)}/uoms/configuration`;
+  const body = (await apiRequest<{ data?: { erp_integration_name?: string | null } }>('GET', path, { companyId })).data;
+  return body.data?.erp_integration_name ?? null;
 }
 
 export async function loadWho(): Promise<{ me: { name: string; login: string }; companies: { id: string | number; name: string }[] }> {
@@ -55,17 +78,6 @@ export async function loadWho(): Promise<{ me: { name: string; login: string }; 
     apiRequest<{ id: string | number; name: string }[]>('GET', '/rest/v1.0/companies'),
   ]);
   return { me: me.data, companies: companies.data };
-}
-
-/** The latest request detail per payout: it alone decides the payment record's state. */
-export function latestByPayout(details: RequestDetail[]): Map<string, RequestDetail> {
-  const latest = new Map<string, RequestDetail>();
-  for (const detail of details) {
-    const key = String(detail.item_id);
-    const seen = latest.get(key);
-    if (!seen || Date.parse(detail.created_at) >= Date.parse(seen.created_at)) latest.set(key, detail);
-  }
-  return latest;
 }
 
 /** Names the contract's records refer to by id only (Procore's web app loads these alongside). */
@@ -89,7 +101,7 @@ export interface InvoiceRow {
   beneficiaryAccountStatus: string;
   invoiceStatus: string;
   paymentStatus: 'Paid' | 'Partially Paid' | 'Unpaid';
-  disbursementNumber: string | null;
+  disbursementNumber: number | null;
   billingPeriod: string;
   requirementsComplete: number;
   requirementsTotal: number;
