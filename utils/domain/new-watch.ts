@@ -16,22 +16,27 @@ export interface NewWatchInput {
  * `funding_observed` event, so that the state machine alone decides what follows.
  */
 export function newWatch({ companyId, disbursement, payout, erpSettings }: NewWatchInput, now: number): Watch {
+  const meta = payout.metadata;
   return {
     payoutId: payout.id,
     companyId,
     disbursementId: disbursement.id,
-    disbursementNumber: disbursement.disbursementIdentifier,
-    invoiceId: payout.invoiceId,
-    invoiceNumber: payout.metadata.invoiceNumber,
-    projectId: payout.metadata.projectId,
-    vendorId: payout.metadata.vendorId,
-    fundingAccountId: disbursement.fundingAccountId,
-    beneficiaryName: payout.metadata.beneficiaryName,
-    amountCents: payout.amount,
-    bankId: payout.bankId,
-    checkNumber: payout.checkNumber,
-    partialPayment: payout.partialPayment,
-    hasTaxOrMarkup: payout.metadata.hasTaxOrMarkup,
+    disbursementNumber: disbursement.disbursementIdentifier ?? '',
+    invoiceId: payout.invoiceId ?? '',
+    invoiceNumber: meta.invoiceNumber ?? '',
+    projectId: meta.projectId ?? '',
+    contractId: meta.contractId ?? null,
+    contractPaymentId: null,
+    vendorId: meta.vendorId ?? '',
+    fundingAccountId: disbursement.fundingAccountId ?? '',
+    beneficiaryName: meta.receivingPaymentsCompanyName ?? '',
+    // Unknown amounts show as 0 until a later read says more; the link to the ERP side needs the real one.
+    amountCents: payout.amount ?? 0,
+    bankId: payout.bankId ?? '',
+    checkNumber: payout.checkNumber ?? null,
+    partialPayment: payout.partialPayment ?? false,
+    // Procore publishes no markup field; tax is learned from the invoice (requisitions v1.1).
+    hasTaxOrMarkup: false,
     connector: erpSettings.connector,
     erpName: erpSettings.erp_name,
     state: 'awaiting_funding',

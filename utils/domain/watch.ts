@@ -62,6 +62,10 @@ export const WatchSchema = z.object({
   invoiceId: z.string(),
   invoiceNumber: z.string(),
   projectId: z.string(),
+  /** The payout's contract (metadata.contractId): its contract payments hold this record's ERP side. */
+  contractId: z.optional(z.nullable(z.string())),
+  /** The contract payment linked to this payout (PROCORE-CONTRACT.md "Linking"), once found. */
+  contractPaymentId: z.optional(z.nullable(z.string())),
   vendorId: z.string(),
   fundingAccountId: z.string(),
   beneficiaryName: z.string(),

@@ -1,6 +1,7 @@
 /**
- * Every Procore path the extension uses, in one place (PROCORE-CONTRACT.md). The modeled ones
- * can be corrected against a live account here without touching anything else.
+ * Every Procore path the extension builds, in one place (PROCORE-CONTRACT.md v2, with its marks).
+ * Internal endpoints are never written here: they are learned from Procore's own pages
+ * (utils/engine/learn) and replayed from their templates.
  */
 const company = (companyId: string) => `/rest/v1.0/companies/${encodeURIComponent(companyId)}`;
 
@@ -9,29 +10,26 @@ export const endpoints = {
   me: () => '/rest/v1.0/me',
   /** public */
   companies: () => '/rest/v1.0/companies',
-  /** modeled */
-  erpSettings: (companyId: string) => `${company(companyId)}/erp_integrations/settings`,
-  /** modeled list; public Disbursement/Payout fields */
-  disbursements: (companyId: string) => `${company(companyId)}/payments/disbursements`,
-  /** modeled */
-  fundingAccounts: (companyId: string) => `${company(companyId)}/payments/funding_accounts`,
-  /** modeled */
-  fundingAccount: (companyId: string, fundingAccountId: string) =>
-    `${company(companyId)}/payments/funding_accounts/${encodeURIComponent(fundingAccountId)}`,
-  /** modeled */
-  erpBankAccounts: (companyId: string) => `${company(companyId)}/erp_integrations/bank_accounts`,
-  /** partner; list form modeled */
+  /** public */
+  project: (projectId: string) => `/rest/v1.0/projects/${encodeURIComponent(projectId)}`,
+  /** public: `project_id` and `contract_id` required */
+  contractPayments: () => '/rest/v1.0/contract_payments',
+  /** seen (partner-gated): one contract payment per request, `filters[item_id]` */
   requestDetails: (companyId: string) => `${company(companyId)}/erp_request_details`,
-  /** modeled on the ERP Integrations tool's Export button */
-  exportPayment: (companyId: string, payoutId: string) =>
-    `${company(companyId)}/erp_integrations/contract_payments/${encodeURIComponent(payoutId)}/export`,
-  /** public (erp_status values modeled) */
+  /** seen: `item_type=contract_payment&item_id=` */
+  externalData: (companyId: string) => `${company(companyId)}/external_data`,
+  /** public (v1.1: vendor_id, free-text erp_status, origin_id, tax) */
   requisitions: () => '/rest/v1.1/requisitions',
+  /** public: `data.erp_integration_name` */
+  uomsConfiguration: (companyId: string) => `/rest/v2.0/companies/${encodeURIComponent(companyId)}/uoms/configuration`,
   /** OAuth (on the login origin) */
   oauthAuthorize: () => '/oauth/authorize',
   oauthToken: () => '/oauth/token',
+  /** modeled writes: they leave for Procore's own page controls in issue 13 */
+  exportPayment: (companyId: string, payoutId: string) =>
+    `${company(companyId)}/erp_integrations/contract_payments/${encodeURIComponent(payoutId)}/export`,
+  fundingAccount: (companyId: string, fundingAccountId: string) =>
+    `${company(companyId)}/payments/funding_accounts/${encodeURIComponent(fundingAccountId)}`,
 } as const;
 
-/** The most ids one `filters[item_id][]` request may carry. */
-export const MAX_IDS_PER_REQUEST = 100;
 export const PER_PAGE = 500;

@@ -7,3 +7,17 @@ export function nextLink(link: string | null): string | null {
   }
   return null;
 }
+
+const isProcoreHost = (host: string) => host === 'procore.com' || host.endsWith('.procore.com');
+
+/**
+ * A paging link rebased onto the origin in use (PROCORE-CONTRACT.md: a `Link` may name another
+ * Procore host, e.g. api.procore.com for a session on us02.procore.com). A link off Procore is
+ * never followed: null.
+ */
+export function rebaseLink(target: string, origin: string): string | null {
+  const base = new URL(origin);
+  const url = new URL(target, base);
+  if (url.origin !== base.origin && !isProcoreHost(url.hostname)) return null;
+  return new URL(`${url.pathname}${url.search}`, base).toString();
+}

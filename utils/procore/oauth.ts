@@ -105,16 +105,26 @@ export async function signInWithOAuth(config: OAuthConfig): Promise<void> {
 /** Bearer auth from stored tokens, refreshed with `grant_type=refresh_token` when due. */
 export function oauthAuth(config: OAuthConfig): Auth {
   const now = config.now ?? Date.now;
-  const refresh = async (signal?: AbortSignal): Promise<boolean> => {
+  const refreshOnce = async (): Promise<boolean> => {
     const tokens = await readTokens();
     if (!tokens?.refreshToken) return false;
     try {
-      await writeTokens(await tokenRequest(config, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken }, signal));
+      await writeTokens(await tokenRequest(config, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken }));
       return true;
     } catch {
       await writeTokens(null);
       return false;
     }
+  };
+  // Refresh tokens are single-use (PROCORE-CONTRACT.md): one refresh in flight at a time, every
+  // caller waits for it. It is not cancelled with one caller's signal, since others wait on it.
+  let inFlight: Promise<boolean> | null = null;
+  const refresh = (signal?: AbortSignal): Promise<boolean> => {
+    inFlight ??= refreshOnce().finally(() => {
+      inFlight = null;
+    });
+    if (!signal) return inFlight;
+    return Promise.race([inFlight, new Promise<boolean>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }))]);
   };
   return {
     mode: 'oauth',

@@ -1,22 +1,16 @@
 import type { z } from 'zod/mini';
-import { DisbursementSchema, type Disbursement, type DisbursementStatus } from '../domain/schemas/disbursement';
-import { ErpBankAccountSchema, type ErpBankAccount } from '../domain/schemas/erp-bank-account';
-import { ErpSettingsSchema, type ErpSettings } from '../domain/schemas/erp-settings';
+import { ContractPaymentSchema, type ContractPayment } from '../domain/schemas/contract-payment';
+import { ProjectShowSchema, UomsConfigurationSchema } from '../domain/schemas/erp-name-sources';
 import type { ExportRequest } from '../domain/schemas/export-request';
 import { FundingAccountSchema, type FundingAccount } from '../domain/schemas/funding-account';
 import { RequestDetailSchema, type RequestDetail } from '../domain/schemas/request-detail';
 import { RequisitionSchema, type Requisition } from '../domain/schemas/requisition';
 import { CompanySchema, MeSchema, type Company, type Me } from '../domain/schemas/who';
-import { endpoints, MAX_IDS_PER_REQUEST, PER_PAGE } from './endpoints';
-import { nextLink } from './link-header';
+import { endpoints, PER_PAGE } from './endpoints';
+import { nextLink, rebaseLink } from './link-header';
 import { ProcoreError } from './procore-error';
 import type { ProcoreHttp, Query } from './procore-http';
 import { validateRecords, type SchemaProblem } from './record-validation';
-
-/** Procore's range filter form: `<from>...<to>`. */
-export function updatedRange(fromMs: number, toMs: number): string {
-  return `${new Date(fromMs).toISOString()}...${new Date(toMs).toISOString()}`;
-}
 
 const MAX_PAGES = 200;
 
@@ -55,7 +49,9 @@ export class ProcoreClient {
     for (let page = 0; next && page < MAX_PAGES; page++) {
       const response = await this.http.request(next, { companyId: options.companyId, query, signal: options.signal });
       records.push(...validateRecords(schema, response.body, source, this.problems));
-      next = nextLink(response.headers.get('Link'));
+      const link = nextLink(response.headers.get('Link'));
+      next = link === null ? null : rebaseLink(link, this.http.origin);
+      if (link !== null && next === null) this.problems.push({ source, record: '(paging)', issues: 'a paging link pointed off Procore and was not followed' });
       query = undefined; // the next link carries the query
     }
     return records;
@@ -69,25 +65,45 @@ export class ProcoreClient {
     return this.list(CompanySchema, endpoints.companies(), 'companies', { signal });
   }
 
-  erpSettings(companyId: string, signal?: AbortSignal): Promise<ErpSettings> {
-    return this.one(ErpSettingsSchema, endpoints.erpSettings(companyId), `ERP settings of company ${companyId}`, companyId, signal);
+  /** The ERP's name as the company's UOM configuration gives it (public; meaning inferred). */
+  async erpIntegrationName(companyId: string, signal?: AbortSignal): Promise<string | null> {
+    const config = await this.one(UomsConfigurationSchema, endpoints.uomsConfiguration(companyId), `UOM configuration of company ${companyId}`, companyId, signal);
+    return config.data?.erp_integration_name ?? null;
   }
 
-  disbursements(
-    companyId: string,
-    filter: { updatedSince?: number; until?: number; statuses?: DisbursementStatus[] } = {},
-    signal?: AbortSignal,
-  ): Promise<Disbursement[]> {
-    const query: Query = {};
-    if (filter.statuses) query['filters[status][]'] = filter.statuses;
-    if (filter.updatedSince !== undefined) query['filters[updated_at]'] = updatedRange(filter.updatedSince, filter.until ?? Date.now() + 86_400_000);
-    return this.list(DisbursementSchema, endpoints.disbursements(companyId), `disbursements of company ${companyId}`, { companyId, query, signal });
+  /** Whether a project is linked to the company's ERP (public project show). */
+  async projectErpIntegrated(companyId: string, projectId: string, signal?: AbortSignal): Promise<boolean | null> {
+    return (await this.one(ProjectShowSchema, endpoints.project(projectId), `project ${projectId}`, companyId, signal)).is_erp_integrated ?? null;
   }
 
-  fundingAccounts(companyId: string, signal?: AbortSignal): Promise<FundingAccount[]> {
-    return this.list(FundingAccountSchema, endpoints.fundingAccounts(companyId), `funding accounts of company ${companyId}`, { companyId, signal });
+  /** One contract's payments (public; both ids required, no company-wide list). */
+  contractPayments(companyId: string, projectId: string, contractId: string, signal?: AbortSignal): Promise<ContractPayment[]> {
+    return this.list(ContractPaymentSchema, endpoints.contractPayments(), `contract payments of contract ${contractId}`, {
+      companyId,
+      query: { project_id: projectId, contract_id: contractId },
+      signal,
+    });
   }
 
+  /**
+   * The export requests of one contract payment (seen; partner-gated: 403/404 where the company's
+   * account may not read them). Items that name another type are dropped.
+   */
+  async requestDetailsOf(companyId: string, contractPaymentId: string, signal?: AbortSignal): Promise<RequestDetail[]> {
+    const details = await this.list(RequestDetailSchema, endpoints.requestDetails(companyId), `export status of company ${companyId}`, {
+      companyId,
+      query: { 'filters[item_id]': contractPaymentId, 'filters[item_type]': 'contract_payment' },
+      signal,
+    });
+    return details.filter((d) => (d.item_type ?? 'contract_payment') === 'contract_payment' && (d.item_id ?? contractPaymentId) === contractPaymentId);
+  }
+
+  /** A learned GET replayed (same origin, through the governor): the raw JSON, validated by the caller. */
+  async learnedGet(companyId: string, pathAndQuery: string, signal?: AbortSignal): Promise<unknown> {
+    return (await this.http.request(pathAndQuery, { companyId, signal })).body;
+  }
+
+  /** The modeled Next Check Number write; it moves to Procore's Edit Account Details form in issue 13. */
   async setNextCheckNumber(companyId: string, fundingAccountId: string, nextCheckNumber: number, signal?: AbortSignal): Promise<FundingAccount> {
     const { body } = await this.http.request(endpoints.fundingAccount(companyId, fundingAccountId), {
       method: 'PATCH',
@@ -100,34 +116,7 @@ export class ProcoreClient {
     return parsed.data;
   }
 
-  erpBankAccounts(companyId: string, signal?: AbortSignal): Promise<ErpBankAccount[]> {
-    return this.list(ErpBankAccountSchema, endpoints.erpBankAccounts(companyId), `ERP bank accounts of company ${companyId}`, { companyId, signal });
-  }
-
-  /** Latest request details of payment records: by ids in batches of 100, never one per record. */
-  async requestDetailsFor(companyId: string, payoutIds: readonly string[], signal?: AbortSignal): Promise<RequestDetail[]> {
-    const details: RequestDetail[] = [];
-    for (let i = 0; i < payoutIds.length; i += MAX_IDS_PER_REQUEST) {
-      const ids = payoutIds.slice(i, i + MAX_IDS_PER_REQUEST);
-      details.push(...(await this.requestDetails(companyId, { 'filters[item_id][]': ids }, signal)));
-    }
-    return details;
-  }
-
-  /** Request details changed in a time range (the cheap poll: one request per company). */
-  requestDetailsChanged(companyId: string, fromMs: number, toMs: number, signal?: AbortSignal): Promise<RequestDetail[]> {
-    return this.requestDetails(companyId, { 'filters[updated_at]': updatedRange(fromMs, toMs) }, signal);
-  }
-
-  private requestDetails(companyId: string, filters: Query, signal?: AbortSignal): Promise<RequestDetail[]> {
-    return this.list(RequestDetailSchema, endpoints.requestDetails(companyId), `export status of company ${companyId}`, {
-      companyId,
-      query: { 'filters[item_type]': 'contract_payment', ...filters },
-      signal,
-    });
-  }
-
-  /** The corrective export: one POST, never repeated after a network error (see ProcoreHttp). */
+  /** The modeled corrective export; it moves to Procore's own Export button in issue 13. */
   async exportPayment(companyId: string, payoutId: string, values: ExportRequest, signal?: AbortSignal): Promise<RequestDetail> {
     const { body } = await this.http.request(endpoints.exportPayment(companyId, payoutId), {
       method: 'POST',
@@ -141,10 +130,11 @@ export class ProcoreClient {
     return parsed.data;
   }
 
-  requisitions(companyId: string, projectId: string, signal?: AbortSignal): Promise<Requisition[]> {
+  /** Subcontractor invoices of a project (public v1.1). */
+  requisitions(companyId: string, projectId: string, filters: { ids?: readonly string[] } = {}, signal?: AbortSignal): Promise<Requisition[]> {
     return this.list(RequisitionSchema, endpoints.requisitions(), `invoices of project ${projectId}`, {
       companyId,
-      query: { project_id: projectId },
+      query: { project_id: projectId, ...(filters.ids?.length ? { 'filters[id][]': filters.ids } : {}) },
       signal,
     });
   }

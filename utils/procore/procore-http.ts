@@ -1,5 +1,6 @@
 import { ProcoreErrorBodySchema } from '../domain/schemas/export-request';
 import type { Auth } from './auth';
+import { parseJsonExact } from './exact-json';
 import { backoffDelay, parseRetryAfter } from './backoff';
 import { describeKind, kindOfStatus, ProcoreError } from './procore-error';
 import { abortableSleep, readRateHeaders, type RateGovernor } from './rate-governor';
@@ -70,7 +71,7 @@ async function readBody(response: Response): Promise<unknown> {
   const text = await response.text();
   if (!text) return null;
   try {
-    return JSON.parse(text);
+    return parseJsonExact(text);
   } catch {
     return text;
   }

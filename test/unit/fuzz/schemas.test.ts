@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod/mini';
-import { DisbursementSchema } from '../../../utils/domain/schemas/disbursement';
-import { ErpBankAccountSchema } from '../../../utils/domain/schemas/erp-bank-account';
-import { ErpSettingsSchema } from '../../../utils/domain/schemas/erp-settings';
+import { ContractPaymentSchema } from '../../../utils/domain/schemas/contract-payment';
+import { DisbursementSchema, PayoutSchema } from '../../../utils/domain/schemas/disbursement';
 import { FundingAccountSchema } from '../../../utils/domain/schemas/funding-account';
 import { RequestDetailSchema } from '../../../utils/domain/schemas/request-detail';
 import { RequisitionSchema } from '../../../utils/domain/schemas/requisition';
@@ -12,10 +11,11 @@ import { validateRecords, type SchemaProblem } from '../../../utils/procore/reco
 
 /*
  * Every response schema against mutated payloads, through the engine's record validation: in a
- * list of records where some have a required field dropped or of the wrong type, exactly the
- * good ones are kept (in order) and each bad one is reported by its id. Which fields are required
- * or optional is written here from PROCORE-CONTRACT.md, not read from the schemas, so a schema that
- * silently accepted a missing amount or id would fail.
+ * list of records where some lose their identity or carry it with the wrong type, exactly the
+ * good ones are kept (in order) and each bad one is reported by its id; a record missing any other
+ * field, or carrying it with the wrong type, is kept with that fact unknown (PROCORE-CONTRACT.md
+ * v2: no field is required by Procore's schema). The field lists are written here from the
+ * contract, not read from the schemas.
  */
 
 type Json = Record<string, unknown>;
@@ -34,30 +34,41 @@ interface Case {
 }
 
 const payout = (disbursementId: string): Json => ({
-  id: `po_${disbursementId}`,
+  id: `5b0c7f2e-${disbursementId}`,
   disbursementId,
   invoiceId: '4417',
   receivingPaymentsCompanyExternalId: 'v_77',
+  receivingEntityType: 'SUBCONTRACTOR',
   amount: 450000,
+  earlyPayFeeAmount: 0,
+  currencyCode: 'USD',
   status: 'REQUESTED',
   statusMessage: null,
   bankId: 'OPER',
   checkNumber: 10042,
   partialPayment: false,
   partialPaymentReason: null,
+  partialPaymentSetAt: null,
+  createdAt: '2026-11-15T16:02:11Z',
+  updatedAt: '2026-11-15T17:40:03Z',
   metadata: {
-    projectId: '562',
+    sendingCompanyName: 'Builder Co',
+    receivingPaymentsCompanyName: 'Acme Drywall',
+    projectId: 562,
+    projectName: 'Tower',
     contractId: '901',
+    contractType: 'WorkOrderContract',
     contractNumber: 'SC-014',
     invoiceNumber: 'INV-2291',
-    vendorId: 'v_77',
-    beneficiaryName: 'Acme Drywall',
+    invoiceUrl: '/562/project/invoicing/4417',
+    vendorId: 77,
     dueAmount: 450000,
     paidAmountOutsideProcorePay: 0,
-    hasTaxOrMarkup: false,
+    earlyPayFeeAmount: 0,
   },
 });
 
+// PROCORE-CONTRACT.md v2: no field is required by Procore's schema; only the identity is, here.
 const CASES: Case[] = [
   {
     name: 'disbursement',
@@ -65,7 +76,7 @@ const CASES: Case[] = [
     idField: 'id',
     sample: (id) => ({
       id,
-      disbursementIdentifier: 'D-000412',
+      disbursementIdentifier: 412,
       name: 'Nov 15 draw',
       fundingAccountId: 'fa_1',
       amount: 1250000,
@@ -75,54 +86,58 @@ const CASES: Case[] = [
       createdAt: '2026-11-15T16:02:11Z',
       updatedAt: '2026-11-15T17:40:03Z',
       authorizedOn: '2026-11-15T16:30:00Z',
-      fundingCompletedAt: '2026-11-15T17:40:03Z',
+      authorizedByPaymentsUserName: 'Ana Park',
+      workflowEnabled: false,
+      workflowStatus: null,
+      cancelledAt: null,
+      cancellationReason: null,
+      bankAccountId: 'ba_1',
+      bankAccountType: 'INTERNAL',
       payouts: [payout(id)],
     }),
-    required: [
-      'id',
-      'disbursementIdentifier',
-      'fundingAccountId',
-      'amount',
-      'status',
-      'createdAt',
-      'updatedAt',
-      'payouts',
-      'payouts.id',
-      'payouts.invoiceId',
-      'payouts.amount',
-      'payouts.status',
-      'payouts.bankId',
-      'payouts.partialPayment',
-      'payouts.metadata',
-      'payouts.metadata.projectId',
-      'payouts.metadata.vendorId',
-      'payouts.metadata.dueAmount',
-      'payouts.metadata.hasTaxOrMarkup',
-    ],
-    // fundingCompletedAt is modeled: where absent, the extension estimates the start.
-    optional: ['statusMessage', 'authorizedOn', 'fundingCompletedAt', 'payouts.statusMessage', 'payouts.partialPaymentReason', 'payouts.metadata.contractId', 'payouts.metadata.contractNumber'],
+    required: ['id'],
+    optional: ['disbursementIdentifier', 'name', 'fundingAccountId', 'amount', 'status', 'createdAt', 'updatedAt', 'authorizedOn', 'payouts'],
+  },
+  {
+    name: 'payout',
+    schema: PayoutSchema,
+    idField: 'id',
+    sample: (id) => ({ ...payout('d_1'), id }),
+    required: ['id'],
+    optional: ['invoiceId', 'amount', 'status', 'bankId', 'checkNumber', 'partialPayment', 'metadata', 'metadata.projectId', 'metadata.contractId', 'metadata.vendorId', 'metadata.dueAmount', 'metadata.receivingPaymentsCompanyName'],
+  },
+  {
+    name: 'contract payment',
+    schema: ContractPaymentSchema,
+    idField: 'id',
+    sample: (id) => ({
+      id,
+      external_payment_id: '5b0c7f2e-1',
+      requisition_id: 4417,
+      amount: '4500.00',
+      check_number: '10042',
+      status: 'pending',
+      date: '2026-11-15',
+      date_payment_initiated: '2026-11-15',
+      date_payment_settled: null,
+      invoice_number: 'INV-2291',
+      payment_number: '3',
+      origin_id: null,
+      origin_code: null,
+      origin_data: null,
+      created_at: '2026-11-15T17:40:05Z',
+      updated_at: '2026-11-15T17:43:51Z',
+    }),
+    required: ['id'],
+    optional: ['external_payment_id', 'requisition_id', 'amount', 'check_number', 'status', 'origin_id', 'created_at'],
   },
   {
     name: 'funding account',
     schema: FundingAccountSchema,
     idField: 'id',
-    sample: (id) => ({ id, nickname: 'Operating', bankId: 'OPER', nextCheckNumber: 10043, isDefault: true, deactivated: false, verificationStatus: 'verified' }),
-    required: ['id', 'bankId', 'nextCheckNumber', 'isDefault', 'deactivated', 'verificationStatus'],
-    optional: [],
-  },
-  {
-    name: 'ERP bank account',
-    schema: ErpBankAccountSchema,
-    sample: (id) => ({ bank_id: id, name: 'Operating - 1234', active: true, last_check_number: 1187 }),
-    required: ['bank_id', 'active', 'last_check_number'],
-    optional: [],
-  },
-  {
-    name: 'ERP settings',
-    schema: ErpSettingsSchema,
-    sample: () => ({ connector: 'quickbooks_online', payment_sync_enabled: true, supports_partial_payments: false, erp_name: 'QuickBooks Online' }),
-    required: ['connector', 'payment_sync_enabled', 'supports_partial_payments', 'erp_name'],
-    optional: [],
+    sample: (id) => ({ id, nickname: 'Operating', bankId: 'OPER', nextCheckNumber: 10043, isDefault: true, deactivated: false }),
+    required: ['id'],
+    optional: ['bankId', 'nextCheckNumber', 'isDefault', 'deactivated'],
   },
   {
     name: 'request detail',
@@ -131,26 +146,26 @@ const CASES: Case[] = [
     sample: (id) => ({
       id,
       item_type: 'contract_payment',
-      item_id: 'po_91',
+      item_id: 88123,
       request_name: 'create_contract_payment',
       status: 'failed',
       messages: ['Duplicate Document Number Error'],
       created_at: '2026-11-15T17:40:05Z',
       updated_at: '2026-11-15T17:43:51Z',
     }),
-    required: ['id', 'item_type', 'item_id', 'status', 'messages', 'created_at', 'updated_at'],
-    optional: [],
+    required: ['id'],
+    optional: ['item_type', 'item_id', 'status', 'created_at', 'updated_at'],
   },
   {
     name: 'requisition',
     schema: RequisitionSchema,
     idField: 'id',
-    sample: (id) => ({ id, invoice_number: 'INV-2291', vendor_id: 'v_77', status: 'approved', erp_status: 'synced', payment_date: null, origin_id: 'QB-8812' }),
-    required: ['id', 'vendor_id', 'erp_status'],
-    optional: [],
+    sample: (id) => ({ id, invoice_number: 'INV-2291', vendor_id: 77, vendor_name: 'Acme Drywall', status: 'approved', erp_status: 'synced', payment_date: null, origin_id: 'QB-8812', commitment_id: 901, summary: { tax_applicable_to_this_payment: '0.00' } }),
+    required: ['id'],
+    optional: ['invoice_number', 'vendor_id', 'erp_status', 'origin_id', 'commitment_id'],
   },
-  { name: 'me', schema: MeSchema, idField: 'id', sample: (id) => ({ id, login: 'ap@builder.com', name: 'Ana Park' }), required: ['id', 'login', 'name'], optional: [] },
-  { name: 'company', schema: CompanySchema, idField: 'id', sample: (id) => ({ id, name: 'Builder Co', is_active: true }), required: ['id', 'name', 'is_active'], optional: [] },
+  { name: 'me', schema: MeSchema, idField: 'id', sample: (id) => ({ id, login: 'ap@builder.com', name: 'Ana Park' }), required: ['id'], optional: ['login', 'name'] },
+  { name: 'company', schema: CompanySchema, idField: 'id', sample: (id) => ({ id, name: 'Builder Co', is_active: true }), required: ['id'], optional: ['name', 'is_active'] },
 ];
 
 /** The object holding the last segment of a dotted path (arrays through their first element). */
@@ -174,7 +189,14 @@ function wrongTypeFor(value: unknown): unknown {
   return 42;
 }
 
-type Mutation = { kind: 'none' } | { kind: 'extra'; field: string } | { kind: 'drop'; path: number } | { kind: 'retype'; path: number } | { kind: 'dropOptional'; path: number } | { kind: 'fractionalCents' };
+type Mutation =
+  | { kind: 'none' }
+  | { kind: 'extra'; field: string }
+  | { kind: 'drop'; path: number }
+  | { kind: 'retype'; path: number }
+  | { kind: 'dropOptional'; path: number }
+  | { kind: 'retypeOptional'; path: number }
+  | { kind: 'fractionalCents' };
 
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constant({ kind: 'none' as const }),
@@ -182,6 +204,7 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('drop' as const), path: fc.nat() }),
   fc.record({ kind: fc.constant('retype' as const), path: fc.nat() }),
   fc.record({ kind: fc.constant('dropOptional' as const), path: fc.nat() }),
+  fc.record({ kind: fc.constant('retypeOptional' as const), path: fc.nat() }),
   fc.constant({ kind: 'fractionalCents' as const }),
 );
 
@@ -206,19 +229,18 @@ function mutate(testCase: Case, record: Json, mutation: Mutation): boolean {
       holder[key] = wrongTypeFor(holder[key]);
       return true;
     }
-    case 'dropOptional': {
-      if (!testCase.optional.length) return false;
+    case 'dropOptional':
+    case 'retypeOptional': {
       const { holder, key } = parentOf(record, testCase.optional[mutation.path % testCase.optional.length]!);
-      delete holder[key];
+      if (mutation.kind === 'dropOptional') delete holder[key];
+      else holder[key] = wrongTypeFor(holder[key]);
       return false;
     }
     case 'fractionalCents': {
-      // Money is integer cents: a fractional amount is an error, never rounded.
-      const moneyPath = ['amount', 'payouts.amount', 'payouts.metadata.dueAmount'].find((p) => testCase.required.includes(p));
-      if (!moneyPath) return false;
-      const { holder, key } = parentOf(record, moneyPath);
-      holder[key] = (holder[key] as number) + 0.5;
-      return true;
+      // Money is integer cents: a fractional amount is unknown, never rounded.
+      if (typeof record.amount !== 'number') return false;
+      record.amount += 0.5;
+      return false;
     }
   }
 }
@@ -254,6 +276,21 @@ describe.each(CASES)('the $name schema on mutated payloads', (testCase) => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe.each(CASES)('the $name schema knows every public field', (testCase) => {
+  it('keeps each field the contract lists, ids as strings, and reads a mistyped one as unknown', () => {
+    const sample = testCase.sample('rec-1');
+    const parsed = testCase.schema.parse(sample) as Json;
+    expect(Object.keys(parsed).sort()).toEqual(Object.keys(sample).sort());
+    for (const field of testCase.optional.filter((f) => !f.includes('.'))) {
+      const broken = { ...testCase.sample('rec-2'), [field]: wrongTypeFor(sample[field]) };
+      const read = (testCase.schema.parse(broken) as Json)[field] ?? null;
+      // An object field of the wrong type reads as the object with every fact unknown.
+      const unknown = read === null || (typeof read === 'object' && Object.values(read).every((v) => v === null));
+      expect(unknown, `${field}: ${JSON.stringify(read)}`).toBe(true);
+    }
   });
 });
 

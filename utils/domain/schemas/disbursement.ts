@@ -1,5 +1,9 @@
 import { z } from '../zod';
-import { CentsSchema, IdSchema, IsoDateSchema } from './ids';
+import { CentsSchema, IdSchema, IntegerIdSchema, IsoDateSchema, known } from './ids';
+
+// PROCORE-CONTRACT.md v2, "Payment records": the fields of the public validate response, every
+// one optional but the identity (`id`); read from the pages' own requests (learned endpoints) or
+// their records (page hints), never from a modeled list.
 
 export const DISBURSEMENT_STATUSES = [
   'FUNDING_NOT_INITIATED',
@@ -14,52 +18,87 @@ export type DisbursementStatus = (typeof DISBURSEMENT_STATUSES)[number];
 
 export const PAYOUT_STATUSES = ['NOT_INITIATED', 'REQUESTED', 'FAILED', 'COMPLETED'] as const;
 
+const Text = known(z.string());
+const Id = known(IdSchema);
+const Cents = known(CentsSchema);
+const When = known(IsoDateSchema);
+const Flag = known(z.boolean());
+
+/** `metadata`: types not published, so ids and amounts are accepted as numbers or strings. */
 export const PayoutMetadataSchema = z.object({
-  projectId: IdSchema,
-  contractId: z.nullish(IdSchema),
-  contractNumber: z.nullish(z.string()),
-  invoiceNumber: z.string(),
-  vendorId: IdSchema,
-  beneficiaryName: z.string(),
-  dueAmount: CentsSchema,
-  paidAmountOutsideProcorePay: CentsSchema,
-  hasTaxOrMarkup: z.boolean(),
+  sendingCompanyName: Text,
+  receivingPaymentsCompanyName: Text,
+  projectId: Id,
+  projectName: Text,
+  contractId: Id,
+  contractType: Text,
+  contractNumber: Text,
+  invoiceNumber: Text,
+  invoiceUrl: Text,
+  vendorId: Id,
+  dueAmount: Cents,
+  paidAmountOutsideProcorePay: Cents,
+  earlyPayFeeAmount: Cents,
 });
+
+const EMPTY_METADATA = PayoutMetadataSchema.parse({});
 
 export const PayoutSchema = z.object({
   id: IdSchema,
-  disbursementId: IdSchema,
-  invoiceId: IdSchema,
-  receivingPaymentsCompanyExternalId: z.nullish(IdSchema),
-  amount: CentsSchema,
-  status: z.enum(PAYOUT_STATUSES),
-  statusMessage: z.nullish(z.string()),
-  bankId: z.string(),
-  checkNumber: z.nullable(z.int().check(z.positive())),
-  partialPayment: z.boolean(),
-  partialPaymentReason: z.nullish(z.string()),
-  metadata: PayoutMetadataSchema,
+  disbursementId: Id,
+  invoiceId: Id,
+  receivingPaymentsCompanyExternalId: Id,
+  receivingEntityType: Text,
+  amount: Cents,
+  earlyPayFeeAmount: Cents,
+  currencyCode: Text,
+  status: Text,
+  statusMessage: Text,
+  bankId: Text,
+  checkNumber: known(z.union([z.int().check(z.positive()), z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number))])),
+  partialPayment: Flag,
+  partialPaymentReason: Text,
+  partialPaymentSetAt: When,
+  createdAt: When,
+  updatedAt: When,
+  metadata: z.catch(z._default(PayoutMetadataSchema, EMPTY_METADATA), EMPTY_METADATA),
 });
 export type Payout = z.infer<typeof PayoutSchema>;
 
 export const DisbursementSchema = z.object({
   id: IdSchema,
-  disbursementIdentifier: z.string(),
-  name: z.string(),
-  fundingAccountId: IdSchema,
-  amount: CentsSchema,
-  currencyCode: z.string(),
-  status: z.enum(DISBURSEMENT_STATUSES),
-  statusMessage: z.nullish(z.string()),
-  createdAt: IsoDateSchema,
-  updatedAt: IsoDateSchema,
-  authorizedOn: z.nullish(IsoDateSchema),
-  fundingCompletedAt: z.nullish(IsoDateSchema),
-  payouts: z.array(PayoutSchema),
+  /** An integer ("incremental identifier"); kept as its decimal string. */
+  disbursementIdentifier: known(IntegerIdSchema),
+  name: Text,
+  fundingAccountId: Id,
+  amount: Cents,
+  currencyCode: Text,
+  status: Text,
+  statusMessage: Text,
+  createdAt: When,
+  updatedAt: When,
+  authorizedOn: When,
+  authorizedByPaymentsUserName: Text,
+  workflowEnabled: Flag,
+  workflowStatus: Text,
+  cancelledAt: When,
+  cancellationReason: Text,
+  bankAccountId: Id,
+  bankAccountType: Text,
+  /** Absent where a list shows disbursements without their payouts (known: none). */
+  payouts: known(z.array(z.unknown())),
 });
 export type Disbursement = z.infer<typeof DisbursementSchema>;
 
 // "Funding Complete" for the ERP sync: the sync starts when funding completes, whatever follows.
-export function isFundingComplete(status: DisbursementStatus): boolean {
-  return status === 'FUNDING_COMPLETED_AWAITING_PAYOUTS' || status.startsWith('PAYOUT_');
+export function isFundingComplete(status: string | null | undefined): boolean {
+  return status === 'FUNDING_COMPLETED_AWAITING_PAYOUTS' || (status ?? '').startsWith('PAYOUT_');
+}
+
+/** A disbursement's payouts that carry an id; one without is skipped, never the others. */
+export function payoutsOf(disbursement: Pick<Disbursement, 'payouts'>): Payout[] {
+  return (disbursement.payouts ?? []).flatMap((raw) => {
+    const parsed = PayoutSchema.safeParse(raw);
+    return parsed.success ? [parsed.data] : [];
+  });
 }

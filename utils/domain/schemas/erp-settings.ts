@@ -13,6 +13,10 @@ export const CONNECTORS = [
 ] as const;
 export type Connector = (typeof CONNECTORS)[number];
 
+/**
+ * What the extension knows of a company's ERP, as stored. No Procore read gives it whole
+ * (PROCORE-CONTRACT.md "The ERP's name"): `erpFacts` builds it from the sources in order.
+ */
 export const ErpSettingsSchema = z.object({
   connector: z.enum(CONNECTORS),
   payment_sync_enabled: z.boolean(),

@@ -1,8 +1,8 @@
 import { z } from '../zod';
-import { IdSchema } from './ids';
+import { IdSchema, known } from './ids';
 
-export const MeSchema = z.object({ id: IdSchema, login: z.string(), name: z.string() });
+export const MeSchema = z.object({ id: IdSchema, login: known(z.string()), name: known(z.string()) });
 export type Me = z.infer<typeof MeSchema>;
 
-export const CompanySchema = z.object({ id: IdSchema, name: z.string(), is_active: z.boolean() });
+export const CompanySchema = z.object({ id: IdSchema, name: known(z.string()), is_active: known(z.boolean()) });
 export type Company = z.infer<typeof CompanySchema>;
