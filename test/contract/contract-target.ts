@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
-import { z } from 'zod/mini';
+import { z } from 'zod';
 import type { Sim } from '../sim/server';
-import { sessionCookieFor, simControl, startTestSim } from '../sim/testing';
+import { csrfTokenFor, internalEndpointsOf, sessionCookieFor, simControl, startTestSim } from '../sim/testing';
 
 /**
  * Where the contract tests run: `CONTRACT_BASE_URL` (a running sandbox, whose `/__sim/` controls
@@ -12,6 +12,9 @@ export interface ContractTarget {
   origin: string;
   cookie: string;
   companyId: number;
+  /** The sandbox's internal endpoints for this run (from `/__sim/variant`), and the session's CSRF token. */
+  internal: Awaited<ReturnType<typeof internalEndpointsOf>>;
+  csrf: string;
   /** A request as the extension's session mode makes it. */
   api(path: string, init?: { method?: string; body?: unknown; companyId?: number | null; cookie?: string | null; headers?: Record<string, string> }): Promise<Response>;
   control<T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
@@ -23,6 +26,8 @@ export function contractTarget(options: { hourly?: number; tenSecond?: number } 
     origin: '',
     cookie: '',
     companyId: 8089,
+    internal: undefined as unknown as ContractTarget['internal'],
+    csrf: '',
     async api(path, init = {}) {
       const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
       const cookie = init.cookie === undefined ? target.cookie : init.cookie;
@@ -45,6 +50,8 @@ export function contractTarget(options: { hourly?: number; tenSecond?: number } 
     }
     await target.control('POST', '/rate-limits', { hourly: options.hourly ?? 100_000, tenSecond: options.tenSecond ?? 10_000 });
     target.cookie = await sessionCookieFor(target.origin);
+    target.internal = await internalEndpointsOf(target.origin);
+    target.csrf = await csrfTokenFor(target.origin, target.cookie);
   });
   afterAll(async () => {
     await sim?.close();
@@ -53,8 +60,8 @@ export function contractTarget(options: { hourly?: number; tenSecond?: number } 
 }
 
 /**
- * The extension's schemas accept unknown extra fields (the contract says to ignore them); the
- * sandbox must not rely on that, so its answers carry exactly the contract's fields.
+ * A client accepts unknown extra fields (the contract says to ignore them); the sandbox must not
+ * rely on that, so its answers carry exactly the contract's fields.
  */
 export function unexpectedKeys(schema: z.core.$ZodType, value: unknown, path = '$'): string[] {
   // Core classes, so classic and mini schemas (the extension's) are both walked.
@@ -71,11 +78,16 @@ export function unexpectedKeys(schema: z.core.$ZodType, value: unknown, path = '
   return [];
 }
 
-/** Parses with the extension's schema and checks there is nothing beyond it. */
-export function expectContractShape<T extends z.ZodMiniType>(schema: T, value: unknown): z.infer<T> {
+/** Parses with the contract's schema (contract-schemas.ts) and checks there is nothing beyond it. */
+export function expectContractShape<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new Error(`Not the contract's shape: ${parsed.error.message}\n${JSON.stringify(value).slice(0, 500)}`);
   const extra = unexpectedKeys(schema, value);
   if (extra.length > 0) throw new Error(`Fields beyond the contract: ${extra.slice(0, 10).join(', ')}`);
   return parsed.data;
+}
+
+/** A company's internal endpoint base of this run. */
+export function internalPath(target: ContractTarget, companyId: number, rest: string): string {
+  return `${target.internal.prefix.replace('{company}', String(companyId))}${rest}`;
 }

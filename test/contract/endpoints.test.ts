@@ -1,149 +1,184 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DisbursementSchema, isFundingComplete } from '../../utils/domain/schemas/disbursement';
-import { ErpBankAccountSchema } from '../../utils/domain/schemas/erp-bank-account';
-import { ErpSettingsSchema } from '../../utils/domain/schemas/erp-settings';
-import { FundingAccountSchema } from '../../utils/domain/schemas/funding-account';
-import { RequestDetailSchema } from '../../utils/domain/schemas/request-detail';
-import { RequisitionSchema } from '../../utils/domain/schemas/requisition';
-import { CompanySchema, MeSchema } from '../../utils/domain/schemas/who';
-import { expectContractShape, contractTarget } from './contract-target';
+import { contractTarget, expectContractShape } from './contract-target';
+import {
+  CompanySchema,
+  ContractPaymentSchema,
+  ExternalDataSchema,
+  MeSchema,
+  ProjectSchema,
+  ProjectShowSchema,
+  RequestDetailSchema,
+  RequisitionSchema,
+  UomsConfigurationSchema,
+} from './contract-schemas';
+
+// The public and documented endpoints of PROCORE-CONTRACT.md (v2), exactly as written there.
 
 const target = contractTarget();
-const company = (path: string) => `/rest/v1.0/companies/${target.companyId}${path}`;
+const GATED_COMPANY = 8091;
 
-async function json(path: string): Promise<unknown> {
-  const response = await target.api(path);
+async function json(path: string, companyId: number | null = target.companyId): Promise<unknown> {
+  const response = await target.api(path, { companyId });
   expect(response.status, `${path}: ${response.status}`).toBe(200);
   expect(response.headers.get('content-type')).toContain('application/json');
   return response.json();
 }
 
-/** A funded disbursement made for the test, with payouts whose exports fail or succeed by rule. */
-async function fundedDisbursement(payouts: Record<string, unknown>[]) {
-  return DisbursementSchema.parse(await target.control('POST', '/disbursements', { payouts }));
+interface Funded {
+  payouts: { id: string; invoiceId: string; amount: number; metadata: { projectId: number; contractId: number } }[];
+  contractPaymentIds: string[];
 }
 
+/** A funded disbursement made for the test, with the contract payment id of each payout. */
+const funded = (payouts: Record<string, unknown>[], extra: Record<string, unknown> = {}) => target.control<Funded>('POST', '/disbursements', { payouts, ...extra });
+
+const contractPayments = async (projectId: number, contractId: number, companyId = target.companyId) =>
+  expectContractShape(z.array(ContractPaymentSchema), await json(`/rest/v1.0/contract_payments?project_id=${projectId}&contract_id=${contractId}`, companyId));
+
+const requestDetails = async (itemId: string) =>
+  expectContractShape(z.array(RequestDetailSchema), await json(`/rest/v1.0/companies/${target.companyId}/erp_request_details?filters[item_id]=${itemId}&filters[item_type]=contract_payment`));
+
 describe('who and where', () => {
-  it('GET /rest/v1.0/me answers the signed-in user without a company header', async () => {
-    const response = await target.api('/rest/v1.0/me', { companyId: null });
-    expect(response.status).toBe(200);
-    expect(expectContractShape(MeSchema, await response.json())).toEqual({ id: '1', login: 'ap@builder.com', name: 'Ana Park' });
+  it('GET /rest/v1.0/me answers the signed-in user without a company header, ids as JSON numbers', async () => {
+    expect(expectContractShape(MeSchema, await json('/rest/v1.0/me', null))).toEqual({ id: 1, login: 'ap@builder.com', name: 'Ana Park' });
   });
 
-  it('GET /rest/v1.0/companies lists the companies of the user', async () => {
-    const response = await target.api('/rest/v1.0/companies', { companyId: null });
-    const companies = expectContractShape(z.array(CompanySchema), await response.json());
-    expect(companies.map((c) => c.id)).toContain(String(target.companyId));
+  it('GET /rest/v1.0/companies lists the companies of the user, the gated one included', async () => {
+    const companies = expectContractShape(z.array(CompanySchema), await json('/rest/v1.0/companies', null));
+    expect(companies.map((c) => c.id)).toEqual([target.companyId, GATED_COMPANY]);
+  });
+
+  it('projects of a company (company_id must be the header company), and project show with is_erp_integrated', async () => {
+    const projects = expectContractShape(z.array(ProjectSchema), await json(`/rest/v1.0/projects?company_id=${target.companyId}`));
+    expect(projects.length).toBeGreaterThan(0);
+    const show = expectContractShape(ProjectShowSchema, await json(`/rest/v1.0/projects/${projects[0]!.id}`));
+    expect(show).toMatchObject({ id: projects[0]!.id, is_erp_integrated: true });
+    expect((await target.api('/rest/v1.0/projects')).status).toBe(422);
+    expect((await target.api(`/rest/v1.0/projects?company_id=${GATED_COMPANY}`)).status).toBe(422);
+    expect((await target.api(`/rest/v1.0/projects/${projects[0]!.id}`, { companyId: GATED_COMPANY })).status).toBe(404);
+  });
+
+  it('uoms/configuration names the ERP in data.erp_integration_name', async () => {
+    const config = expectContractShape(UomsConfigurationSchema, await json(`/rest/v2.0/companies/${target.companyId}/uoms/configuration`));
+    expect(config.data.erp_integration_name).toBe('QuickBooks Online');
   });
 });
 
-describe('company endpoints', () => {
-  it('ERP settings', async () => {
-    const settings = expectContractShape(ErpSettingsSchema, await json(company('/erp_integrations/settings')));
-    expect(settings).toEqual({ connector: 'quickbooks_online', payment_sync_enabled: true, supports_partial_payments: false, erp_name: 'QuickBooks Online' });
+describe('contract payments', () => {
+  it('one per payout at Funding Complete: integer id, the payout UUID, string dollars and check number', async () => {
+    const d = await funded([{ beneficiaryName: 'Cedar Roofing', dueAmount: 123_456, delayFraction: 0 }]);
+    const payout = d.payouts[0]!;
+    const list = await contractPayments(payout.metadata.projectId, payout.metadata.contractId);
+    const record = list.find((c) => c.external_payment_id === payout.id);
+    expect(record).toMatchObject({ id: Number(d.contractPaymentIds[0]), requisition_id: Number(payout.invoiceId), amount: '1234.56' });
+    expect(record?.check_number).toMatch(/^\d+$/);
+    expect(record?.origin_id).toBeTruthy();
   });
 
-  it('disbursements, newest change first, every payout in cents', async () => {
-    await fundedDisbursement([{ beneficiaryName: 'Contract Drywall', dueAmount: 123_456 }]);
-    const list = expectContractShape(z.array(DisbursementSchema), await json(company('/payments/disbursements?per_page=500')));
-    expect(list.length).toBeGreaterThan(1);
-    const updated = list.map((d) => Date.parse(d.updatedAt));
-    expect(updated).toEqual([...updated].sort((a, b) => b - a));
-    for (const d of list) expect(d.amount).toBe(d.payouts.reduce((sum, p) => sum + p.amount, 0));
-    const funded = list.find((d) => d.payouts.some((p) => p.metadata.beneficiaryName === 'Contract Drywall'));
-    expect(funded?.status).toBe('FUNDING_COMPLETED_AWAITING_PAYOUTS');
-    expect(funded?.fundingCompletedAt).toBeTruthy();
-    expect(funded?.payouts[0]?.amount).toBe(123_456);
+  it('project_id and contract_id are both required; a contract of another project is 404', async () => {
+    const d = await funded([{}]);
+    const { projectId, contractId } = d.payouts[0]!.metadata;
+    expect((await target.api(`/rest/v1.0/contract_payments?project_id=${projectId}`)).status).toBe(422);
+    expect((await target.api(`/rest/v1.0/contract_payments?contract_id=${contractId}`)).status).toBe(422);
+    expect((await target.api(`/rest/v1.0/contract_payments?project_id=${projectId}&contract_id=1`)).status).toBe(404);
+    expect((await target.api(`/rest/v1.0/contract_payments?project_id=${projectId}&contract_id=${contractId}`, { companyId: null })).status).toBe(422);
   });
 
-  it('disbursements filtered by status[] and by an updated_at range', async () => {
-    const byStatus = expectContractShape(
-      z.array(DisbursementSchema),
-      await json(company('/payments/disbursements?filters[status][]=FUNDING_NOT_INITIATED&filters[status][]=FUNDING_REQUESTED')),
-    );
-    expect(byStatus.length).toBeGreaterThan(0);
-    for (const d of byStatus) expect(['FUNDING_NOT_INITIATED', 'FUNDING_REQUESTED']).toContain(d.status);
-
-    const all = z.array(DisbursementSchema).parse(await json(company('/payments/disbursements')));
-    const newest = all[0]!;
-    const range = `${newest.updatedAt}...${new Date(Date.parse(newest.updatedAt) + 1000).toISOString()}`;
-    const recent = z.array(DisbursementSchema).parse(await json(company(`/payments/disbursements?filters[updated_at]=${encodeURIComponent(range)}`)));
-    expect(recent.map((d) => d.id)).toContain(newest.id);
-    for (const d of recent) expect(Date.parse(d.updatedAt)).toBeGreaterThanOrEqual(Date.parse(newest.updatedAt));
-    const unknown = await target.api(company('/payments/disbursements?filters[status][]=PAID'));
-    expect(unknown.status).toBe(422);
-  });
-
-  it('funding accounts, and PATCH of the next check number', async () => {
-    const accounts = expectContractShape(z.array(FundingAccountSchema), await json(company('/payments/funding_accounts')));
-    const account = accounts[0]!;
-    const patched = await target.api(company(`/payments/funding_accounts/${account.id}`), { method: 'PATCH', body: { nextCheckNumber: 20_000 } });
-    expect(patched.status).toBe(200);
-    expect(expectContractShape(FundingAccountSchema, await patched.json()).nextCheckNumber).toBe(20_000);
-    for (const bad of [0, -5, 1.5, '20001']) {
-      const refused = await target.api(company(`/payments/funding_accounts/${account.id}`), { method: 'PATCH', body: { nextCheckNumber: bad } });
-      expect(refused.status, `nextCheckNumber ${JSON.stringify(bad)}`).toBe(422);
+  it('origin_id is set once the ERP created the record, and not before', async () => {
+    const d = await funded([{ delayFraction: 5 }, { vendorSynced: false, delayFraction: 0 }]);
+    for (const payout of d.payouts) {
+      const record = (await contractPayments(payout.metadata.projectId, payout.metadata.contractId)).find((c) => c.external_payment_id === payout.id);
+      expect(record?.origin_id).toBeNull();
     }
-    const after = z.array(FundingAccountSchema).parse(await json(company('/payments/funding_accounts')));
-    expect(after.find((a) => a.id === account.id)?.nextCheckNumber).toBe(20_000);
   });
 
-  it('ERP bank accounts with the ERP last check number', async () => {
-    const banks = expectContractShape(z.array(ErpBankAccountSchema), await json(company('/erp_integrations/bank_accounts')));
-    expect(banks[0]).toMatchObject({ bank_id: 'OPER', active: true });
-    expect(banks[0]?.last_check_number).toBeGreaterThan(0);
+  it('an id beyond 2^53 is written as a bare JSON number, digit for digit', async () => {
+    const response = await target.api(`/rest/v1.0/projects?company_id=${GATED_COMPANY}`, { companyId: GATED_COMPANY });
+    const [project] = (await response.json()) as { id: number }[];
+    const requisitions = (await json(`/rest/v1.1/requisitions?project_id=${project!.id}`, GATED_COMPANY)) as { commitment_id: number }[];
+    const raw = await (await target.api(`/rest/v1.0/contract_payments?project_id=${project!.id}&contract_id=${requisitions[0]!.commitment_id}`, { companyId: GATED_COMPANY })).text();
+    expect(raw).toMatch(/"id":9007199254740993[,}]/);
+    expect(Number.isSafeInteger((JSON.parse(raw) as { id: number }[])[0]!.id)).toBe(false);
+  });
+});
+
+describe('export results (erp_request_details) and external_data', () => {
+  it('one contract payment at a time: a JSON array of its exports, oldest first, status words and messages', async () => {
+    const d = await funded([{ vendorSynced: false, delayFraction: 0 }, { delayFraction: 5 }, { delayFraction: 0 }]);
+    const [failedId, runningId, syncedId] = d.contractPaymentIds as [string, string, string];
+    const failed = await requestDetails(failedId);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ item_id: Number(failedId), status: 'failed', request_name: 'create_contract_payment' });
+    expect(failed[0]!.messages[0]).toMatch(/Vendor assigned to Id \d+ does not exist/);
+    const running = await requestDetails(runningId);
+    expect(running[0]!.status).not.toMatch(/^(success|failed)$/);
+    expect(running[0]!.messages).toEqual([]);
+    expect((await requestDetails(syncedId))[0]!.status).toBe('success');
   });
 
-  it('request details: filters by item_id[], status and item_type; at most 100 ids', async () => {
-    const d = await fundedDisbursement([{ vendorSynced: false }, { delayFraction: 5 }]);
-    const [quickId, slowId] = d.payouts.map((p) => p.id);
-    const mine = expectContractShape(
-      z.array(RequestDetailSchema),
-      await json(company(`/erp_request_details?filters[item_type]=contract_payment&filters[item_id][]=${quickId}&filters[item_id][]=${slowId}`)),
-    );
-    expect(mine.map((r) => [r.item_id, r.status]).sort()).toEqual([
-      [quickId, 'in_progress'],
-      [slowId, 'in_progress'],
-    ].sort());
-    const onlyFailed = z.array(RequestDetailSchema).parse(await json(company(`/erp_request_details?filters[item_id][]=${slowId}&filters[status]=failed`)));
-    expect(onlyFailed).toEqual([]);
-    const otherType = z.array(RequestDetailSchema).parse(await json(company('/erp_request_details?filters[item_type]=commitment')));
-    expect(otherType).toEqual([]);
-    const tooMany = Array.from({ length: 101 }, (_, i) => `filters[item_id][]=po_${i}`).join('&');
-    expect((await target.api(company(`/erp_request_details?${tooMany}`))).status).toBe(422);
+  it('a payout UUID, several ids, or none is refused; another item_type is empty', async () => {
+    const d = await funded([{}, {}]);
+    const base = `/rest/v1.0/companies/${target.companyId}/erp_request_details`;
+    expect((await target.api(`${base}?filters[item_id]=${d.payouts[0]!.id}`)).status).toBe(422);
+    expect((await target.api(`${base}?filters[item_id][]=${d.contractPaymentIds[0]}&filters[item_id][]=${d.contractPaymentIds[1]}`)).status).toBe(422);
+    expect((await target.api(base)).status).toBe(422);
+    expect(await json(`${base}?filters[item_id]=${d.contractPaymentIds[0]}&filters[item_type]=commitment`)).toEqual([]);
   });
 
-  it('the corrective export: 202 with an in_progress detail and the new check number on the payout', async () => {
-    const d = await fundedDisbursement([{ vendorSynced: false, delayFraction: 0 }]);
-    const payoutId = d.payouts[0]!.id;
-    const [latest] = z.array(RequestDetailSchema).parse(await json(company(`/erp_request_details?filters[item_id][]=${payoutId}`)));
-    expect(latest?.status).toBe('failed');
-    const response = await target.api(company(`/erp_integrations/contract_payments/${payoutId}/export`), { method: 'POST', body: { check_number: 31_337, bank_id: 'OPER' } });
-    expect(response.status).toBe(202);
-    const detail = expectContractShape(RequestDetailSchema, await response.json());
-    expect(detail).toMatchObject({ item_id: payoutId, status: 'in_progress', item_type: 'contract_payment' });
-    const list = z.array(DisbursementSchema).parse(await json(company('/payments/disbursements?per_page=2000')));
-    expect(list.flatMap((x) => x.payouts).find((p) => p.id === payoutId)?.checkNumber).toBe(31_337);
-    const again = await target.api(company(`/erp_integrations/contract_payments/${payoutId}/export`), { method: 'POST', body: {} });
-    expect(again.status).toBe(409);
-    expect(await again.json()).toEqual({ errors: 'Payment record is not in Failed to Export' });
+  it('external_data carries the origin id of a synced contract payment, nothing for one still exporting', async () => {
+    const d = await funded([{ vendorSynced: true, delayFraction: 0 }, { delayFraction: 5 }]);
+    const base = `/rest/v1.0/companies/${target.companyId}/external_data?item_type=contract_payment`;
+    const synced = expectContractShape(z.array(ExternalDataSchema), await json(`${base}&item_id=${d.contractPaymentIds[0]}`));
+    expect(synced).toEqual([expect.objectContaining({ item_id: Number(d.contractPaymentIds[0]), origin_id: expect.any(String) })]);
+    expect(await json(`${base}&item_id=${d.contractPaymentIds[1]}`)).toEqual([]);
+    expect((await target.api(`/rest/v1.0/companies/${target.companyId}/external_data?item_type=contract_payment`)).status).toBe(422);
   });
 
-  it('requisitions of a project (v1.1) with erp_status', async () => {
-    const list = z.array(DisbursementSchema).parse(await json(company('/payments/disbursements')));
-    const projectId = list.flatMap((d) => d.payouts)[0]!.metadata.projectId;
-    const requisitions = expectContractShape(z.array(RequisitionSchema), await json(`/rest/v1.1/requisitions?project_id=${projectId}`));
-    expect(requisitions.length).toBeGreaterThan(0);
-    expect(new Set(requisitions.map((r) => r.erp_status))).toContain('synced');
-    const approved = z.array(RequisitionSchema).parse(await json(`/rest/v1.1/requisitions?project_id=${projectId}&filters[status]=approved`));
-    for (const r of approved) expect(r.status).toBe('approved');
+  it('the partner-gated ERP API answers 403 for a company without access, while its public endpoints work', async () => {
+    const gated = `/rest/v1.0/companies/${GATED_COMPANY}`;
+    const denied = await target.api(`${gated}/erp_request_details?filters[item_id]=9007199254740993`, { companyId: GATED_COMPANY });
+    expect(denied.status).toBe(403);
+    expect(await denied.json()).toHaveProperty('errors');
+    expect((await target.api(`${gated}/external_data?item_type=contract_payment&item_id=9007199254740993`, { companyId: GATED_COMPANY })).status).toBe(403);
+    expect((await target.api(`/rest/v2.0/companies/${GATED_COMPANY}/uoms/configuration`, { companyId: GATED_COMPANY })).status).toBe(200);
+    expect((await target.api(`/rest/v1.0/companies/${target.companyId}/erp_request_details?filters[item_id]=1`)).status).toBe(200);
+  });
+});
+
+describe('subcontractor invoices (v1.1 requisitions)', () => {
+  async function projectWithTax(): Promise<{ projectId: number; taxed: number; plain: number }> {
+    const d = await funded([{ hasTaxOrMarkup: true }, { beneficiaryName: 'Plain Co' }], { status: 'draft' });
+    return { projectId: d.payouts[0]!.metadata.projectId, taxed: Number(d.payouts[0]!.invoiceId), plain: Number(d.payouts[1]!.invoiceId) };
+  }
+
+  it('vendor_id, vendor_name, free-text erp_status, origin_id, and the tax of the payment', async () => {
+    const { projectId, taxed, plain } = await projectWithTax();
+    const list = expectContractShape(z.array(RequisitionSchema), await json(`/rest/v1.1/requisitions?project_id=${projectId}&per_page=200`));
+    const byId = new Map(list.map((r) => [r.id, r]));
+    expect(Number(byId.get(taxed)?.summary.tax_applicable_to_this_payment)).toBeGreaterThan(0);
+    expect(byId.get(plain)?.summary.tax_applicable_to_this_payment).toBe('0.00');
+    expect(byId.get(plain)?.vendor_name).toBe('Plain Co');
+    const synced = list.filter((r) => r.erp_status === 'synced');
+    expect(synced.length).toBeGreaterThan(0);
+    for (const r of synced) expect(r.origin_id).toBeTruthy();
+    expect(list.every((r) => r.items === undefined)).toBe(true);
+  });
+
+  it('filters id[], status, origin_id; view=items gives items[].taxes; per_page defaults to 30', async () => {
+    const { projectId, taxed, plain } = await projectWithTax();
+    const q = (query: string) => json(`/rest/v1.1/requisitions?project_id=${projectId}&${query}`) as Promise<z.infer<typeof RequisitionSchema>[]>;
+    expect((await q(`filters[id][]=${taxed}&filters[id][]=${plain}`)).map((r) => r.id).sort()).toEqual([taxed, plain].sort());
+    for (const r of await q('filters[status]=approved')) expect(r.status).toBe('approved');
+    const withOrigin = (await q('per_page=200')).find((r) => r.origin_id !== null)!;
+    expect((await q(`filters[origin_id]=${withOrigin.origin_id}`)).map((r) => r.id)).toEqual([withOrigin.id]);
+    const itemsView = expectContractShape(z.array(RequisitionSchema), await q(`view=items&filters[id][]=${taxed}`));
+    expect(itemsView[0]!.items![0]!.taxes.length).toBeGreaterThan(0);
+    const everything = await target.api(`/rest/v1.1/requisitions?project_id=${projectId}`);
+    expect(everything.headers.get('per-page')).toBe('30');
+    expect((await target.api(`/rest/v1.1/requisitions?project_id=${projectId}&filters[status]=paid_out`)).status).toBe(422);
+    expect((await target.api(`/rest/v1.1/requisitions?project_id=${projectId}&view=everything`)).status).toBe(422);
     expect((await target.api('/rest/v1.1/requisitions')).status).toBe(422);
     expect((await target.api('/rest/v1.1/requisitions?project_id=999999')).status).toBe(404);
-  });
-
-  it('a funding-complete disbursement is one the extension treats as started', async () => {
-    const d = await fundedDisbursement([{}]);
-    expect(isFundingComplete(d.status)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import type { LedgerRecord, LedgerViolation } from './erp-ledger';
 import { startSim, type Sim, type SimOptions } from './server';
+import type { SimVariant } from './variant';
 
 /**
  * Helpers for tests that run against the sandbox. A test sim listens on a free port, starts
@@ -51,4 +52,20 @@ export async function sessionCookieFor(origin: string, login?: string): Promise<
   if (!response.ok) throw new Error(`Sandbox session: HTTP ${response.status}`);
   const body = (await response.json()) as { cookie: { name: string; value: string } };
   return `${body.cookie.name}=${body.cookie.value}`;
+}
+
+/**
+ * The running sandbox's internal endpoints (`--variant`), as `/__sim/variant` tells them: for
+ * tests of the sandbox itself. The extension must learn them from the pages instead.
+ */
+export function internalEndpointsOf(origin: string): Promise<SimVariant> {
+  return simControl<SimVariant>(origin, 'GET', '/variant');
+}
+
+/** The CSRF token a page of the sandbox carries for this session (`<meta name="csrf-token">`). */
+export async function csrfTokenFor(origin: string, cookie: string, companyId = 8089): Promise<string> {
+  const response = await fetch(`${origin}/${companyId}/company/home`, { headers: { Cookie: cookie }, redirect: 'manual' });
+  const token = /<meta name="csrf-token" content="([^"]*)">/.exec(await response.text())?.[1];
+  if (!token) throw new Error(`No csrf-token meta on the page (HTTP ${response.status})`);
+  return token;
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CONNECTORS, type Connector } from '../../../utils/domain/schemas/erp-settings';
 import { CONNECTOR_PROFILES } from '../../../test/sim/connector-profiles';
 import { createFromSpec, type DisbursementSpec } from '../../../test/sim/disbursement-spec';
 import { buildBasic } from '../../../test/sim/scenarios/basic';
 import { SimStore } from '../../../test/sim/store';
+import { CONNECTORS, type Connector } from '../../../test/sim/vocabulary';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');
 
@@ -28,7 +28,7 @@ const RULES: Record<string, Setup> = {
     return exportOne(s);
   },
   INVALID_BANK_ID: (s) => {
-    s.updateFundingAccount(8089, 'fa_1', { bankId: 'OPERATING' });
+    s.updateFundingAccount(8089, s.fundingAccounts(8089)[0]!.id, { bankId: 'OPERATING' });
     return exportOne(s);
   },
   INVOICE_NOT_SYNCED: (s) => exportOne(s, { payout: { invoiceErpStatus: 'not_synced' } }),
@@ -52,7 +52,7 @@ const WORDING: Record<Connector, Record<string, RegExp>> = {
     DUPLICATE_CHECK_NUMBER: /^Code \(6140\): Duplicate Document Number Error .*DocNumber=OPER40001 /,
     INVALID_BANK_ID: /Accounts element id OPERATING not found/,
     INVOICE_NOT_SYNCED: /^Object Not Found: Another user has deleted this transaction\.$/,
-    VENDOR_NOT_SYNCED: /^Invalid Reference Id : Vendor assigned to Id v_\d+ does not exist\.$/,
+    VENDOR_NOT_SYNCED: /^Invalid Reference Id : Vendor assigned to Id \d+ does not exist\.$/,
     AMOUNT_REJECTED: /payment amount 400\.00 does not match the open balance 1000\.00/,
     TAX_OR_MARKUP_UNSUPPORTED: /^Valid Line TaxCodes for US should be TAX or NON\./,
     PERIOD_CLOSED: /^The account period has closed/,
@@ -81,7 +81,7 @@ const WORDING: Record<Connector, Record<string, RegExp>> = {
     DUPLICATE_CHECK_NUMBER: /^Check number 40001 already exists for bank account OPER\.$/,
     INVALID_BANK_ID: /^Bank account 'OPERATING' does not exist in Cash Management\.$/,
     INVOICE_NOT_SYNCED: /was not found in Accounts Payable/,
-    VENDOR_NOT_SYNCED: /^Vendor 'v_\d+' does not exist\.$/,
+    VENDOR_NOT_SYNCED: /^Vendor '\d+' does not exist\.$/,
     AMOUNT_REJECTED: /^Partial payments are not supported/,
     TAX_OR_MARKUP_UNSUPPORTED: /tax or markup cannot be paid/,
     PERIOD_CLOSED: /^The accounting period 11\/2026 is closed\.$/,
@@ -100,7 +100,7 @@ const WORDING: Record<Connector, Record<string, RegExp>> = {
     DUPLICATE_CHECK_NUMBER: /^A check with the number '40001' already exists in the system\. Please enter another number\.$/,
     INVALID_BANK_ID: /^Cash Account 'OPERATING' cannot be found in the system\.$/,
     INVOICE_NOT_SYNCED: /^Bill 'INV-\d+' cannot be found in the system\.$/,
-    VENDOR_NOT_SYNCED: /^Vendor 'v_\d+' cannot be found in the system\.$/,
+    VENDOR_NOT_SYNCED: /^Vendor '\d+' cannot be found in the system\.$/,
     TAX_OR_MARKUP_UNSUPPORTED: /tax and markup lines are not supported/,
     PERIOD_CLOSED: /^The 11-2026 financial period of the BUILDER company is closed in {2}Accounts Payable\.$/,
     TRANSIENT: /^API Login Limit$/,
@@ -109,7 +109,7 @@ const WORDING: Record<Connector, Record<string, RegExp>> = {
     DUPLICATE_CHECK_NUMBER: /^Check number 40001 already exists for bank OPER\.$/,
     INVALID_BANK_ID: /^Bank OPERATING not found\.$/,
     INVOICE_NOT_SYNCED: /^Payable INV-\d+ not found\.$/,
-    VENDOR_NOT_SYNCED: /^Vendor code v_\d+ is invalid\.$/,
+    VENDOR_NOT_SYNCED: /^Vendor code \d+ is invalid\.$/,
     AMOUNT_REJECTED: /^Partial payment of payable INV-\d+ is not allowed\.$/,
     TAX_OR_MARKUP_UNSUPPORTED: /contains tax or markup/,
     PERIOD_CLOSED: /^Post month 11\/2026 is closed\.$/,
@@ -119,7 +119,7 @@ const WORDING: Record<Connector, Record<string, RegExp>> = {
     DUPLICATE_CHECK_NUMBER: /^Cheque number 40001 already exists for bank account OPER\.$/,
     INVALID_BANK_ID: /^Invalid bank account code: OPERATING$/,
     INVOICE_NOT_SYNCED: /^Voucher for invoice INV-\d+ does not exist\.$/,
-    VENDOR_NOT_SYNCED: /^Vendor v_\d+ does not exist\.$/,
+    VENDOR_NOT_SYNCED: /^Vendor \d+ does not exist\.$/,
     TAX_OR_MARKUP_UNSUPPORTED: /holdback markup/,
     PERIOD_CLOSED: /^Period 2026\/11 is closed for Accounts Payable\.$/,
     TRANSIENT: /^ORA-12170/,
@@ -173,6 +173,11 @@ describe('ERP failure rules, in each connector’s own words', () => {
     payout.exportDelayFraction = 0;
     store.completeFunding(8089, d.id);
     expect(store.latestRequestDetail(payout.id)?.messages[0]).toMatch(/exceeds the amount due on bill/);
+  });
+
+  it('a markup line (which Procore does not show) is refused like tax', () => {
+    const { detail } = exportOne(storeWith('quickbooks_online'), { payout: { markup: true } });
+    expect(detail.messages[0]).toMatch(/TaxCodes/);
   });
 
   it('a connector that does not answer leaves the record stale', () => {
