@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { MeSchema } from '../../utils/domain/schemas/who';
+import { MeSchema } from './contract-schemas';
 import { contractTarget } from './contract-target';
 
 const target = contractTarget();
@@ -49,7 +49,7 @@ describe('session sign-in', () => {
   it('return_to only goes back within the sandbox', async () => {
     const post = (returnTo: string) =>
       fetch(`${target.origin}/login`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ login: 'ap@builder.com', password: 'sandbox', return_to: returnTo }).toString(), redirect: 'manual' });
-    expect((await post('/8089/company/erp_integrations/payments?view=failed_to_export')).headers.get('location')).toBe('/8089/company/erp_integrations/payments?view=failed_to_export');
+    expect((await post('/8089/company/erp_integrations/contract_payments?view=failed_to_export')).headers.get('location')).toBe('/8089/company/erp_integrations/contract_payments?view=failed_to_export');
     expect((await post('//evil.example/')).headers.get('location')).toBe('/8089/company/payments/disbursements');
     expect((await post('https://evil.example/')).headers.get('location')).toBe('/8089/company/payments/disbursements');
   });

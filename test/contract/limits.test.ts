@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ProcoreErrorBodySchema } from '../../utils/domain/schemas/export-request';
+import { ErrorBodySchema } from './contract-schemas';
 import { contractTarget } from './contract-target';
 
 const target = contractTarget();
 const me = '/rest/v1.0/me';
-const disbursements = () => `/rest/v1.0/companies/${target.companyId}/payments/disbursements`;
+const projects = () => `/rest/v1.0/projects?company_id=${target.companyId}`;
 
 function rateHeaders(response: Response) {
   return {
@@ -20,7 +20,7 @@ describe('rate limits, load, server time', () => {
     const responses = [
       await target.api(me),
       await target.api(me, { cookie: null }),
-      await target.api(disbursements(), { companyId: null }),
+      await target.api(projects(), { companyId: null }),
       await target.api('/rest/v1.0/companies/8089/payments/nothing_here'),
     ];
     expect(responses.map((r) => r.status)).toEqual([200, 401, 422, 404]);
@@ -48,7 +48,7 @@ describe('rate limits, load, server time', () => {
     const h = rateHeaders(last!);
     expect(h).toMatchObject({ limit: 3, remaining: 0 });
     expect(h.reset).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 3600);
-    expect(ProcoreErrorBodySchema.safeParse(await last!.json()).success).toBe(true);
+    expect(ErrorBodySchema.safeParse(await last!.json()).success).toBe(true);
   });
 
   it('past the 10-second window: 429 whose Reset is within 10 seconds, with Retry-After', async () => {
@@ -78,13 +78,13 @@ describe('rate limits, load, server time', () => {
 
   it('under load: 503 with Retry-After, then normal service', async () => {
     await target.control('POST', '/rate-limits', { hourly: 1000, tenSecond: 1000 });
-    await target.control('POST', '/faults', { pathPattern: '/payments/disbursements$', status: 503, retryAfter: 7, times: 2 });
-    const first = await target.api(disbursements());
-    const second = await target.api(disbursements());
-    const third = await target.api(disbursements());
+    await target.control('POST', '/faults', { pathPattern: '^/rest/v1\\.0/projects$', status: 503, retryAfter: 7, times: 2 });
+    const first = await target.api(projects());
+    const second = await target.api(projects());
+    const third = await target.api(projects());
     expect([first.status, second.status, third.status]).toEqual([503, 503, 200]);
     expect(first.headers.get('retry-after')).toBe('7');
     expect(first.headers.get('x-rate-limit-remaining')).not.toBeNull();
-    expect(ProcoreErrorBodySchema.safeParse(await first.json()).success).toBe(true);
+    expect(ErrorBodySchema.safeParse(await first.json()).success).toBe(true);
   });
 });
