@@ -4,7 +4,7 @@ import { sessionCookieFor, simControl, startTestSim } from '../../../test/sim/te
 
 let sim: Sim;
 let cookie: string;
-const path = '/rest/v1.0/companies/8089/payments/funding_accounts';
+const path = '/rest/v1.0/projects?company_id=8089';
 const get = (p = path) => fetch(`${sim.origin}${p}`, { headers: { Cookie: cookie, 'Procore-Company-Id': '8089' } });
 
 beforeAll(async () => {
@@ -15,7 +15,7 @@ afterAll(() => sim.close());
 
 describe('fault injection', () => {
   it('malformed JSON keeps the real status and breaks the body', async () => {
-    await simControl(sim.origin, 'POST', '/faults', { pathPattern: 'funding_accounts$', malformed: true, times: 1 });
+    await simControl(sim.origin, 'POST', '/faults', { pathPattern: '/projects$', malformed: true, times: 1 });
     const broken = await get();
     expect(broken.status).toBe(200);
     await expect(broken.json()).rejects.toThrow();
@@ -24,14 +24,14 @@ describe('fault injection', () => {
   });
 
   it('drops a field (nested paths go through lists) and adds one', async () => {
-    await simControl(sim.origin, 'POST', '/faults', { pathPattern: 'funding_accounts$', dropField: 'nextCheckNumber', extraField: 'surprise', times: 1 });
-    const [account] = (await (await get()).json()) as Record<string, unknown>[];
-    expect(account).not.toHaveProperty('nextCheckNumber');
-    expect(account).toHaveProperty('surprise');
-    await simControl(sim.origin, 'POST', '/faults', { pathPattern: 'payments/disbursements$', dropField: 'payouts.metadata.beneficiaryName', times: 1 });
-    const [d] = (await (await get('/rest/v1.0/companies/8089/payments/disbursements')).json()) as { payouts: { metadata: Record<string, unknown> }[] }[];
-    expect(d!.payouts[0]!.metadata).not.toHaveProperty('beneficiaryName');
-    expect(d!.payouts[0]!.metadata).toHaveProperty('invoiceNumber');
+    await simControl(sim.origin, 'POST', '/faults', { pathPattern: '/projects$', dropField: 'project_number', extraField: 'surprise', times: 1 });
+    const [project] = (await (await get()).json()) as Record<string, unknown>[];
+    expect(project).not.toHaveProperty('project_number');
+    expect(project).toHaveProperty('surprise');
+    await simControl(sim.origin, 'POST', '/faults', { pathPattern: '/projects$', dropField: 'company.name', times: 1 });
+    const [nested] = (await (await get()).json()) as { company: Record<string, unknown> }[];
+    expect(nested!.company).not.toHaveProperty('name');
+    expect(nested!.company).toHaveProperty('id');
   });
 
   it('delays, any status, by method, for a number of requests, and can be cleared', async () => {
@@ -39,13 +39,13 @@ describe('fault injection', () => {
     const started = Date.now();
     expect((await get('/rest/v1.0/me')).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
-    await simControl(sim.origin, 'POST', '/faults', { pathPattern: 'funding_accounts', method: 'PATCH', status: 500 });
+    await simControl(sim.origin, 'POST', '/faults', { pathPattern: '/projects$', method: 'POST', status: 500 });
     expect((await get()).status).toBe(200);
-    const patch = () => fetch(`${sim.origin}${path}/fa_1`, { method: 'PATCH', headers: { Cookie: cookie, 'Procore-Company-Id': '8089', 'Content-Type': 'application/json' }, body: '{"nextCheckNumber": 12345}' });
-    expect((await patch()).status).toBe(500);
-    expect((await patch()).status).toBe(500);
+    const post = () => fetch(`${sim.origin}${path}`, { method: 'POST', headers: { Cookie: cookie, 'Procore-Company-Id': '8089', 'Content-Type': 'application/json' }, body: '{}' });
+    expect((await post()).status).toBe(500);
+    expect((await post()).status).toBe(500);
     await simControl(sim.origin, 'DELETE', '/faults');
-    expect((await patch()).status).toBe(200);
+    expect((await post()).status).toBe(405);
   });
 
   it('the sign-in server can be down too: /oauth/token answers 503 with Retry-After', async () => {
@@ -68,9 +68,10 @@ describe('controls', () => {
   it('fund moves a draft to Funding Complete now and starts its exports', async () => {
     const draft = await simControl<{ id: string; status: string }>(sim.origin, 'POST', '/disbursements', { status: 'draft', payouts: [{}, {}] });
     expect(draft.status).toBe('FUNDING_NOT_INITIATED');
-    const funded = await simControl<{ status: string; fundingCompletedAt: string; payouts: { id: string; checkNumber: number }[] }>(sim.origin, 'POST', `/fund/${draft.id}`);
+    const funded = await simControl<{ status: string; updatedAt: string; payouts: { id: string; checkNumber: number }[]; contractPaymentIds: string[] }>(sim.origin, 'POST', `/fund/${draft.id}`);
     expect(funded.status).toBe('FUNDING_COMPLETED_AWAITING_PAYOUTS');
-    expect(Math.abs(Date.parse(funded.fundingCompletedAt) - Date.now())).toBeLessThan(5_000);
+    expect(Math.abs(Date.parse(funded.updatedAt) - Date.now())).toBeLessThan(5_000);
+    expect(funded.contractPaymentIds.every((id) => /^\d+$/.test(id))).toBe(true);
     expect(funded.payouts.every((p) => p.checkNumber > 0)).toBe(true);
     for (const p of funded.payouts) expect(sim.store.latestRequestDetail(p.id)?.status).toBe('in_progress');
     await expect(simControl(sim.origin, 'POST', `/fund/${draft.id}`)).rejects.toThrow(/409/);

@@ -1,19 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { DisbursementSchema } from '../../../utils/domain/schemas/disbursement';
 import type { Sim } from '../../../test/sim/server';
-import { sessionCookieFor, startTestSim } from '../../../test/sim/testing';
+import { csrfTokenFor, sessionCookieFor, startTestSim } from '../../../test/sim/testing';
 
-// The sandbox's page-only Payments actions (README "API: what is served"), over HTTP as the pages call them.
+// The sandbox's page-only Payments actions (pages/README.md), over HTTP as its pages call them:
+// with the session cookie and the page's CSRF token.
 let sim: Sim;
 let cookie: string;
+let csrf: string;
+let account: string;
 const WINDOW = 400;
-const base = '/rest/v1.0/companies/8089/payments/disbursements';
+const base = '/pages-api/companies/8089/disbursements';
 
-const call = (method: string, path: string, body?: unknown) =>
+const call = (method: string, path: string, body?: unknown, token: string | null = csrf) =>
   fetch(`${sim.origin}${path}`, {
     method,
-    headers: { Cookie: cookie, 'Procore-Company-Id': '8089', 'Content-Type': 'application/json' },
+    headers: { Cookie: cookie, 'Content-Type': 'application/json', ...(token === null ? {} : { 'X-CSRF-Token': token }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 
@@ -24,62 +26,65 @@ function newInvoices(count: number, grossAmount = 100_000) {
   const vendor = [...store.state.vendors.values()].find((v) => v.companyId === 8089)!;
   return Array.from({ length: count }, () => store.addInvoice({ companyId: 8089, projectId: project.id, vendorId: vendor.id, grossAmount, erpStatus: 'synced', submittedAt: Date.now() }));
 }
+const payment = (invoiceId: number, paymentAmount: number, notes = '') => ({ invoiceId: String(invoiceId), paymentAmount, notes });
+const Created = z.object({ id: z.string(), identifier: z.number().int() });
 
 beforeAll(async () => {
   sim = await startTestSim({ windowMs: WINDOW, rateLimit: { hourly: 10_000, tenSecond: 10_000 } });
   cookie = await sessionCookieFor(sim.origin);
+  csrf = await csrfTokenFor(sim.origin, cookie);
+  account = sim.store.fundingAccounts(8089)[0]!.id;
 });
 afterAll(() => sim.close());
 
 describe('page-only Payments actions', () => {
-  it('create a Draft with a partial amount, authorize it, and funding completes by itself', async () => {
+  it('create a Draft with a partial amount, authorize it, and funding completes by itself with contract payments', async () => {
     const [full, part] = newInvoices(2);
-    const created = await call('POST', base, { name: 'Pages draw', funding_account_id: 'fa_1', invoices: [{ invoice_id: full!.id }, { invoice_id: part!.id, amount: 25_000, partial_payment_reason: 'Retainage held' }] });
+    const created = await call('POST', base, { name: 'Pages draw', fundingAccountId: account, payments: [payment(full!.id, 100_000), payment(part!.id, 25_000, 'Retainage held')], authorize: false });
     expect(created.status).toBe(201);
-    const draft = DisbursementSchema.parse(await created.json());
+    const { id } = Created.parse(await created.json());
+    const draft = sim.store.disbursement(8089, id)!;
     expect(draft.status).toBe('FUNDING_NOT_INITIATED');
-    expect(draft.amount).toBe(125_000);
-    expect(draft.payouts.map((p) => [p.partialPayment, p.partialPaymentReason, p.checkNumber])).toEqual([
+    expect(sim.store.payoutsOf(draft).map((p) => [p.partialPayment, p.partialPaymentReason, p.checkNumber])).toEqual([
       [false, null, null],
       [true, 'Retainage held', null],
     ]);
-    const authorized = DisbursementSchema.parse(await (await call('POST', `${base}/${draft.id}/authorize`)).json());
-    expect(authorized.status).toBe('FUNDING_REQUESTED');
-    const [first, second] = authorized.payouts.map((p) => p.checkNumber!);
+    expect((await call('POST', `${base}/${id}/authorize`, {})).status).toBe(200);
+    const [first, second] = sim.store.payoutsOf(draft).map((p) => p.checkNumber!);
     expect(second).toBe(first! + 1);
-    expect((await call('POST', `${base}/${draft.id}/authorize`)).status).toBe(409);
-    await vi.waitFor(() => expect(sim.store.disbursement(8089, draft.id)?.status).toBe('FUNDING_COMPLETED_AWAITING_PAYOUTS'), { timeout: 2_000, interval: 10 });
-    const one = DisbursementSchema.parse(await (await call('GET', `${base}/${draft.id}`)).json());
-    expect(one.payouts.every((p) => p.status === 'REQUESTED')).toBe(true);
-    expect(one.payouts.every((p) => sim.store.latestRequestDetail(p.id) !== undefined)).toBe(true);
+    expect((await call('POST', `${base}/${id}/authorize`, {})).status).toBe(409);
+    await vi.waitFor(() => expect(sim.store.disbursement(8089, id)?.status).toBe('FUNDING_COMPLETED_AWAITING_PAYOUTS'), { timeout: 2_000, interval: 10 });
+    for (const p of sim.store.payoutsOf(draft)) {
+      expect(p.status).toBe('REQUESTED');
+      expect(sim.store.contractPayment(p.contractPaymentId!)).toMatchObject({ payoutId: p.id, amount: p.amount, checkNumber: p.checkNumber });
+      expect(sim.store.latestRequestDetail(p.id)).toBeDefined();
+    }
   });
 
-  it('complete_funding marks a requested disbursement Funding Complete now', async () => {
+  it('a write without the page’s CSRF token is refused and creates nothing', async () => {
     const [invoice] = newInvoices(1);
-    const draft = DisbursementSchema.parse(await (await call('POST', base, { name: 'Now', funding_account_id: 'fa_1', invoices: [{ invoice_id: invoice!.id }] })).json());
-    expect((await call('POST', `${base}/${draft.id}/complete_funding`)).status).toBe(200);
-    expect(sim.store.disbursement(8089, draft.id)?.status).toBe('FUNDING_COMPLETED_AWAITING_PAYOUTS');
-    expect((await call('POST', `${base}/${draft.id}/complete_funding`)).status).toBe(409);
+    const before = sim.store.state.disbursements.size;
+    for (const token of [null, 'forged']) {
+      const refused = await call('POST', base, { name: 'No token', fundingAccountId: account, payments: [payment(invoice!.id, 100_000)], authorize: true }, token);
+      expect(refused.status).toBe(422);
+    }
+    expect(sim.store.state.disbursements.size).toBe(before);
   });
 
-  it('refuses what Procore refuses: more than due, nothing due, no invoices, over 100, unknown account', async () => {
+  it('refuses what Procore refuses: more than due, nothing, no invoices, over 100, unknown account', async () => {
     const [invoice] = newInvoices(1, 50_000);
     const refuse = async (body: unknown) => {
       const response = await call('POST', base, body);
       expect(response.status, JSON.stringify(body).slice(0, 80)).toBe(422);
-      return z.object({ errors: z.record(z.string(), z.array(z.string())) }).parse(await response.json());
+      return z.object({ errors: z.union([z.string(), z.record(z.string(), z.array(z.string()))]) }).parse(await response.json());
     };
-    await refuse({ name: 'x', funding_account_id: 'fa_1', invoices: [{ invoice_id: invoice!.id, amount: 50_001 }] });
-    await refuse({ name: 'x', funding_account_id: 'fa_1', invoices: [{ invoice_id: invoice!.id, amount: 0 }] });
-    await refuse({ name: 'x', funding_account_id: 'fa_1', invoices: [] });
-    await refuse({ name: 'x', funding_account_id: 'fa_404', invoices: [{ invoice_id: invoice!.id }] });
-    await refuse({ name: '  ', funding_account_id: 'fa_1', invoices: [{ invoice_id: invoice!.id }] });
-    const many = newInvoices(101).map((i) => ({ invoice_id: i.id }));
-    const body = await refuse({ name: 'x', funding_account_id: 'fa_1', invoices: many });
-    expect(body.errors.invoices?.[0]).toMatch(/up to 100/);
-    const paid = await call('POST', base, { name: 'pay all', funding_account_id: 'fa_1', invoices: [{ invoice_id: invoice!.id }] });
-    const d = DisbursementSchema.parse(await paid.json());
-    await call('POST', `${base}/${d.id}/authorize`);
-    await refuse({ name: 'again', funding_account_id: 'fa_1', invoices: [{ invoice_id: invoice!.id }] });
+    await refuse({ name: 'x', fundingAccountId: account, payments: [payment(invoice!.id, 50_001)], authorize: false });
+    await refuse({ name: 'x', fundingAccountId: account, payments: [payment(invoice!.id, 0)], authorize: false });
+    await refuse({ name: 'x', fundingAccountId: account, payments: [], authorize: false });
+    await refuse({ name: 'x', fundingAccountId: 'not-an-account', payments: [payment(invoice!.id, 100)], authorize: false });
+    await refuse({ name: '  ', fundingAccountId: account, payments: [payment(invoice!.id, 100)], authorize: false });
+    const many = newInvoices(101).map((i) => payment(i.id, 100_000));
+    const body = await refuse({ name: 'x', fundingAccountId: account, payments: many, authorize: false });
+    expect(JSON.stringify(body.errors)).toMatch(/up to 100/);
   });
 });

@@ -4,7 +4,7 @@ import { ErpLedger } from '../../../test/sim/erp-ledger';
 import { buildBasic } from '../../../test/sim/scenarios/basic';
 import type { Sim } from '../../../test/sim/server';
 import { SimStore } from '../../../test/sim/store';
-import { ledger, sessionCookieFor, simControl, startTestSim } from '../../../test/sim/testing';
+import { csrfTokenFor, internalEndpointsOf, ledger, sessionCookieFor, simControl, startTestSim } from '../../../test/sim/testing';
 
 const WINDOW = 200;
 const stores: SimStore[] = [];
@@ -31,11 +31,11 @@ const settled = (store: SimStore, payoutId: string) =>
 describe('the ERP ledger', () => {
   it('records a second create for one payout as a violation', () => {
     const l = new ErpLedger();
-    const record = { companyId: 1, payoutId: 'po_1', invoiceId: 9, bankId: 'OPER', checkNumber: 5, amount: 100, requestDetailId: 'erd_1', createdAt: '2026-11-20T00:00:00.000Z' };
+    const record = { companyId: 1, payoutId: 'po_1', contractPaymentId: '11', invoiceId: 9, bankId: 'OPER', checkNumber: 5, amount: 100, requestDetailId: 1, createdAt: '2026-11-20T00:00:00.000Z' };
     l.create(record);
-    l.create({ ...record, payoutId: 'po_2', requestDetailId: 'erd_2' });
+    l.create({ ...record, payoutId: 'po_2', contractPaymentId: '12', requestDetailId: 2 });
     expect(l.violations).toEqual([]);
-    l.create({ ...record, requestDetailId: 'erd_3', checkNumber: 6 });
+    l.create({ ...record, requestDetailId: 3, checkNumber: 6 });
     expect(l.violations).toHaveLength(1);
     expect(l.violations[0]).toMatchObject({ payoutId: 'po_1', recordIds: ['txn_1', 'txn_3'] });
     expect(l.paidOnInvoice(9)).toBe(300);
@@ -48,25 +48,28 @@ describe('corrective re-export', () => {
     store.issueErpCheck(8089, 'OPER', 50_000);
     const d = createFromSpec(store, { firstCheckNumber: 50_000, payouts: [{ delayFraction: 0 }] });
     const payoutId = d.payoutIds[0]!;
+    const recordId = store.state.payouts.get(payoutId)!.contractPaymentId!;
     expect(store.latestRequestDetail(payoutId)?.status).toBe('failed');
-    expect(() => store.reExport(8089, payoutId, { check_number: 0 })).toThrow(/positive integer/);
-    const detail = store.reExport(8089, payoutId, { check_number: 60_000 });
+    expect(() => store.reExport(8089, recordId, { check_number: 0 })).toThrow(/positive whole number/);
+    const detail = store.reExport(8089, recordId, { check_number: 60_000 });
     expect(detail.status).toBe('in_progress');
-    expect(store.state.payouts.get(payoutId)?.checkNumber).toBe(60_000);
-    expect(() => store.reExport(8089, payoutId, {})).toThrow('Payment record is not in Failed to Export');
+    expect(store.contractPayment(recordId)?.checkNumber).toBe(60_000);
+    expect(store.state.payouts.get(payoutId)?.checkNumber).toBe(50_000);
+    expect(() => store.reExport(8089, recordId, {})).toThrow('already in progress');
     expect(await settled(store, payoutId)).toBe('success');
-    expect(() => store.reExport(8089, payoutId, { check_number: 60_001 })).toThrow('Payment record is not in Failed to Export');
+    expect(() => store.reExport(8089, recordId, { check_number: 60_001 })).toThrow('already been exported');
+    expect(store.contractPayment(recordId)?.originId).toBe(store.state.ledger.recordsFor(payoutId)[0]?.id);
     expect(store.state.ledger.recordsFor(payoutId)).toMatchObject([{ checkNumber: 60_000 }]);
     expect(store.requestHistory(payoutId).map((r) => r.status)).toEqual(['failed', 'success']);
   });
 
   it('a wrong Bank ID is cured by the ERP’s Bank ID', async () => {
     const store = basicStore();
-    store.updateFundingAccount(8089, 'fa_1', { bankId: 'OPS' });
+    store.updateFundingAccount(8089, store.fundingAccounts(8089)[0]!.id, { bankId: 'OPS' });
     const d = createFromSpec(store, { payouts: [{ delayFraction: 0 }] });
     const payoutId = d.payoutIds[0]!;
     expect(store.latestRequestDetail(payoutId)?.messages[0]).toMatch(/OPS not found/);
-    store.reExport(8089, payoutId, { bank_id: 'OPER' });
+    store.reExport(8089, store.state.payouts.get(payoutId)!.contractPaymentId!, { bank_id: 'OPER' });
     expect(await settled(store, payoutId)).toBe('success');
     expect(store.state.ledger.recordsFor(payoutId)).toMatchObject([{ bankId: 'OPER' }]);
   });
@@ -76,7 +79,7 @@ describe('corrective re-export', () => {
     const d = createFromSpec(store, { payouts: [{ invoiceErpStatus: 'not_synced', delayFraction: 0 }] });
     const payoutId = d.payoutIds[0]!;
     store.invoice(store.state.payouts.get(payoutId)!.invoiceId)!.erpStatus = 'synced';
-    store.reExport(8089, payoutId, { check_number: 70_000 });
+    store.reExport(8089, store.state.payouts.get(payoutId)!.contractPaymentId!, { check_number: 70_000 });
     expect(await settled(store, payoutId)).toBe('failed');
     expect(store.state.ledger.records.filter((r) => r.payoutId === payoutId)).toEqual([]);
   });
@@ -103,19 +106,24 @@ describe('corrective re-export', () => {
     expect(store.state.ledger.violations).toEqual([]);
   });
 
-  it('many simultaneous exports of one failed record over HTTP: one accepted, the rest 409, one ERP record, no violation', async () => {
+  it('many simultaneous exports of one failed record from two tabs’ pages: one accepted, the rest 409, one ERP record, no violation', async () => {
     const sim = await startTestSim({ windowMs: WINDOW, rateLimit: { hourly: 1000, tenSecond: 1000 } });
     sims.push(sim);
-    const d = await simControl<{ payouts: { id: string }[] }>(sim.origin, 'POST', '/disbursements', { payouts: [{ vendorSynced: false, beneficiaryName: 'Late Vendor', delayFraction: 0 }] });
+    const d = await simControl<{ payouts: { id: string }[]; contractPaymentIds: string[] }>(sim.origin, 'POST', '/disbursements', { payouts: [{ vendorSynced: false, beneficiaryName: 'Late Vendor', delayFraction: 0 }] });
     const payoutId = d.payouts[0]!.id;
     const vendorId = sim.store.invoice(sim.store.state.payouts.get(payoutId)!.invoiceId)!.vendorId;
     await simControl(sim.origin, 'PATCH', `/vendors/${vendorId}`, { erpSynced: true });
-    const cookie = await sessionCookieFor(sim.origin);
+    const endpoints = await internalEndpointsOf(sim.origin);
+    const tabs = await Promise.all([0, 1].map(async () => {
+      const cookie = await sessionCookieFor(sim.origin);
+      return { cookie, csrf: await csrfTokenFor(sim.origin, cookie) };
+    }));
+    const url = `${sim.origin}${endpoints.prefix.replace('{company}', '8089')}/${endpoints.erpRows}/${d.contractPaymentIds[0]}/${endpoints.exportVerb}`;
     const statuses = await Promise.all(
-      Array.from({ length: 6 }, () =>
-        fetch(`${sim.origin}/rest/v1.0/companies/8089/erp_integrations/contract_payments/${payoutId}/export`, {
+      Array.from({ length: 6 }, (_, i) =>
+        fetch(url, {
           method: 'POST',
-          headers: { Cookie: cookie, 'Procore-Company-Id': '8089', 'Content-Type': 'application/json' },
+          headers: { Cookie: tabs[i % 2]!.cookie, 'X-CSRF-Token': tabs[i % 2]!.csrf, 'Content-Type': 'application/json' },
           body: '{}',
         }).then((r) => r.status),
       ),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { disbursementJson, requestDetailJson } from '../../../test/sim/api/serialize';
+import { contractPaymentJson, disbursementJson } from '../../../test/sim/api/serialize';
 import { buildStore } from '../../../test/sim/server';
 import { XSS_BENEFICIARY } from '../../../test/sim/scenarios/demo';
 import { SCENARIOS, type ScenarioName } from '../../../test/sim/scenarios';
@@ -20,7 +20,8 @@ function snapshot(store: SimStore): string {
   const companies = [...store.state.companies.keys()];
   return JSON.stringify({
     disbursements: companies.flatMap((c) => store.disbursements(c).map((d) => disbursementJson(store, d))),
-    details: companies.flatMap((c) => store.requestDetails(c).map(requestDetailJson)),
+    details: companies.flatMap((c) => store.requestDetails(c).map((r) => [r.id, r.contractPaymentId, r.status, r.messages])),
+    contractPayments: [...store.state.contractPayments.values()].map((c) => contractPaymentJson(store, c)),
     ledger: store.state.ledger.records,
   });
 }
@@ -50,6 +51,24 @@ describe('scenarios', () => {
     expect(waiting.length).toBeGreaterThan(0);
     expect(store.requestDetails(8090).flatMap((r) => r.messages).join()).toMatch(/Month \d\d\/\d{4} is closed!/);
     expect(store.state.ledger.violations).toEqual([]);
+  });
+
+  it('demo: Harbor is a US02 company with ids beyond 2^53; Keystone may not use the ERP API (404)', () => {
+    const store = build('demo', 1);
+    expect(store.company(8090)?.zone).toBe('us02');
+    const harborIds = [...store.state.contractPayments.values()].filter((c) => c.companyId === 8090).map((c) => BigInt(c.id));
+    expect(harborIds.length).toBeGreaterThan(0);
+    for (const id of harborIds) expect(id > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
+    expect(store.company(8091)?.erpApiAccess).toBe('not_found');
+    expect(store.userByLogin('ap@builder.com')?.companyIds).toEqual([8089, 8090, 8091]);
+  });
+
+  it('basic: Builder Co beside Keystone Partners, which may not use the ERP API (403) and has ids beyond 2^53', () => {
+    const store = build('basic', 1);
+    expect(store.company(8091)?.erpApiAccess).toBe('forbidden');
+    const ids = [...store.state.contractPayments.values()].filter((c) => c.companyId === 8091).map((c) => c.id);
+    expect(ids[0]).toBe('9007199254740993');
+    expect(store.requestDetails(8091).length).toBeGreaterThan(0);
   });
 
   it('first exports: most answer inside the window, some in a tail beyond it', () => {
