@@ -6,7 +6,7 @@ const TSX = path.resolve('node_modules/.bin/tsx');
 
 describe('npm run sim', () => {
   it('starts on a free port with the flags given, prints the origin and the sign-in hint, and stops on Ctrl-C', async () => {
-    const child = spawn(TSX, ['test/sim/cli.ts', '--port', '0', '--scenario', 'basic', '--seed', '4', '--window-ms', '30000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TSX, ['test/sim/cli.ts', '--port', '0', '--scenario', 'basic', '--seed', '4', '--window-ms', '30000', '--variant', '12', '--erp-tab', 'grid'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -24,7 +24,7 @@ describe('npm run sim', () => {
       });
       expect(out).toContain('ap@builder.com / password "sandbox"');
       const state = (await (await fetch(`${origin}/__sim/state`)).json()) as { scenario: string; seed: number; windowMs: number };
-      expect(state).toMatchObject({ scenario: 'basic', seed: 4, windowMs: 30_000 });
+      expect(state).toMatchObject({ scenario: 'basic', seed: 4, windowMs: 30_000, variant: 12, erpTab: 'grid' });
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
       child.kill('SIGINT');
       expect(await exited).toBe(0);
@@ -33,12 +33,16 @@ describe('npm run sim', () => {
     }
   });
 
-  it('refuses an unknown scenario', async () => {
-    const child = spawn(TSX, ['test/sim/cli.ts', '--scenario', 'nope'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  it.each([
+    [['--scenario', 'nope'], '--scenario must be one of'],
+    [['--erp-tab', 'table'], '--erp-tab must be html or grid'],
+    [['--variant', 'x'], '--variant must be an integer >= 0'],
+  ])('refuses %j', async (args, message) => {
+    const child = spawn(TSX, ['test/sim/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(2);
-    expect(err).toContain('--scenario must be one of');
+    expect(err).toContain(message);
   });
 });
