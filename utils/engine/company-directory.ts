@@ -1,6 +1,8 @@
 import type { Settings } from '../domain/settings';
 import type { ErpSettings } from '../domain/schemas/erp-settings';
+import { erpFacts } from '../domain/erp-facts';
 import type { ProcoreClient } from '../procore/procore-client';
+import { ProcoreError } from '../procore/procore-error';
 import type { EngineDb } from '../store/engine-db';
 import { deleteMeta, metaKeys, readMeta, writeMeta } from '../store/meta-store';
 import type { Engine } from './engine';
@@ -15,6 +17,8 @@ const KEY = 'companies';
 /** Per-company change cursors of the poll cycle live under this prefix. */
 export const CURSOR_PREFIX = 'cursor:';
 const READ_AT_KEY = 'companiesReadAt';
+/** The ERP Integrations page's own title per company (the first source of the ERP's name). */
+export const ERP_PAGE_TITLE_PREFIX = 'erpPageTitle:';
 /** Companies and their ERP settings change rarely: read them again at most this often. */
 export const COMPANY_REFRESH_MS = 10 * 60 * 1000;
 
@@ -30,10 +34,23 @@ export async function refreshCompanies(engine: Engine, client: ProcoreClient, se
   const visible = await client.companies(signal);
   const wanted = settings.companyIds.length
     ? visible.filter((c) => settings.companyIds.includes(c.id))
-    : visible.filter((c) => c.is_active);
+    : visible.filter((c) => c.is_active !== false);
+  const before = await storedCompanies(engine);
   const companies: WatchedCompany[] = [];
   for (const company of wanted) {
-    companies.push({ id: company.id, name: company.name, erp: await client.erpSettings(company.id, signal) });
+    const pageTitle = (await readMeta<string>(engine.db, `${ERP_PAGE_TITLE_PREFIX}${company.id}`)) ?? null;
+    let uomsName: string | null = null;
+    if (!pageTitle) {
+      try {
+        uomsName = await client.erpIntegrationName(company.id, signal);
+      } catch (error) {
+        // A company that does not let this account read it is watched anyway.
+        if (!(error instanceof ProcoreError && (error.kind === 'forbidden' || error.kind === 'not_found'))) throw error;
+        uomsName = before.find((c) => c.id === company.id)?.erp.erp_name ?? null;
+      }
+    }
+    const { nameSource: _source, ...erp } = erpFacts({ pageTitle, uomsName });
+    companies.push({ id: company.id, name: company.name ?? `Company ${company.id}`, erp });
   }
   await writeMeta(engine.db, KEY, companies);
   await writeMeta(engine.db, READ_AT_KEY, engine.localTime());

@@ -1,28 +1,28 @@
 import type { Diagnosis } from '../domain/cause';
 import { classifyWatchFailure } from '../domain/classify-watch';
-import type { ErpBankAccount } from '../domain/schemas/erp-bank-account';
 import type { FundingAccount } from '../domain/schemas/funding-account';
 import type { Watch, WatchRequest } from '../domain/watch';
 import type { ProcoreClient } from '../procore/procore-client';
 import { listWatches } from '../store/watch-store';
 import { storedCompanies } from './company-directory';
 import type { Engine } from './engine';
+import { learnedFundingAccounts } from './learn/learned-funding-accounts';
 
 interface CompanyFacts {
-  banks: ErpBankAccount[];
   accounts: FundingAccount[];
 }
 
 // Read once per company per client (one cycle or one fix), and only when something failed.
 const factsByClient = new WeakMap<ProcoreClient, Map<string, Promise<CompanyFacts | null>>>();
 
-function companyFacts(client: ProcoreClient, companyId: string, signal?: AbortSignal): Promise<CompanyFacts | null> {
+function companyFacts(engine: Engine, client: ProcoreClient, companyId: string, signal?: AbortSignal): Promise<CompanyFacts | null> {
   let perCompany = factsByClient.get(client);
   if (!perCompany) factsByClient.set(client, (perCompany = new Map()));
   let facts = perCompany.get(companyId);
   if (!facts) {
-    facts = Promise.all([client.erpBankAccounts(companyId, signal), client.fundingAccounts(companyId, signal)]).then(
-      ([banks, accounts]) => ({ banks, accounts }),
+    // No public read lists the ERP's bank accounts (PROCORE-CONTRACT.md): only funding accounts, once learned.
+    facts = learnedFundingAccounts(engine, client, companyId, signal).then(
+      (accounts) => ({ accounts }),
       // Without the facts the ERP's words still explain the failure.
       () => null,
     );
@@ -34,7 +34,7 @@ function companyFacts(client: ProcoreClient, companyId: string, signal?: AbortSi
 /** The cause of a failed export, from the ERP's messages and every fact the engine can read. */
 export async function diagnose(engine: Engine, client: ProcoreClient, watch: Watch, request: WatchRequest, signal?: AbortSignal): Promise<Diagnosis> {
   const [facts, settings, company, siblings] = await Promise.all([
-    companyFacts(client, watch.companyId, signal),
+    companyFacts(engine, client, watch.companyId, signal),
     engine.settings(),
     storedCompanies(engine).then((all) => all.find((c) => c.id === watch.companyId)),
     listWatches(engine.db, { companyId: watch.companyId }),
@@ -44,9 +44,8 @@ export async function diagnose(engine: Engine, client: ProcoreClient, watch: Wat
     .filter((w) => w.payoutId !== watch.payoutId && w.bankId === watch.bankId && w.checkNumber !== null)
     .map((w) => w.checkNumber as number);
   return classifyWatchFailure(watch, request, {
-    erpBankAccounts: facts?.banks,
     supportsPartialPayments: settings.partialPaymentOverrides[watch.companyId] ?? company?.erp.supports_partial_payments,
-    nextCheckNumber: account?.nextCheckNumber,
+    nextCheckNumber: account?.nextCheckNumber ?? undefined,
     usedCheckNumbers: watch.checkNumber !== null ? [...usedCheckNumbers, watch.checkNumber] : usedCheckNumbers,
   });
 }

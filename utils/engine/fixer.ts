@@ -7,6 +7,7 @@ import { acquireLease, releaseLease } from '../store/lease-lock';
 import { getWatch } from '../store/watch-store';
 import { commitTransitions } from './commit-transitions';
 import type { Engine } from './engine';
+import { toWatchRequest } from './request-to-watch';
 import { runEffects } from './effect-runner';
 import { freshRead } from './fresh-read';
 import { FIX_LEASE_MS, fixLeaseKey, settleIntent } from './intent-recovery';
@@ -105,7 +106,7 @@ async function sendExport(
     const { effects } = await commitTransitions(engine, [
       {
         watch: stored,
-        event: { type: 'reexport_sent', request: { id: detail.id, status: detail.status, messages: detail.messages, updatedAt: Date.parse(detail.updated_at) } },
+        event: { type: 'reexport_sent', request: toWatchRequest(detail) },
         actor: 'engine',
         why: 'Procore accepted the export',
       },

@@ -3,7 +3,7 @@ import type { Watch, WatchRequest } from '../domain/watch';
 import type { ProcoreClient } from '../procore/procore-client';
 import { diagnose } from './diagnose';
 import type { Engine } from './engine';
-import { latestByPayout, toWatchRequest } from './request-to-watch';
+import { latestRequest, toWatchRequest } from './request-to-watch';
 
 /** Procore's latest request detail for one record, read now, with its diagnosis when it failed. */
 export async function freshRead(
@@ -12,8 +12,9 @@ export async function freshRead(
   watch: Watch,
   signal?: AbortSignal,
 ): Promise<{ request: WatchRequest | null; diagnosis: Diagnosis | null }> {
-  const details = await client.requestDetailsFor(watch.companyId, [watch.payoutId], signal);
-  const latest = latestByPayout(details).get(watch.payoutId);
+  // Not linked to its contract payment yet: Procore has not made its ERP side, nothing to read.
+  if (!watch.contractPaymentId) return { request: watch.request, diagnosis: watch.diagnosis };
+  const latest = latestRequest(await client.requestDetailsOf(watch.companyId, watch.contractPaymentId, signal));
   const request = latest ? toWatchRequest(latest) : null;
   const failed = request?.status === 'failed' || request?.status === 'stale';
   return { request, diagnosis: failed ? await diagnose(engine, client, watch, request, signal) : null };

@@ -44,7 +44,7 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
       return { ok: true };
     },
     reexport: async ({ payoutId, ...values }) => reExport(engine, await clientFor(engine), payoutId, { ...values, by: 'user' }),
-    'checkNumbers.recommend': async ({ companyId, fundingAccountId }) => checkNumberAdvice(await clientFor(engine), companyId, fundingAccountId),
+    'checkNumbers.recommend': async ({ companyId, fundingAccountId }) => checkNumberAdvice(engine, await clientFor(engine), companyId, fundingAccountId),
     'fundingAccount.setNextCheckNumber': async ({ companyId, fundingAccountId, nextCheckNumber }) => {
       const account = await (await clientFor(engine)).setNextCheckNumber(companyId, fundingAccountId, nextCheckNumber);
       await appendAudit(engine.db, [
@@ -59,7 +59,7 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
           why: `Funding account ${account.nickname}: Next Check Number set to ${account.nextCheckNumber}`,
         },
       ]);
-      return { nextCheckNumber: account.nextCheckNumber };
+      return { nextCheckNumber: account.nextCheckNumber ?? nextCheckNumber };
     },
     'watch.dismiss': ({ payoutId }) => applyUserEvent(engine, payoutId, { type: 'dismiss' }, 'Dismissed by the user'),
     'watch.snooze': ({ payoutId, minutes }) =>
@@ -92,7 +92,7 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
       const client = await clientFor(engine);
       try {
         const [me, companies] = await Promise.all([client.me(), client.companies()]);
-        return { me: { id: me.id, login: me.login, name: me.name }, companies: companies.map((c) => ({ id: c.id, name: c.name })) };
+        return { me: { id: me.id, login: me.login ?? '', name: me.name ?? '' }, companies: companies.map((c) => ({ id: c.id, name: c.name ?? `Company ${c.id}` })) };
       } catch (error) {
         if (error instanceof ProcoreError) throw new Error(`${error.message} (${client.http.origin})`);
         throw error;

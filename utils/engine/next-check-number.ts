@@ -1,6 +1,7 @@
 import type { ProcoreClient } from '../procore/procore-client';
 import { appendAudit } from '../store/audit-log';
 import type { Engine } from './engine';
+import { learnedFundingAccounts } from './learn/learned-funding-accounts';
 
 /**
  * A fix that used the funding account's Next Check Number (or a number past it) moves the
@@ -15,8 +16,8 @@ export async function moveNextCheckNumberPast(
   by: 'user' | 'policy',
   signal?: AbortSignal,
 ): Promise<number | null> {
-  const account = (await client.fundingAccounts(companyId, signal)).find((a) => a.id === fundingAccountId);
-  if (!account || account.nextCheckNumber > usedCheckNumber) return null;
+  const account = (await learnedFundingAccounts(engine, client, companyId, signal)).find((a) => a.id === fundingAccountId);
+  if (!account?.nextCheckNumber || account.nextCheckNumber > usedCheckNumber) return null;
   const updated = await client.setNextCheckNumber(companyId, fundingAccountId, usedCheckNumber + 1, signal);
   await appendAudit(engine.db, [
     {
@@ -30,5 +31,5 @@ export async function moveNextCheckNumberPast(
       why: `Funding account ${account.nickname}: Next Check Number ${account.nextCheckNumber} → ${updated.nextCheckNumber} (check ${usedCheckNumber} was used by a fix)`,
     },
   ]);
-  return updated.nextCheckNumber;
+  return updated.nextCheckNumber ?? null;
 }

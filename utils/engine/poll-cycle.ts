@@ -1,5 +1,8 @@
 import type { Diagnosis } from '../domain/cause';
-import { isFundingComplete, type Disbursement } from '../domain/schemas/disbursement';
+import { DisbursementSchema, isFundingComplete, payoutsOf, type Disbursement } from '../domain/schemas/disbursement';
+import { isSynced, type ContractPayment } from '../domain/schemas/contract-payment';
+import { linkPayout, nextTrust, type ExternalIdTrust } from '../domain/payout-link';
+import type { Watch } from '../domain/watch';
 import type { Settings } from '../domain/settings';
 import { newWatch } from '../domain/new-watch';
 import type { WatchState } from '../domain/watch';
@@ -15,7 +18,9 @@ import { companiesStale, CURSOR_PREFIX, refreshCompanies, storedCompanies, type 
 import { diagnose } from './diagnose';
 import type { Engine } from './engine';
 import { overdueTransitions } from './overdue';
-import { latestByPayout, toWatchRequest } from './request-to-watch';
+import { capabilityUnavailable, capabilityWorked } from './learn/capability-log';
+import { learnedEndpoints, replayLearned } from './learn/learned-endpoints';
+import { latestRequest, toWatchRequest } from './request-to-watch';
 
 export interface CycleOptions {
   /** Also look for newly funded disbursements (every 2 minutes, and on demand). */
@@ -62,12 +67,14 @@ const IDLE_READ_SHARE_OF_WINDOW = 0.5;
 
 const cursorKey = (companyId: string) => `${CURSOR_PREFIX}${companyId}`;
 
-function fundingEvent(disbursement: Disbursement, company: WatchedCompany, settings: Settings, seenAt: number): WatchEvent {
-  const exact = disbursement.fundingCompletedAt ? Date.parse(disbursement.fundingCompletedAt) : null;
+function fundingEvent(disbursement: Disbursement, company: WatchedCompany, settings: Settings, known: number | null, seenAt: number): WatchEvent {
+  // No public field gives the funding-complete time (PROCORE-CONTRACT.md): the time first seen
+  // stays; else `updatedAt` of a disbursement first seen already funding-complete; else now.
+  const updated = disbursement.updatedAt ? Date.parse(disbursement.updatedAt) : NaN;
   return {
     type: 'funding_observed',
-    fundingCompletedAt: exact ?? seenAt,
-    estimated: exact === null,
+    fundingCompletedAt: known ?? (Number.isFinite(updated) && updated <= seenAt ? updated : seenAt),
+    estimated: true,
     windowMs: settings.windowMs,
     paymentSyncEnabled: company.erp.payment_sync_enabled,
   };
@@ -83,7 +90,63 @@ async function syncTurnedOff(engine: Engine, companies: readonly WatchedCompany[
   return pending;
 }
 
-/** Disbursements changed since the cursor become new or updated watches. */
+/** Disbursements read by the background (learned GETs, or a page's records it confirmed) become new or updated watches. */
+export async function disbursementTransitions(
+  engine: Engine,
+  company: WatchedCompany,
+  settings: Settings,
+  disbursements: readonly Disbursement[],
+  now: number,
+): Promise<{ pending: PendingTransition[]; fresh: string[] }> {
+  const stored = await getWatches(engine.db, disbursements.flatMap((d) => payoutsOf(d).map((p) => p.id)));
+  const pending: PendingTransition[] = [];
+  const fresh: string[] = [];
+  for (const disbursement of disbursements) {
+    const funded = isFundingComplete(disbursement.status);
+    const number = disbursement.disbursementIdentifier ?? disbursement.name ?? disbursement.id;
+    for (const payout of payoutsOf(disbursement)) {
+      const known = stored.get(payout.id);
+      const event = funded ? fundingEvent(disbursement, company, settings, known?.fundingCompletedAt ?? null, now) : null;
+      if (!known) {
+        const watch = newWatch({ companyId: company.id, disbursement, payout, erpSettings: company.erp }, now);
+        pending.push({ watch, event, actor: 'engine', why: `Disbursement ${number} read from Procore`, isNew: true });
+        fresh.push(payout.id);
+        continue;
+      }
+      // Someone may have corrected the check number or Bank ID in Procore.
+      const checkNumber = payout.checkNumber ?? known.checkNumber;
+      const bankId = payout.bankId ?? known.bankId;
+      const refreshed = known.checkNumber !== checkNumber || known.bankId !== bankId;
+      const watch = refreshed ? { ...known, checkNumber, bankId, updatedAt: now } : known;
+      if ((event && known.state === 'awaiting_funding') || refreshed) {
+        pending.push({ watch, event, actor: 'engine', why: `Disbursement ${number} is ${disbursement.status ?? 'read'}`, refreshed });
+      }
+    }
+  }
+  return { pending, fresh };
+}
+
+const parseDisbursements = (records: readonly unknown[]): Disbursement[] =>
+  records.flatMap((r) => {
+    const parsed = DisbursementSchema.safeParse(r);
+    return parsed.success ? [parsed.data] : [];
+  });
+
+/** The disbursement's payouts: from the list when it carries them, else from the learned detail GET. */
+async function withPayouts(engine: Engine, client: ProcoreClient, companyId: string, disbursement: Disbursement, signal?: AbortSignal): Promise<Disbursement | null> {
+  if (disbursement.payouts) return disbursement;
+  const detail = (await learnedEndpoints(engine)).disbursement_detail;
+  if (!detail) return null;
+  const [full] = parseDisbursements((await replayLearned(engine, client, detail, companyId, disbursement.id, signal)) ?? []);
+  if (full?.payouts) await capabilityWorked(engine, 'read_payouts', 'learned', companyId);
+  return full?.payouts ? full : null;
+}
+
+/**
+ * Disbursements changed since the cursor, through the list GET learned from the Payments pages
+ * (PROCORE-CONTRACT.md: no public endpoint lists them). Until one is learned, nothing: the
+ * pages the user opens are then the only source.
+ */
 async function discover(
   engine: Engine,
   client: ProcoreClient,
@@ -93,79 +156,112 @@ async function discover(
   cycleStart: number,
   signal?: AbortSignal,
 ): Promise<{ pending: PendingTransition[]; seen: number; fresh: string[] }> {
+  const list = (await learnedEndpoints(engine)).disbursement_list;
+  if (!list) return { pending: [], seen: 0, fresh: [] };
+  const records = await replayLearned(engine, client, list, company.id, undefined, signal);
+  if (records === null) return { pending: [], seen: 0, fresh: [] };
+  await capabilityWorked(engine, 'discover_disbursements', 'learned', company.id);
   const since = cursor.disbursementsSince === null ? cycleStart - FIRST_LOOK_BACK_MS : cursor.disbursementsSince - OVERLAP_MS;
-  const disbursements = await client.disbursements(company.id, { updatedSince: since, until: cycleStart + FAR_FUTURE_MS }, signal);
-  const payoutIds = disbursements.flatMap((d) => d.payouts.map((p) => p.id));
-  const stored = await getWatches(engine.db, payoutIds);
-  const pending: PendingTransition[] = [];
-  const fresh: string[] = [];
-  for (const disbursement of disbursements) {
-    const funded = isFundingComplete(disbursement.status);
-    for (const payout of disbursement.payouts) {
-      const known = stored.get(payout.id);
-      const event = funded ? fundingEvent(disbursement, company, settings, known?.fundingCompletedAt ?? cycleStart) : null;
-      if (!known) {
-        const watch = newWatch({ companyId: company.id, disbursement, payout, erpSettings: company.erp }, cycleStart);
-        pending.push({ watch, event, actor: 'engine', why: `Disbursement ${disbursement.disbursementIdentifier} read from Procore`, isNew: true });
-        fresh.push(payout.id);
-        continue;
-      }
-      // Someone may have corrected the check number or Bank ID in Procore.
-      const refreshed = known.checkNumber !== payout.checkNumber || known.bankId !== payout.bankId;
-      const watch = refreshed ? { ...known, checkNumber: payout.checkNumber, bankId: payout.bankId, updatedAt: cycleStart } : known;
-      if (event || refreshed) {
-        pending.push({ watch, event, actor: 'engine', why: `Disbursement ${disbursement.disbursementIdentifier} is ${disbursement.status}`, refreshed });
-      }
-    }
+  const changed = parseDisbursements(records).filter((d) => !d.updatedAt || Date.parse(d.updatedAt) >= since);
+  const full: Disbursement[] = [];
+  for (const disbursement of changed) {
+    const read = await withPayouts(engine, client, company.id, disbursement, signal);
+    if (read) full.push(read);
   }
-  return { pending, seen: disbursements.length, fresh };
+  const { pending, fresh } = await disbursementTransitions(engine, company, settings, full, cycleStart);
+  return { pending, seen: changed.length, fresh };
 }
 
-/** Export status: records new to us by id (100 per request), the rest by what changed since the cursor. */
+const TRUST_KEY = 'externalPaymentIdTrust';
+const isGated = (error: unknown) => error instanceof ProcoreError && (error.kind === 'forbidden' || error.kind === 'not_found');
+
+/** A record whose export result is worth one request: past its window, or shown failed. */
+function resultDue(watch: Watch, now: number): boolean {
+  return watch.state === 'failed' || watch.state === 'overdue' || watch.state === 're_exporting' || (watch.deadline !== null && now >= watch.deadline);
+}
+
+/**
+ * Export status (PROCORE-CONTRACT.md "The ERP side"): one contract payments request per contract
+ * links each record and finds the synced ones (origin id); a request detail is read only for
+ * records past their window or shown failed, one request each. A company whose account may not
+ * read one of these (403/404) is marked for that capability and skipped.
+ */
 async function readStatuses(
   engine: Engine,
   client: ProcoreClient,
   company: WatchedCompany,
-  cursor: Cursor,
-  freshIds: string[],
   cycleStart: number,
   signal: AbortSignal | undefined,
   waitingDue: boolean,
 ): Promise<{ pending: PendingTransition[]; faults: TransitionFault[] } | null> {
-  // Only records whose outcome is minutes away are worth a request every 30 s; failures wait
-  // for someone, so their changes are read every half window (or with the active ones' read).
-  const open = await listWatches(engine.db, { companyId: company.id, states: waitingDue ? OPEN : ACTIVE });
-  if (!waitingDue && open.length === 0 && freshIds.length === 0) return null;
-  const byId = cursor.statusSince === null ? [...new Set([...open.map((w) => w.payoutId), ...freshIds])] : freshIds;
-  const details = [
-    ...(byId.length ? await client.requestDetailsFor(company.id, byId, signal) : []),
-    ...(cursor.statusSince !== null && open.length
-      ? await client.requestDetailsChanged(company.id, cursor.statusSince - OVERLAP_MS, cycleStart + FAR_FUTURE_MS, signal)
-      : []),
-  ];
-  const latest = latestByPayout(details);
-  const watches = await getWatches(engine.db, [...latest.keys()]);
+  const open = (await listWatches(engine.db, { companyId: company.id, states: waitingDue ? OPEN : ACTIVE })).filter((w) => w.state !== 'awaiting_funding');
+  if (open.length === 0) return null;
+  let trust = (await readMeta<ExternalIdTrust>(engine.db, TRUST_KEY)) ?? 'unknown';
+  const all = await listWatches(engine.db, { companyId: company.id });
+  const taken = new Map(all.filter((w) => w.contractPaymentId).map((w) => [w.contractPaymentId!, w.payoutId]));
+  const byContract = new Map<string, Watch[]>();
+  for (const watch of open) {
+    if (!watch.projectId || !watch.contractId) continue;
+    const key = `${watch.projectId}/${watch.contractId}`;
+    byContract.set(key, [...(byContract.get(key) ?? []), watch]);
+  }
   const pending: PendingTransition[] = [];
   const faults: TransitionFault[] = [];
-  for (const [payoutId, detail] of latest) {
-    const watch = watches.get(payoutId);
-    if (!watch) continue;
-    const request = toWatchRequest(detail);
-    // Read again only because of the cursor's overlap: nothing new to diagnose or store.
-    const known = watch.request;
-    if (known && known.id === request.id && known.status === request.status && known.updatedAt === request.updatedAt) continue;
-    let diagnosis: Diagnosis | null = null;
+  let exportStatusGated = false;
+  for (const watches of byContract.values()) {
+    let payments: ContractPayment[];
     try {
-      diagnosis = request.status === 'failed' || request.status === 'stale' ? await diagnose(engine, client, watch, request, signal) : null;
+      payments = await client.contractPayments(company.id, watches[0]!.projectId, watches[0]!.contractId!, signal);
     } catch (error) {
-      if (error instanceof ProcoreError) throw error;
-      // A bug in the classifier: this record keeps its stored state, the others go on; the
-      // company's status cursor stays, so the record is read (and reported) again next poll.
-      faults.push({ payoutId, companyId: company.id, message: `Payment record ${payoutId}: its failure could not be classified (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}); the record is kept as it was.` });
+      if (!isGated(error)) throw error;
+      await capabilityUnavailable(engine, 'link_contract_payments', company.id);
       continue;
     }
-    pending.push({ watch, event: { type: 'status_read', request, diagnosis }, actor: 'engine', why: `Export status ${detail.status} read from Procore` });
+    await capabilityWorked(engine, 'link_contract_payments', 'public_api', company.id);
+    if (payments.some((p) => isSynced(p) && p.check_number)) await capabilityWorked(engine, 'read_erp_check_numbers', 'public_api', company.id);
+    for (const watch of watches) {
+      const others = new Set([...taken].filter(([, payoutId]) => payoutId !== watch.payoutId).map(([id]) => id));
+      const { link, evidence } = linkPayout({ id: watch.payoutId, invoiceId: watch.invoiceId || null, amountCents: watch.amountCents || null }, payments, trust, others);
+      trust = nextTrust(trust, evidence);
+      if (!link) continue; // still in flight on Procore's side
+      const payment = link.contractPayment;
+      taken.set(payment.id, watch.payoutId);
+      const linked: Watch = watch.contractPaymentId === payment.id ? watch : { ...watch, contractPaymentId: payment.id, updatedAt: cycleStart };
+      if (isSynced(payment)) {
+        const request = { id: `origin:${payment.id}`, status: 'success' as const, messages: [], updatedAt: Date.parse(payment.updated_at ?? '') || cycleStart };
+        if (watch.request?.status !== 'success') pending.push({ watch: linked, event: { type: 'status_read', request, diagnosis: null }, actor: 'engine', why: `Contract payment ${payment.id} carries an origin id` });
+        continue;
+      }
+      let request = null;
+      if (!exportStatusGated && resultDue(watch, cycleStart)) {
+        try {
+          const latest = latestRequest(await client.requestDetailsOf(company.id, payment.id, signal));
+          request = latest ? toWatchRequest(latest) : null;
+          await capabilityWorked(engine, 'read_export_status', 'public_api', company.id);
+        } catch (error) {
+          if (!isGated(error)) throw error;
+          exportStatusGated = true;
+          await capabilityUnavailable(engine, 'read_export_status', company.id);
+        }
+      }
+      const known = watch.request;
+      if (!request || (known && known.id === request.id && known.status === request.status && known.updatedAt === request.updatedAt)) {
+        if (linked !== watch) pending.push({ watch: linked, event: null, actor: 'engine', why: `Linked to contract payment ${payment.id}`, refreshed: true });
+        continue;
+      }
+      let diagnosis: Diagnosis | null = null;
+      try {
+        diagnosis = request.status === 'failed' || request.status === 'stale' ? await diagnose(engine, client, linked, request, signal) : null;
+      } catch (error) {
+        if (error instanceof ProcoreError) throw error;
+        // A bug in the classifier: this record keeps its stored state, the others go on.
+        faults.push({ payoutId: watch.payoutId, companyId: company.id, message: `Payment record ${watch.payoutId}: its failure could not be classified (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}); the record is kept as it was.` });
+        continue;
+      }
+      pending.push({ watch: linked, event: { type: 'status_read', request, diagnosis }, actor: 'engine', why: `Export status ${request.status} read from Procore` });
+    }
   }
+  await writeMeta(engine.db, TRUST_KEY, trust);
   return { pending, faults };
 }
 
@@ -207,7 +303,7 @@ export async function runPollCycle(engine: Engine, client: ProcoreClient, option
       result.effects.push(...discovered.effects);
       result.watchesChanged += discovered.watches.length;
       const waitingDue = options.discovery && (asked || idle(cursor.statusSince));
-      const statuses = await readStatuses(engine, client, company, cursor, fresh, cycleStart, options.signal, waitingDue);
+      const statuses = await readStatuses(engine, client, company, cycleStart, options.signal, waitingDue || fresh.length > 0);
       if (statuses) {
         result.statusesRead += statuses.pending.length;
         pending.push(...statuses.pending);
@@ -217,7 +313,8 @@ export async function runPollCycle(engine: Engine, client: ProcoreClient, option
       cursors.set(company.id, next);
       result.companies++;
     } catch (error) {
-      // Signed out, rate-limited, busy or hung: the next company would meet the same answer.
+      // 403/404 of one company never stops another (it is marked where it happened); signed
+      // out, rate-limited, busy or hung: the next company would meet the same answer.
       const cycleWide: readonly string[] = ['signed_out', 'rate_limited', 'unavailable', 'timeout', 'aborted'];
       if (error instanceof ProcoreError && cycleWide.includes(error.kind)) throw error;
       result.errors.push({ companyId: company.id, message: error instanceof Error ? error.message : String(error) });

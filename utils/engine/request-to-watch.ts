@@ -1,20 +1,18 @@
+import { exportStatusOf } from '../domain/export-status';
 import type { RequestDetail } from '../domain/schemas/request-detail';
 import type { WatchRequest } from '../domain/watch';
 
 export function toWatchRequest(detail: RequestDetail): WatchRequest {
-  return { id: detail.id, status: detail.status, messages: detail.messages, updatedAt: Date.parse(detail.updated_at) };
+  return { id: detail.id, status: exportStatusOf(detail.status), messages: detail.messages, updatedAt: Date.parse(detail.updated_at ?? detail.created_at ?? '') || 0 };
 }
 
-/** The latest request detail per payout: the one that decides the record's state. */
-export function latestByPayout(details: readonly RequestDetail[]): Map<string, RequestDetail> {
-  const latest = new Map<string, RequestDetail>();
+/** The latest of one contract payment's request details: the one that decides the record's state. */
+export function latestRequest(details: readonly RequestDetail[]): RequestDetail | null {
+  let latest: RequestDetail | null = null;
   for (const detail of details) {
-    const held = latest.get(detail.item_id);
-    const newer =
-      !held ||
-      Date.parse(detail.created_at) > Date.parse(held.created_at) ||
-      (detail.created_at === held.created_at && Date.parse(detail.updated_at) >= Date.parse(held.updated_at));
-    if (newer) latest.set(detail.item_id, detail);
+    const at = (d: RequestDetail) => Date.parse(d.created_at ?? '') || 0;
+    const newer = !latest || at(detail) > at(latest) || (at(detail) === at(latest) && (Date.parse(detail.updated_at ?? '') || 0) >= (Date.parse(latest.updated_at ?? '') || 0));
+    if (newer) latest = detail;
   }
   return latest;
 }
