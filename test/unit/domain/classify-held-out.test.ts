@@ -8,12 +8,11 @@ import { CORPUS_BATCHES, erpFamily, HELD_OUT_CORPUS, heldOutByRule, TUNING_CORPU
  * test/fixtures/erp-corpus). The table is printed on every run so a change shows its effect per
  * cause and per ERP; the bar fails the build on a regression.
  */
-// Set just below what the word families reached on batch 1's held-out third (43/55 = 78.2%) when
-// they were tuned on batch 1; batch 2 (collected since) gets its bar once the families are tuned on it.
-const BAR = 0.78;
-// The tuning third is what the families were fitted to: nearly all of it must stay right. Lowered
-// while batch 2's tuning third is not yet fitted to (before: batch 1 99/101, batch 2 31/39).
-const TUNING_BAR = 0.92;
+// Set just below what the word families reached on the held-out thirds of both batches together
+// (58/77 = 75.3%; batch 1 44/55, batch 2 14/22) when they were last tuned.
+const BAR = 0.75;
+// The tuning third is what the families were fitted to: nearly all of it must stay right (137/140).
+const TUNING_BAR = 0.97;
 
 interface Tally {
   right: number;
@@ -51,7 +50,7 @@ describe('the classifier on held-out real ERP messages', () => {
     expect(1 - wrong.length / TUNING_CORPUS.length, JSON.stringify(wrong.map((e) => [e.cause, e.message]))).toBeGreaterThanOrEqual(TUNING_BAR);
   });
 
-  it(`reads at least ${BAR * 100}% of batch 1's held-out third right (per batch, cause and ERP in the tables)`, () => {
+  it(`reads at least ${BAR * 100}% of the held-out thirds right (per batch, cause and ERP in the tables)`, () => {
     const predicted = new Map(HELD_OUT_CORPUS.map((e) => [e.message, classifyExportFailure({ messages: [e.message] }).cause]));
     const right = (e: CorpusEntry) => predicted.get(e.message) === e.cause;
     const accuracy = (entries: readonly CorpusEntry[]) => entries.filter(right).length / entries.length;
@@ -61,6 +60,6 @@ describe('the classifier on held-out real ERP messages', () => {
     console.table(tallyBy(HELD_OUT_CORPUS, (e) => e.cause, right));
     console.table(tallyBy(HELD_OUT_CORPUS, erpFamily, right));
     console.table(HELD_OUT_CORPUS.filter((e) => !right(e)).map((e) => ({ erp: e.erp, expected: e.cause, got: predicted.get(e.message), message: e.message.slice(0, 90) })));
-    expect(accuracy(CORPUS_BATCHES[0]!.heldOut)).toBeGreaterThanOrEqual(BAR);
+    expect(accuracy(HELD_OUT_CORPUS)).toBeGreaterThanOrEqual(BAR);
   });
 });
