@@ -1,6 +1,5 @@
 import type { Diagnosis } from '../domain/cause';
 import { isFundingComplete, type Disbursement } from '../domain/schemas/disbursement';
-import type { Settings } from '../domain/settings';
 import { newWatch } from '../domain/new-watch';
 import type { WatchState } from '../domain/watch';
 import type { WatchEvent } from '../domain/watch-event';
@@ -62,13 +61,13 @@ const IDLE_READ_SHARE_OF_WINDOW = 0.5;
 
 const cursorKey = (companyId: string) => `${CURSOR_PREFIX}${companyId}`;
 
-function fundingEvent(disbursement: Disbursement, company: WatchedCompany, settings: Settings, seenAt: number): WatchEvent {
+function fundingEvent(disbursement: Disbursement, company: WatchedCompany, windowMs: number, seenAt: number): WatchEvent {
   const exact = disbursement.fundingCompletedAt ? Date.parse(disbursement.fundingCompletedAt) : null;
   return {
     type: 'funding_observed',
     fundingCompletedAt: exact ?? seenAt,
     estimated: exact === null,
-    windowMs: settings.windowMs,
+    windowMs,
     paymentSyncEnabled: company.erp.payment_sync_enabled,
   };
 }
@@ -88,7 +87,7 @@ async function discover(
   engine: Engine,
   client: ProcoreClient,
   company: WatchedCompany,
-  settings: Settings,
+  windowMs: number,
   cursor: Cursor,
   cycleStart: number,
   signal?: AbortSignal,
@@ -103,7 +102,7 @@ async function discover(
     const funded = isFundingComplete(disbursement.status);
     for (const payout of disbursement.payouts) {
       const known = stored.get(payout.id);
-      const event = funded ? fundingEvent(disbursement, company, settings, known?.fundingCompletedAt ?? cycleStart) : null;
+      const event = funded ? fundingEvent(disbursement, company, windowMs, known?.fundingCompletedAt ?? cycleStart) : null;
       if (!known) {
         const watch = newWatch({ companyId: company.id, disbursement, payout, erpSettings: company.erp }, cycleStart);
         pending.push({ watch, event, actor: 'engine', why: `Disbursement ${disbursement.disbursementIdentifier} read from Procore`, isNew: true });
@@ -176,6 +175,7 @@ async function readStatuses(
  */
 export async function runPollCycle(engine: Engine, client: ProcoreClient, options: CycleOptions): Promise<CycleResult> {
   const settings = await engine.settings();
+  const windowMs = await engine.syncWindowMs();
   const cycleStart = engine.now();
   const result: CycleResult = { companies: 0, disbursementsSeen: 0, statusesRead: 0, watchesChanged: 0, effects: [], problems: [], errors: [] };
   let companies = await storedCompanies(engine);
@@ -192,10 +192,10 @@ export async function runPollCycle(engine: Engine, client: ProcoreClient, option
       let fresh: string[] = [];
       const next: Cursor = { ...cursor };
       const asked = Boolean(options.forceCompanies || options.companyId);
-      const idle = (since: number | null) => since === null || cycleStart - since >= settings.windowMs * IDLE_READ_SHARE_OF_WINDOW;
+      const idle = (since: number | null) => since === null || cycleStart - since >= windowMs * IDLE_READ_SHARE_OF_WINDOW;
       const inFlight = options.discovery && !asked && (await listWatches(engine.db, { companyId: company.id, states: ACTIVE })).length > 0;
       if (cursor.disbursementsSince === null || (options.discovery && (asked || inFlight || idle(cursor.disbursementsSince)))) {
-        const found = await discover(engine, client, company, settings, cursor, cycleStart, options.signal);
+        const found = await discover(engine, client, company, windowMs, cursor, cycleStart, options.signal);
         pending.push(...found.pending);
         fresh = found.fresh;
         result.disbursementsSeen += found.seen;
