@@ -1,5 +1,4 @@
-import { z } from '../domain/zod';
-import { DisbursementSchema } from '../domain/schemas/disbursement';
+import { z } from 'zod/mini';
 import type { Backend } from '../overlay/backend';
 import { pageHint } from '../page/routes';
 import { TRAFFIC_SOURCE } from './observation';
@@ -13,8 +12,14 @@ const ObservationSchema = z.object({
   body: z.unknown(),
 });
 
-// A disbursement by its public field names: enough to name it in a page hint.
-const DisbursementShape = z.pick(DisbursementSchema, { id: true, disbursementIdentifier: true, status: true });
+// A disbursement by its public field names (utils/domain/schemas/disbursement.ts), only the ones a
+// page hint needs. Not that module itself: it would bring the English error wording and every
+// other schema into the content script, and nothing here shows an error to anyone.
+const DisbursementShape = z.object({
+  id: z.union([z.string().check(z.minLength(1)), z.int().check(z.nonnegative())]),
+  disbursementIdentifier: z.string().check(z.minLength(1), z.maxLength(100)),
+  status: z.string().check(z.regex(/^(FUNDING|PAYOUT)_[A-Z_]+$/)),
+});
 
 /** The disbursement numbers in a JSON body: a record, a list of them, or a list under one key. */
 export function disbursementNumbersIn(body: unknown): string[] {

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { disbursementNumbersIn, receivePageTraffic } from '../../../utils/page-traffic/traffic-receiver';
 import { TRAFFIC_SOURCE } from '../../../utils/page-traffic/observation';
+import { DISBURSEMENT_STATUSES, DisbursementSchema } from '../../../utils/domain/schemas/disbursement';
 import { fakeBackend } from '../overlay/overlay-harness';
 
 const disbursement = (n: string) => ({ id: n.replace('D-', ''), disbursementIdentifier: n, status: 'PAYOUT_INITIATED', name: 'May draw' });
@@ -20,8 +21,23 @@ describe('disbursementNumbersIn', () => {
     expect(disbursementNumbersIn({ data: [disbursement('D-3')], total: 1 })).toEqual(['D-3']);
   });
 
+  it('takes every disbursement the domain schema takes', () => {
+    const full = {
+      ...disbursement('D-5'),
+      fundingAccountId: 'fa_1',
+      amount: 450000,
+      currencyCode: 'USD',
+      statusMessage: null,
+      createdAt: '2026-11-20T15:00:00Z',
+      updatedAt: '2026-11-20T15:00:00Z',
+      payouts: [],
+    };
+    expect(DisbursementSchema.safeParse(full).success).toBe(true);
+    for (const status of DISBURSEMENT_STATUSES) expect(disbursementNumbersIn({ ...full, status })).toEqual(['D-5']);
+  });
+
   it('keeps nothing else', () => {
-    expect(disbursementNumbersIn([{ id: 1, name: 'x' }, { ...disbursement('D-1'), status: 'SOMETHING' }, null, 'D-1', 7])).toEqual([]);
+    expect(disbursementNumbersIn([{ id: 1, name: 'x' }, { ...disbursement('D-1'), status: 'SOMETHING' }, { ...disbursement('D-1'), id: '' }, null, 'D-1', 7])).toEqual([]);
     expect(disbursementNumbersIn({ nested: { deeper: [disbursement('D-1')] } })).toEqual([]);
   });
 });
