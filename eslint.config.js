@@ -12,6 +12,24 @@ const noHtmlSinks = [
   { selector: "CallExpression[callee.object.name='document'][callee.property.name='write']", message: 'No document.write.' },
 ];
 
+// Features are independent (features/<name>/): one never imports another, so a feature can be
+// removed or broken alone. What two need lives in components/ or utils/; features/feature.ts is
+// the shared contract.
+const featureIsolation = {
+  files: ['features/*/**/*.{ts,tsx}'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { regex: '^\\.\\./(?!feature$)[^./][^/]*(/|$)', message: 'A feature may not import another feature (or the registry): move what both need to components/ or utils/.' },
+          { regex: '^(\\.\\./){2,}features/', message: 'A feature may not import another feature: import ../feature for the contract, ./ for its own files.' },
+        ],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test/sim/public/vendor/**'] },
   js.configs.recommended,
@@ -32,4 +50,5 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  featureIsolation,
 );

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { maskErpMessage } from '../../utils/domain/mask-message';
+import { reexportCure } from '../../utils/domain/reexport-cure';
 import type { Watch } from '../../utils/domain/watch';
 import { Button } from './Button';
 
@@ -10,7 +11,8 @@ const knownNames = (watch: Watch): string[] =>
 /**
  * A failure whose ERP message the classifier does not recognise (cause UNKNOWN), said honestly:
  * the ERP's own words in full, that we do not know them yet, what the user can still do, and
- * "Copy for us": the message with amounts, names and numbers masked, ready to send.
+ * "Copy for us": the message with amounts, names and numbers masked, ready to send. Whether an
+ * unchanged export is still worth a try is reexportCure's to say, as for every other cause.
  */
 export function UnrecognisedMessage({ watch }: { watch: Watch }) {
   const headingId = useId();
@@ -40,10 +42,14 @@ export function UnrecognisedMessage({ watch }: { watch: Watch }) {
       ) : (
         <p>{watch.erpName} gave no message.</p>
       )}
-      <p>
-        What you can still do: export it again unchanged from ERP Integrations, Failed to Export (a passing fault clears that
-        way), or copy the summary and contact support with it.
-      </p>
+      {reexportCure(watch.state, watch.diagnosis).kind === 'unchanged-only' ? (
+        <p>
+          What you can still do: export it again unchanged with Procore&apos;s Export in ERP Integrations, Failed to Export
+          (the only thing left to try: a passing fault clears that way), or copy the message for us and contact support with it.
+        </p>
+      ) : (
+        <p>What you can still do: copy the message for us and contact support with it.</p>
+      )}
       <Button small onClick={() => void copy()} aria-describedby={headingId}>
         Copy for us
       </Button>

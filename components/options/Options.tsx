@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { DEFAULT_WINDOW_MS } from '../../utils/domain/settings';
+import { SYNC_WINDOW_MS } from '../../utils/domain/sync-window';
 import type { EngineStatus } from '../../utils/messaging';
 import { sendMessage, subscribeWatches } from '../../utils/message-client';
 import { Button } from '../common/Button';
@@ -85,7 +85,7 @@ export function Options() {
           !form.problem && <p>Loading settings…</p>
         )}
         <CompatibilityPanel />
-        <Dashboard windowMs={form.saved?.windowMs ?? DEFAULT_WINDOW_MS} />
+        <Dashboard windowMs={SYNC_WINDOW_MS} />
       </main>
     </div>
   );

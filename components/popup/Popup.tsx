@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Watch } from '../../utils/domain/watch';
-import { DEFAULT_WINDOW_MS } from '../../utils/domain/settings';
+import { SYNC_WINDOW_MS } from '../../utils/domain/sync-window';
 import { sendMessage } from '../../utils/message-client';
 import { buildPopupView, causesPresent, NO_FILTER, type PopupFilter } from '../../utils/view/popup-sections';
 import { watchUrl } from '../../utils/view/procore-links';
@@ -37,8 +37,7 @@ export function Popup() {
   const companyNames = useMemo(() => new Map((status?.watchedCompanies ?? []).map((c) => [c.id, c.name])), [status]);
   const view = useMemo(() => buildPopupView(watches.values(), filter, companyNames, regroupNow), [watches, filter, companyNames, regroupNow]);
   const causes = useMemo(() => causesPresent(watches.values()), [watches]);
-  const windowMs = settings?.windowMs ?? DEFAULT_WINDOW_MS;
-  const windowMinutes = Math.round((windowMs / 60_000) * 10) / 10;
+  const windowMinutes = SYNC_WINDOW_MS / 60_000;
 
   const hrefOf = useCallback((watch: Watch) => (settings ? watchUrl(watch, settings) : '#'), [settings]);
 

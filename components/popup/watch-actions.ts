@@ -1,4 +1,4 @@
-import { reexportCure } from '../../utils/domain/reexport-cure';
+import { hasKnownFix, reexportCure } from '../../utils/domain/reexport-cure';
 import type { Watch, WatchState } from '../../utils/domain/watch';
 
 /** The actions a row offers: only what can work for that record. */
@@ -15,7 +15,7 @@ export function rowActions(watch: Pick<Watch, 'state' | 'diagnosis'>): RowAction
   const { state } = watch;
   return {
     // The same rule as the page overlay: an export only where a re-export can cure the cause.
-    fix: reexportCure(state, watch.diagnosis).kind !== 'none',
+    fix: hasKnownFix(reexportCure(state, watch.diagnosis)),
     summary: PROBLEM.includes(state) || state === 're_exporting',
     snooze: PROBLEM.includes(state),
     dismiss: state !== 'syncing' && state !== 're_exporting',

@@ -7,7 +7,7 @@ import { useGridRecords } from '../../components/overlay/use-grid-records';
 import { useWatchStore } from '../../components/overlay/use-watches';
 import { AuthorizeChecklist } from './AuthorizeChecklist';
 import { PreflightMark } from './PreflightMark';
-import { useAdjacentHost } from './use-adjacent-host';
+import { useAdjacentHost } from '../../components/overlay/use-adjacent-host';
 import { usePreflight } from './use-preflight';
 
 /** A draft "Disbursement #" page: each included invoice's mark, and the checks beside Authorize. */

@@ -3,7 +3,7 @@ import { readPayableInvoiceRows, type PayableInvoiceData } from '../../utils/pag
 import { toCheck } from '../../utils/overlay/preflight-cache';
 import { selectionSummary } from '../../utils/overlay/preflight-text';
 import { useOverlay } from '../../components/overlay/overlay-context';
-import { useAdjacentHost } from './use-adjacent-host';
+import { useAdjacentHost } from '../../components/overlay/use-adjacent-host';
 import { PreflightBanner } from './PreflightBanner';
 import { PreflightMark } from './PreflightMark';
 import { useGridRecords } from '../../components/overlay/use-grid-records';

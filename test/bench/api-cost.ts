@@ -124,8 +124,8 @@ export async function measureApiCost(options: ApiCostOptions = {}): Promise<ApiC
       sent.push({ at: cycleAt * 1000, realAt: (Date.now() - started) * speedup, endpoint: `${init.method ?? 'GET'} ${endpointOf(String(input))}`, status: response.status });
       return response;
     };
-    const engine = await Engine.open(await openEngineDb(`bench-${Date.now()}`));
-    await updateSettings(engine.db, { environment: 'custom', apiOrigin: sim.origin, windowMs });
+    const engine = await Engine.open(await openEngineDb(`bench-${Date.now()}`), undefined, undefined, async () => windowMs);
+    await updateSettings(engine.db, { environment: 'custom', apiOrigin: sim.origin });
     // One governor for the run, as the worker keeps one per origin.
     const governor = new RateGovernor();
     const clientFor = async (e: typeof engine) => procoreClient(e, await e.settings(), governor, countingFetch);

@@ -40,7 +40,7 @@ try {
       })),
     });
   }
-  await configureExtension(ext, { apiOrigin: sim.origin, windowMs: WINDOW_MS });
+  await configureExtension(ext, { apiOrigin: sim.origin });
   const control = await openExtensionPage(ext);
   const seededBy = Date.now() + SEED_TIMEOUT_MS;
   let watches: Watch[] = [];

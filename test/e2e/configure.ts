@@ -6,7 +6,10 @@ import type { LaunchedExtension } from './launch';
 export interface ConfigureOptions {
   /** The sim's origin, e.g. `http://127.0.0.1:51234`. */
   apiOrigin: string;
-  /** The sync window (tests only); the product always uses 10 minutes. */
+  /**
+   * A shorter sync window: only the sandbox build accepts it (its `sandbox.setSyncWindow` message);
+   * the product always runs on 10 minutes.
+   */
   windowMs?: number;
   companyIds?: string[];
   /** Other settings to apply in the same update. */
@@ -29,6 +32,15 @@ export async function sendFromExtensionPage<T>(page: Page, name: MessageName, pa
   );
   if (!envelope || !envelope.ok) throw new Error(`${name} failed: ${envelope ? envelope.error : 'no answer'}`);
   return envelope.value as T;
+}
+
+/** Shortens the sync window of a sandbox build (a production build knows no such message). */
+export async function setSandboxSyncWindow(page: Page, windowMs: number): Promise<void> {
+  const envelope = await page.evaluate(
+    (ms) => chrome.runtime.sendMessage({ name: 'sandbox.setSyncWindow', payload: { windowMs: ms } }) as Promise<Envelope<unknown>>,
+    windowMs,
+  );
+  if (!envelope || !envelope.ok) throw new Error(`sandbox.setSyncWindow failed: ${envelope ? envelope.error : 'no answer'}`);
 }
 
 /** An extension page to send messages from; the caller closes it. */
@@ -54,12 +66,12 @@ export async function configureExtension(ext: LaunchedExtension, options: Config
     environment: 'custom',
     apiOrigin: options.apiOrigin,
     authMode: 'session',
-    ...(options.windowMs !== undefined ? { windowMs: options.windowMs } : {}),
     ...(options.companyIds ? { companyIds: options.companyIds } : {}),
     ...options.settings,
   };
   const page = await openExtensionPage(ext);
   try {
+    if (options.windowMs !== undefined) await setSandboxSyncWindow(page, options.windowMs);
     const view = await sendFromExtensionPage<SettingsView>(page, 'settings.update', { patch });
     if (options.poll ?? true) await sendFromExtensionPage(page, 'poll.now', {});
     return view;

@@ -185,8 +185,8 @@ describe('the Firefox MV3 build in Firefox ESR (headless, WebDriver BiDi)', () =
   it('the background answers through browser.* promises and refuses an invalid message with words', async () => {
     const reply = await poll('the background to answer', () => bidi.evaluate<{ ok: boolean }>(extensionTab, `browser.runtime.sendMessage({ name: 'settings.get', payload: {} })`));
     expect(reply.ok).toBe(true);
-    const refused = await bidi.evaluate<{ ok: boolean; error: string }>(extensionTab, `browser.runtime.sendMessage({ name: 'settings.update', payload: { patch: { windowMs: 'soon' } } })`);
-    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/windowMs/) });
+    const refused = await bidi.evaluate<{ ok: boolean; error: string }>(extensionTab, `browser.runtime.sendMessage({ name: 'settings.update', payload: { patch: { retentionDays: 'soon' } } })`);
+    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/retentionDays/) });
   });
 
   it('signed in to the sim, it polls with the browser session and watches the company\'s records', async () => {
@@ -194,7 +194,7 @@ describe('the Firefox MV3 build in Firefox ESR (headless, WebDriver BiDi)', () =
     await bidi.send('browsingContext.navigate', { context: tab!.context, url: `${sim.origin}/login`, wait: 'complete' });
     const session = await bidi.evaluate<{ user: { login: string } }>(tab!.context, `fetch('/__sim/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).then((r) => r.json())`);
     expect(session.user.login).toMatch(/@/);
-    const patch = { environment: 'custom', apiOrigin: sim.origin, authMode: 'session', windowMs: 30_000, companyIds: [COMPANY] };
+    const patch = { environment: 'custom', apiOrigin: sim.origin, authMode: 'session', companyIds: [COMPANY] };
     const send = (name: string, payload: unknown) => bidi.evaluate<{ ok: boolean; value?: unknown; error?: string }>(extensionTab, `browser.runtime.sendMessage(${JSON.stringify({ name, payload })})`);
     expect((await send('settings.update', { patch })).ok).toBe(true);
     expect((await send('poll.now', {})).ok).toBe(true);

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_ORIGINS } from '../../utils/build/sandbox-manifest';
+import { SET_SYNC_WINDOW } from '../../utils/engine/settings/sandbox-window';
 
 // Reads what `npm run zip` and `npm run build:sandbox` produced (test:e2e runs both first).
 const OUTPUT = path.resolve('.output');
@@ -13,7 +14,7 @@ interface Manifest {
   manifest_version: number;
   permissions?: string[];
   host_permissions?: string[];
-  content_scripts?: { matches: string[] }[];
+  content_scripts?: { matches: string[]; world?: string }[];
   externally_connectable?: unknown;
   browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: { required?: string[] } } };
 }
@@ -45,6 +46,11 @@ describe('built manifests', () => {
     // identity: OAuth sign-in through browser.identity.launchWebAuthFlow.
     expect(manifest.permissions?.sort()).toEqual(['alarms', 'identity', 'notifications', 'storage']);
     expect(manifest.host_permissions).toEqual(['https://*.procore.com/*']);
+    // One content script routing at run time and its main-world observer, both on every Procore page.
+    expect((manifest.content_scripts ?? []).map((c) => `${c.world ?? 'ISOLATED'} ${c.matches.join(' ')}`).sort()).toEqual([
+      'ISOLATED https://*.procore.com/*',
+      'MAIN https://*.procore.com/*',
+    ]);
     expect(loopback(manifest)).toEqual([]);
     expect(manifest.externally_connectable).toBeUndefined();
   });
@@ -61,5 +67,25 @@ describe('built manifests', () => {
     for (const script of manifest.content_scripts ?? []) {
       expect(script.matches.some((m) => m.startsWith('http://127.0.0.1/'))).toBe(true);
     }
+  });
+});
+
+// Every script a build ships (the background, content scripts, pages' chunks).
+function scripts(dir: string): string {
+  const root = path.join(OUTPUT, dir);
+  const walk = (d: string): string[] =>
+    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.js') ? [path.join(d, e.name)] : []));
+  return walk(root).map((f) => readFileSync(f, 'utf8')).join('\n');
+}
+
+describe('the sync window', () => {
+  it.each(['chrome-mv3', 'firefox-mv3'])('%s: production has no way to change it (no sandbox message, no stored override)', (dir) => {
+    const code = scripts(dir);
+    expect(code).not.toContain(SET_SYNC_WINDOW);
+    expect(code).not.toContain('sandbox.syncWindowMs');
+  });
+
+  it('the sandbox build carries the message, so the check above looks for what is really there', () => {
+    expect(scripts('chrome-mv3-sandbox')).toContain(SET_SYNC_WINDOW);
   });
 });

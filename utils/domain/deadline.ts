@@ -1,6 +1,6 @@
-import { DEFAULT_WINDOW_MS } from './settings';
+import { SYNC_WINDOW_MS } from './sync-window';
 
 /** When a payment record should be in the ERP: funding complete + the sync window (server time). */
-export function deadlineFor(fundingCompletedAt: number, windowMs: number = DEFAULT_WINDOW_MS): number {
+export function deadlineFor(fundingCompletedAt: number, windowMs: number = SYNC_WINDOW_MS): number {
   return fundingCompletedAt + windowMs;
 }

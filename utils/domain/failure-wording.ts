@@ -11,7 +11,8 @@ import type { Cause } from './cause';
  * - a strict vendor shape before invoice ("Vendor record not found"), a loose one after it
  *   ("Bill for vendor Hill Electric not found" is the bill);
  * - amount before invoice: "unable to link to transaction: it has already been closed";
- * - transient last: "please try again" also ends messages whose cause is elsewhere.
+ * - transient last: "please try again" also ends messages whose cause is elsewhere, and "check
+ *   the transaction for errors, then try again" asks for a fix, not patience.
  * A message that lists several kinds of record ("accounts, customers, items, vendors or
  * employees") points at none of them and is set aside. Families are tuned on the tuning third of
  * test/fixtures/erp-corpus and the shared fixtures, never on the held-out third.
@@ -37,7 +38,7 @@ const PERIOD = [
   String.raw`\bclos(?:ing|e) date\b`,
   String.raw`\block ?date\b`,
   String.raw`\bbooks (?:are |have been |were |is )?(?:closed|locked)\b`,
-  String.raw`\b(?:not in|outside(?: of)?) (?:an |the )?open (?:period|month|year)\b`,
+  String.raw`\b(?:not in|outside(?: of)?|beyond|past|after) (?:an |the |all |the last )?open (?:period|month|year)s?\b`,
   `\\bposting date\\b${C(60)}\\b(?:not within|outside|not allowed)\\b`,
   String.raw`\ballowed posting dates?\b`,
   String.raw`\bno open (?:financial |fiscal |accounting |posting |gl |ap )?(?:periods?|months?|years?)\b`,
@@ -48,19 +49,24 @@ const PERIOD = [
 
 // A check or reference is a number by itself; a document or payment is one only with a number word.
 const NUMBERISH = String.raw`(?:check|cheque|chk|reference|ref)(?: ?(?:number|num|no|nbr|#))?|(?:document|doc|payment|txn|seq|serial|voucher) ?(?:number|num|no|nbr|#)|docnumber|checknum|refnumber|number|nbr|#`;
-const TAKEN = String.raw`already (?:been )?(?:used|exists?|in use|assigned|issued|recorded|entered|on file|taken|posted|printed|present)|previously (?:used|recorded|issued|entered)|is assigned to|(?:is |are )?in use|not unique|must be unique|(?:has|have) been used|(?:is|was) (?:used|taken)|exists already`;
+const TAKEN = String.raw`already (?:been )?(?:used|exists?|in use|assigned|issued|recorded|entered|on file|taken|posted|printed|present)|previously (?:used|recorded|issued|entered)|is assigned to|(?:is |are )?in use|not unique|must be unique|(?:has|have) been used|(?:is|was) (?:used|taken)|exists already|is (?:already )?(?:in|on) (?:an?|another) (?:[a-z]+ ){0,2}(?:transaction|payment|check|batch)`;
+const CHECK_PLACES = 'payment history|check register|check history|cm detail|cash management';
 const DUPLICATE = [
   String.raw`\bduplicate[ds]?\b(?!\s+(?:vendor|supplier|payee|entity)s?\b)`,
   `(?<![a-z0-9])(?:${NUMBERISH})(?![a-z])${C(80)}\\b(?:${TAKEN})\\b`,
   `\\b(?:${TAKEN})\\b${C(40)}(?<![a-z0-9])(?:${NUMBERISH})(?![a-z])`,
   String.raw`\b(?:enter|specify|use|choose|provide|select) (?:a |an )?(?:different|another|new|unique|other) (?:check |cheque |document |doc |reference |ref )?(?:number|no|#)`,
   String.raw`\bsame (?:check|cheque|document|reference) (?:number|no)\b`,
+  // Where an ERP keeps its checks: a payment already there is this one again.
+  `\\balready exists? (?:in|as) (?:the )?(?:ap |a/p |cm )?(?:${CHECK_PLACES})\\b`,
+  `\\b(?:${CHECK_PLACES})\\b${C(40)}\\balready exists?\\b`,
 ];
 
 const NOT_VENDORS = String.raw`(?<!(?:vendor|supplier|payee|beneficiary|vendor's|supplier's|payee's) )`;
 const BANK_NOUN = String.raw`(?:bank(?: ?(?:account|acct|id|code|key|number|no))?|checkbook(?: ?id)?|(?:checking|cash|check|cheque|disbursement|payment|cm|cash management) (?:account|acct)(?: ?(?:id|code|key|number))?|cmacct|bankid|bank_id|bankaccount|cashaccount)`;
 const BANK = [
   String.raw`\bcheck the fields with accounts\b(?!\s*,)`,
+  String.raw`\b(?:cannot|can't|may not|must not|not allowed to) use (?:an? |the |this )?(?:[^\s.!?]+ ){0,3}?` + BANK_NOUN + String.raw`\b`,
   String.raw`\bmust be (?:of )?(?:type|a) (?:bank|checking|cash)\b`,
   String.raw`\b(?:account|acct)\b[^.!?\n]{0,40}?\bnot (?:a |of type )?(?:bank|checking|cash)\b`,
   String.raw`\b(?:invalid|unknown|inactive|incorrect|wrong|missing|closed|disabled|undefined|unrecognized|unrecognised|nonexistent|non-existent|no such|bad|unmapped|deactivated)\b(?:\s+[^\s.!?]+){0,3}?\s+` + NOT_VENDORS + BANK_NOUN + String.raw`\b`,
@@ -103,6 +109,7 @@ const AMOUNT = [
   String.raw`\b(?:paid|pay) only in full\b|\bonly in full\b`,
   `\\bbalance\\b${C(40)}\\b(?:go|goes|become|becomes|be) negative\\b`,
   String.raw`\bonly open (?:documents?|bills?|invoices?|transactions?|payables?)\b`,
+  String.raw`\b(?:bill|invoice|transaction|document|voucher|payable) (?:is )?not open\b|\bnot open (?:to|for) pay(?:ment)?\b`,
   `\\b(?:exceed|exceeds|less than or equal to|greater than|more than)\\b${C(30)}\\b(?:document|invoice|bill|original|transaction) (?:amount|total|balance)\\b`,
   String.raw`\bno (?:amount )?due\b`,
   String.raw`\bpayments? (?:has|have) (?:already )?been (?:made|applied) against\b`,
@@ -119,6 +126,7 @@ const INVOICE = [
   `\\b(?:invoice|bill)\\b${C(40)}\\b(?:must|needs to|has to) be (?:synced|exported)\\b`,
   `\\binvalid reference\\b${C(40)}\\b(?:bill|invoice|transaction|txn)`,
   `\\b${DOC_NOUN} (?:is|was) missing\\b(?!\\s+(?:the|a|an)\\b)`,
+  String.raw`\bmissing (?:ap |a/p )?(?:transaction|bill|invoice|voucher) (?:header|record)\b`,
   String.raw`\binvalid (?:ap |a/p )?(?:transaction|bill|invoice|voucher|payable)s?\b`,
 ];
 
@@ -126,7 +134,7 @@ const TRANSIENT = [
   String.raw`\btime[ -]?outs?\b|\btimeout|\btimed out\b`,
   String.raw`throttl|\brate[ -]?limit|\b(?:api|request|call|login|concurrency|concurrent request|usage) limits?\b|\btoo many (?:concurrent )?requests\b|\bquota\b`,
   String.raw`\b(?:status|http|code|error)\D{0,15}(?:429|5\d\d)\b|\b429\b`,
-  String.raw`\binternal server error\b|\bbad gateway\b|\bunavailable\b|\bnot available\b|\btemporar(?:y|ily)\b|\btry again\b|\bretry\b`,
+  String.raw`\binternal server error\b|\bbad gateway\b|\bunavailable\b|\bnot available\b|\btemporar(?:y|ily)\b|(?<!\b(?:then|and) )\btry again\b|\bretry(?:ing)?\b|\bplease wait\b`,
   String.raw`\bconnection (?:was )?(?:reset|refused|closed|lost|aborted|error|failed)\b|\b(?:could not|unable to|cannot|failed to) connect\b|\bnetwork error\b|\bsocket\b|\b(?:econnreset|econnrefused|etimedout|enotfound|eai_again)\b`,
   String.raw`\bdid not respond\b|\bno response\b|\bnot respond(?:ing)?\b|\bstale\b|\bbusy\b|\bmaintenance\b|\bdeadlock|\bin use by another user\b|\blocked by another\b|\banother user is\b|\bnot running\b|\bweb connector\b|\bqbwc\b|\b(?:is|was|went) (?:offline|down)\b|\boffline\b`,
 ];
@@ -160,6 +168,7 @@ function normalizeMessage(message: string): string {
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/(?<![a-z])'|'(?![a-z])/g, ' ')
+    .replace(/%20/g, ' ')
     .replace(/["\u201c\u201d()[\]{}<>]/g, ' ')
     .replace(/(\d)[.,](\d)/g, '$1$2')
     .replace(/\b(no|nbr|num|ref|chk|acct)\.(?=\s*[#\w])/g, '$1 ')

@@ -1,7 +1,5 @@
 import { z } from './zod';
 
-export const DEFAULT_WINDOW_MS = 10 * 60 * 1000;
-
 export const ENVIRONMENTS = ['production', 'developer_sandbox', 'monthly_sandbox', 'custom'] as const;
 
 const HhMm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use the 24-hour form HH:MM'));
@@ -38,8 +36,6 @@ export const SettingsSchema = z.object({
   /** Re-export duplicate check numbers with the suggested number without asking. Off by default. */
   autoFixDuplicateCheckNumbers: z._default(z.boolean(), false),
   retentionDays: z._default(z.int().check(z.gte(1, 'keep at least 1 day'), z.lte(3650)), 30),
-  /** Tests only: the product always uses 10 minutes. */
-  windowMs: z._default(z.int().check(z.gte(1000), z.lte(DEFAULT_WINDOW_MS)), DEFAULT_WINDOW_MS),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

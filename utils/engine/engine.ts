@@ -1,11 +1,16 @@
 import { clockOffsetFromDateHeader, serverNow } from '../domain/server-clock';
 import type { Settings } from '../domain/settings';
+import { SYNC_WINDOW_MS } from '../domain/sync-window';
 import type { EngineDb } from '../store/engine-db';
 import { readMeta, writeMeta } from '../store/meta-store';
 import { getSettings } from './settings-store';
 import { WatchHub } from './watch-hub';
 
 const CLOCK_KEY = 'clockOffsetMs';
+
+/** The sync window the engine runs on: the constant, unless a test or the sandbox build says otherwise. */
+export type SyncWindowSource = () => Promise<number>;
+const FIXED_WINDOW: SyncWindowSource = () => Promise.resolve(SYNC_WINDOW_MS);
 
 /**
  * What every engine module works with: the store, the live-change hub and server time. Nothing
@@ -20,10 +25,12 @@ export class Engine {
     readonly db: EngineDb,
     readonly hub: WatchHub = new WatchHub(),
     private readonly localNow: () => number = Date.now,
+    /** Funding to deadline, in ms: SYNC_WINDOW_MS in the product. */
+    readonly syncWindowMs: SyncWindowSource = FIXED_WINDOW,
   ) {}
 
-  static async open(db: EngineDb, hub?: WatchHub, localNow: () => number = Date.now): Promise<Engine> {
-    const engine = new Engine(db, hub, localNow);
+  static async open(db: EngineDb, hub?: WatchHub, localNow: () => number = Date.now, syncWindowMs?: SyncWindowSource): Promise<Engine> {
+    const engine = new Engine(db, hub, localNow, syncWindowMs);
     engine.offsetMs = (await readMeta<number>(db, CLOCK_KEY)) ?? 0;
     return engine;
   }

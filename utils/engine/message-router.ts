@@ -69,8 +69,11 @@ export function runtimeTrust(): SenderTrust {
   };
 }
 
-export function setupMessageRouter(handlers: MessageHandlers, trust: () => SenderTrust = runtimeTrust): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: SenderLike) =>
-    routeMessage(handlers, message, sender, trust()),
+/** A route for messages outside the protocol (a sandbox build's test controls): null when not its own. */
+export type OwnRoute = (message: unknown, sender: SenderLike) => Promise<Envelope<unknown>> | null;
+
+export function setupMessageRouter(handlers: MessageHandlers, trust: () => SenderTrust = runtimeTrust, ownRoute?: OwnRoute): void {
+  browser.runtime.onMessage.addListener(
+    (message: unknown, sender: SenderLike) => ownRoute?.(message, sender) ?? routeMessage(handlers, message, sender, trust()),
   );
 }

@@ -75,9 +75,10 @@ export async function notify(engine: Engine, items: readonly { kind: NotifyKind;
   const watches = await getWatches(engine.db, [...new Set(items.map((i) => i.payoutId))]);
   const groups = groupForNotification(items, watches, settings, engine.now());
   const names = new Map((await storedCompanies(engine)).map((c) => [c.id, c.name]));
+  const windowMs = await engine.syncWindowMs();
   let shown = 0;
   for (const [companyId, byKind] of groups) {
-    const { title, message } = companyNotification(byKind, settings.windowMs, names.get(companyId));
+    const { title, message } = companyNotification(byKind, windowMs, names.get(companyId));
     const id = `${PREFIX}${companyId}:${engine.now()}`;
     const payoutIds = [...byKind.values()].flat().map((w) => w.payoutId);
     await writeMeta(engine.db, `notification:${id}`, { companyId, payoutIds } satisfies NotificationRecord);

@@ -3,7 +3,6 @@ import { DisbursementSchema, isFundingComplete, payoutsOf, type Disbursement } f
 import { isSynced, type ContractPayment } from '../domain/schemas/contract-payment';
 import { linkPayout, nextTrust, type ExternalIdTrust } from '../domain/payout-link';
 import type { Watch } from '../domain/watch';
-import type { Settings } from '../domain/settings';
 import { newWatch } from '../domain/new-watch';
 import type { WatchState } from '../domain/watch';
 import type { WatchEvent } from '../domain/watch-event';
@@ -67,7 +66,7 @@ const IDLE_READ_SHARE_OF_WINDOW = 0.5;
 
 const cursorKey = (companyId: string) => `${CURSOR_PREFIX}${companyId}`;
 
-function fundingEvent(disbursement: Disbursement, company: WatchedCompany, settings: Settings, known: number | null, seenAt: number): WatchEvent {
+function fundingEvent(disbursement: Disbursement, company: WatchedCompany, windowMs: number, known: number | null, seenAt: number): WatchEvent {
   // No public field gives the funding-complete time (PROCORE-CONTRACT.md): the time first seen
   // stays; else `updatedAt` of a disbursement first seen already funding-complete; else now.
   const updated = disbursement.updatedAt ? Date.parse(disbursement.updatedAt) : NaN;
@@ -75,7 +74,7 @@ function fundingEvent(disbursement: Disbursement, company: WatchedCompany, setti
     type: 'funding_observed',
     fundingCompletedAt: known ?? (Number.isFinite(updated) && updated <= seenAt ? updated : seenAt),
     estimated: true,
-    windowMs: settings.windowMs,
+    windowMs,
     paymentSyncEnabled: company.erp.payment_sync_enabled,
   };
 }
@@ -94,7 +93,7 @@ async function syncTurnedOff(engine: Engine, companies: readonly WatchedCompany[
 export async function disbursementTransitions(
   engine: Engine,
   company: WatchedCompany,
-  settings: Settings,
+  windowMs: number,
   disbursements: readonly Disbursement[],
   now: number,
 ): Promise<{ pending: PendingTransition[]; fresh: string[] }> {
@@ -106,7 +105,7 @@ export async function disbursementTransitions(
     const number = disbursement.disbursementIdentifier ?? disbursement.name ?? disbursement.id;
     for (const payout of payoutsOf(disbursement)) {
       const known = stored.get(payout.id);
-      const event = funded ? fundingEvent(disbursement, company, settings, known?.fundingCompletedAt ?? null, now) : null;
+      const event = funded ? fundingEvent(disbursement, company, windowMs, known?.fundingCompletedAt ?? null, now) : null;
       if (!known) {
         const watch = newWatch({ companyId: company.id, disbursement, payout, erpSettings: company.erp }, now);
         pending.push({ watch, event, actor: 'engine', why: `Disbursement ${number} read from Procore`, isNew: true });
@@ -151,7 +150,7 @@ async function discover(
   engine: Engine,
   client: ProcoreClient,
   company: WatchedCompany,
-  settings: Settings,
+  windowMs: number,
   cursor: Cursor,
   cycleStart: number,
   signal?: AbortSignal,
@@ -168,7 +167,7 @@ async function discover(
     const read = await withPayouts(engine, client, company.id, disbursement, signal);
     if (read) full.push(read);
   }
-  const { pending, fresh } = await disbursementTransitions(engine, company, settings, full, cycleStart);
+  const { pending, fresh } = await disbursementTransitions(engine, company, windowMs, full, cycleStart);
   return { pending, seen: changed.length, fresh };
 }
 
@@ -272,6 +271,7 @@ async function readStatuses(
  */
 export async function runPollCycle(engine: Engine, client: ProcoreClient, options: CycleOptions): Promise<CycleResult> {
   const settings = await engine.settings();
+  const windowMs = await engine.syncWindowMs();
   const cycleStart = engine.now();
   const result: CycleResult = { companies: 0, disbursementsSeen: 0, statusesRead: 0, watchesChanged: 0, effects: [], problems: [], errors: [] };
   let companies = await storedCompanies(engine);
@@ -288,10 +288,10 @@ export async function runPollCycle(engine: Engine, client: ProcoreClient, option
       let fresh: string[] = [];
       const next: Cursor = { ...cursor };
       const asked = Boolean(options.forceCompanies || options.companyId);
-      const idle = (since: number | null) => since === null || cycleStart - since >= settings.windowMs * IDLE_READ_SHARE_OF_WINDOW;
+      const idle = (since: number | null) => since === null || cycleStart - since >= windowMs * IDLE_READ_SHARE_OF_WINDOW;
       const inFlight = options.discovery && !asked && (await listWatches(engine.db, { companyId: company.id, states: ACTIVE })).length > 0;
       if (cursor.disbursementsSince === null || (options.discovery && (asked || inFlight || idle(cursor.disbursementsSince)))) {
-        const found = await discover(engine, client, company, settings, cursor, cycleStart, options.signal);
+        const found = await discover(engine, client, company, windowMs, cursor, cycleStart, options.signal);
         pending.push(...found.pending);
         fresh = found.fresh;
         result.disbursementsSeen += found.seen;

@@ -3,10 +3,11 @@ import { updateBadge } from './badge';
 import { Engine } from './engine';
 import { readStatus } from './engine-status';
 import { messageHandlers } from './message-handlers';
-import { setupMessageRouter, type MessageHandlers } from './message-router';
+import { runtimeTrust, setupMessageRouter, type MessageHandlers } from './message-router';
 import { deliverHeldNotifications, setupNotificationClicks } from './notifier';
 import { poll, type ClientFactory } from './poll-runner';
 import { engineClient } from './procore-connection';
+import { SANDBOX_BUILD, sandboxWindow, sandboxWindowRoute } from './settings/sandbox-window';
 import { ALARMS, setupScheduler } from './scheduler';
 import { applyUserEvent } from './watch-actions';
 import { WatchHub } from './watch-hub';
@@ -36,9 +37,13 @@ export function setupEngine(): void {
   const ready = (async () => {
     const db = await openEngineDb();
     await db.clear('locks');
-    return Engine.open(db, hub);
+    return Engine.open(db, hub, undefined, SANDBOX_BUILD ? sandboxWindow(db) : undefined);
   })();
-  setupMessageRouter(deferredHandlers(ready.then((engine) => messageHandlers(engine, clientFor))));
+  setupMessageRouter(
+    deferredHandlers(ready.then((engine) => messageHandlers(engine, clientFor))),
+    runtimeTrust,
+    SANDBOX_BUILD ? sandboxWindowRoute(ready) : undefined,
+  );
   setupWatchPort(hub, async () => readStatus((await ready).db));
   setupNotificationClicks(ready, async (engine, payoutIds, minutes) => {
     for (const id of payoutIds) {

@@ -6,7 +6,7 @@ type UpgradeTx = IDBPTransaction<EngineDbSchema, StoreNames<EngineDbSchema>[], '
 
 /**
  * One function per schema version: `MIGRATIONS[v - 1]` takes a database at version v - 1 to v.
- * Never edit a shipped migration; add the next one (and its fixture test).
+ * Never edit a shipped migration; add the next one and its frozen fixture (test/unit/store/fixtures).
  */
 export const MIGRATIONS: ((db: UpgradeDb, tx: UpgradeTx) => Promise<void> | void)[] = [
   // v1: watches by state and company, the audit log, and a key-value store for the rest.
@@ -22,7 +22,8 @@ export const MIGRATIONS: ((db: UpgradeDb, tx: UpgradeTx) => Promise<void> | void
   // snoozing and the not-exportable reason, so they get explicit nulls.
   async (db, tx) => {
     const watches = tx.objectStore('watches');
-    watches.createIndex('by-deadline', 'deadline');
+    // Dropped again in v3 (nothing read it), so today's schema type no longer names it.
+    (watches as unknown as IDBObjectStore).createIndex('by-deadline', 'deadline');
     watches.createIndex('by-disbursement', 'disbursementId');
     tx.objectStore('audit').createIndex('by-payout', 'payoutId');
     db.createObjectStore('intents', { keyPath: 'payoutId' });
@@ -37,6 +38,10 @@ export const MIGRATIONS: ((db: UpgradeDb, tx: UpgradeTx) => Promise<void> | void
       });
       cursor = await cursor.continue();
     }
+  },
+  // v3: the deadline index goes: the next deadline is found among the syncing watches (by state).
+  (_db, tx) => {
+    tx.objectStore('watches').deleteIndex('by-deadline');
   },
 ];
 

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { CAUSES } from '../../../utils/domain/cause';
 import { classifyExportFailure } from '../../../utils/domain/classify';
-import { erpFamily, HELD_OUT_CORPUS, heldOutByRule, TUNING_CORPUS, type CorpusEntry } from './fixtures/erp-corpus';
+import { CORPUS_BATCHES, erpFamily, HELD_OUT_CORPUS, heldOutByRule, TUNING_CORPUS, type CorpusEntry } from './fixtures/erp-corpus';
 
 /*
  * Accuracy on real ERP messages the classifier was never tuned against (the held-out third of
  * test/fixtures/erp-corpus). The table is printed on every run so a change shows its effect per
  * cause and per ERP; the bar fails the build on a regression.
  */
-// Set just below what the word families reached (43/55 = 78.2%) when they were last tuned.
-const BAR = 0.78;
-// The tuning third is what the families were fitted to: nearly all of it must stay right.
+// Set just below what the word families reached on the held-out thirds of both batches together
+// (58/77 = 75.3%; batch 1 44/55, batch 2 14/22) when they were last tuned.
+const BAR = 0.75;
+// The tuning third is what the families were fitted to: nearly all of it must stay right (137/140).
 const TUNING_BAR = 0.97;
 
 interface Tally {
@@ -32,10 +33,12 @@ function tallyBy(entries: readonly CorpusEntry[], key: (e: CorpusEntry) => strin
 }
 
 describe('the classifier on held-out real ERP messages', () => {
-  it('the held-out and tuning files are split by the recorded rule, with no message in both', () => {
+  it('each batch is split by the recorded rule, with no message in two places', () => {
     const all = [...HELD_OUT_CORPUS, ...TUNING_CORPUS];
     expect(new Set(all.map((e) => e.message)).size).toBe(all.length);
-    expect(new Set(HELD_OUT_CORPUS.map((e) => e.message))).toEqual(heldOutByRule(all));
+    for (const batch of CORPUS_BATCHES) {
+      expect(new Set(batch.heldOut.map((e) => e.message))).toEqual(heldOutByRule([...batch.heldOut, ...batch.tuning]));
+    }
     for (const e of all) {
       expect(CAUSES).toContain(e.cause);
       expect(e.source).toMatch(/^https?:\/\//);
@@ -47,15 +50,16 @@ describe('the classifier on held-out real ERP messages', () => {
     expect(1 - wrong.length / TUNING_CORPUS.length, JSON.stringify(wrong.map((e) => [e.cause, e.message]))).toBeGreaterThanOrEqual(TUNING_BAR);
   });
 
-  it(`reads at least ${BAR * 100}% of them right (per cause and per ERP in the table)`, () => {
+  it(`reads at least ${BAR * 100}% of the held-out thirds right (per batch, cause and ERP in the tables)`, () => {
     const predicted = new Map(HELD_OUT_CORPUS.map((e) => [e.message, classifyExportFailure({ messages: [e.message] }).cause]));
     const right = (e: CorpusEntry) => predicted.get(e.message) === e.cause;
-    const correct = HELD_OUT_CORPUS.filter(right).length;
-    const accuracy = correct / HELD_OUT_CORPUS.length;
-    console.log(`held-out accuracy: ${correct}/${HELD_OUT_CORPUS.length} = ${(100 * accuracy).toFixed(1)}%`);
+    const accuracy = (entries: readonly CorpusEntry[]) => entries.filter(right).length / entries.length;
+    const line = (name: string, entries: readonly CorpusEntry[]) =>
+      `held-out accuracy, ${name}: ${entries.filter(right).length}/${entries.length} = ${(100 * accuracy(entries)).toFixed(1)}%`;
+    console.log([...CORPUS_BATCHES.map((b) => line(b.name, b.heldOut)), line('combined', HELD_OUT_CORPUS)].join('\n'));
     console.table(tallyBy(HELD_OUT_CORPUS, (e) => e.cause, right));
     console.table(tallyBy(HELD_OUT_CORPUS, erpFamily, right));
     console.table(HELD_OUT_CORPUS.filter((e) => !right(e)).map((e) => ({ erp: e.erp, expected: e.cause, got: predicted.get(e.message), message: e.message.slice(0, 90) })));
-    expect(accuracy).toBeGreaterThanOrEqual(BAR);
+    expect(accuracy(HELD_OUT_CORPUS)).toBeGreaterThanOrEqual(BAR);
   });
 });

@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { CAUSES, type Cause } from '../../../utils/domain/cause';
-import { exportCanCure, reexportCure } from '../../../utils/domain/reexport-cure';
+import { exportCanCure, hasKnownFix, reexportCure } from '../../../utils/domain/reexport-cure';
 import { WATCH_STATES } from '../../../utils/domain/watch';
 
 const d = (cause: Cause, retryable: boolean) => ({ cause, retryable });
 const none = { checkNumber: false, bankId: false };
 
 describe('reexportCure', () => {
-  it('offers no export for a cause the classifier says no re-export cures', () => {
-    for (const cause of CAUSES) expect(reexportCure('failed', d(cause, false))).toEqual({ kind: 'none' });
+  it('offers no export for a known cause the classifier says no re-export cures', () => {
+    for (const cause of CAUSES.filter((c) => c !== 'UNKNOWN')) expect(reexportCure('failed', d(cause, false))).toEqual({ kind: 'none' });
+  });
+
+  it('for an unknown cause, says an unchanged export is the only thing left to try, and offers no fix', () => {
+    expect(reexportCure('failed', d('UNKNOWN', false))).toEqual({ kind: 'unchanged-only' });
+    expect(reexportCure('overdue', d('UNKNOWN', true))).toEqual({ kind: 'unchanged-only' });
+    expect(hasKnownFix(reexportCure('failed', d('UNKNOWN', false)))).toBe(false);
+    expect(reexportCure('escalate', d('UNKNOWN', false))).toEqual({ kind: 'none' });
   });
 
   it('offers no export outside failed and overdue, nor without a diagnosis', () => {
@@ -35,6 +42,8 @@ describe('exportCanCure', () => {
   it('never for none; always for as-is; for change only with that field changed', () => {
     expect(exportCanCure({ kind: 'none' }, { checkNumber: true, bankId: true })).toBe(false);
     expect(exportCanCure({ kind: 'as-is' }, none)).toBe(true);
+    expect(exportCanCure({ kind: 'unchanged-only' }, none)).toBe(true);
+    expect(exportCanCure({ kind: 'unchanged-only' }, { checkNumber: true, bankId: false })).toBe(false);
     const bank = { kind: 'change', field: 'bankId' } as const;
     expect(exportCanCure(bank, none)).toBe(false);
     expect(exportCanCure(bank, { checkNumber: true, bankId: false })).toBe(false);

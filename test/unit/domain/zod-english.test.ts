@@ -100,6 +100,6 @@ describe('englishMessage', () => {
 
   it('is what the schemas use', () => {
     expect(SettingsSchema.safeParse({ retentionDays: 0 }).error?.issues[0]?.message).toBe('keep at least 1 day');
-    expect(SettingsSchema.safeParse({ windowMs: 10 ** 9 }).error?.issues[0]?.message).toBe('Too big: expected number to be <=600000');
+    expect(SettingsSchema.safeParse({ retentionDays: 10 ** 9 }).error?.issues[0]?.message).toBe('Too big: expected number to be <=3650');
   });
 });

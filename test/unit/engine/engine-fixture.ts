@@ -6,10 +6,10 @@ import { openEngineDb } from '../../../utils/store/engine-db';
 
 let dbCount = 0;
 
-/** A fresh engine over its own fake-indexeddb database. */
-export async function testEngine(localNow?: () => number): Promise<Engine> {
+/** A fresh engine over its own fake-indexeddb database, on the product's window unless given a shorter one. */
+export async function testEngine(localNow?: () => number, windowMs?: number): Promise<Engine> {
   const db = await openEngineDb(`test-engine-${process.pid}-${++dbCount}-${Math.random()}`);
-  return Engine.open(db, undefined, localNow);
+  return Engine.open(db, undefined, localNow, windowMs === undefined ? undefined : async () => windowMs);
 }
 
 export const OUR_ID = 'our-extension-id';

@@ -25,7 +25,7 @@ describe('message router', () => {
   it('answers our pages with typed envelopes', async () => {
     const reply = await send('settings.get', {});
     expect(reply.ok).toBe(true);
-    expect(reply.ok && (reply.value as { settings: { windowMs: number } }).settings.windowMs).toBe(600_000);
+    expect(reply.ok && (reply.value as { settings: { retentionDays: number } }).settings.retentionDays).toBe(30);
   });
 
   it('refuses other extensions, web pages and content scripts on pages they are not for', async () => {
@@ -56,15 +56,22 @@ describe('message router', () => {
   });
 
   it('stores settings updates and refuses invalid values without losing the stored ones', async () => {
-    const ok = await send('settings.update', { patch: { apiOrigin: 'http://127.0.0.1:4999', windowMs: 8000 } });
+    const ok = await send('settings.update', { patch: { apiOrigin: 'http://127.0.0.1:4999', retentionDays: 14 } });
     expect(ok.ok).toBe(true);
     const bad = await send('settings.update', { patch: { retentionDays: 0 } });
     expect(bad.ok).toBe(false);
     const now = await send('settings.get', {});
-    expect(now.ok && (now.value as { settings: { apiOrigin: string; windowMs: number } }).settings).toMatchObject({
+    expect(now.ok && (now.value as { settings: { apiOrigin: string; retentionDays: number } }).settings).toMatchObject({
       apiOrigin: 'http://127.0.0.1:4999',
-      windowMs: 8000,
+      retentionDays: 14,
     });
+  });
+
+  it('knows no sync window: a settings update cannot carry one, and the sandbox-only message is unknown here', async () => {
+    expect((await send('settings.update', { patch: { windowMs: 8000 } })).ok).toBe(true);
+    const now = await send('settings.get', {});
+    expect(now.ok && now.value).not.toHaveProperty('settings.windowMs');
+    expect(await send('sandbox.setSyncWindow', { windowMs: 8000 })).toEqual({ ok: false, error: 'Unknown message "sandbox.setSyncWindow".' });
   });
 
   it('forgets companies and change cursors when pointed at another Procore', async () => {

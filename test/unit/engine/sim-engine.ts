@@ -11,8 +11,8 @@ import { testEngine } from './engine-fixture';
 
 /** An engine on a fresh store, configured for the sim, with a signed-in session fetch. */
 export async function engineOnSim(origin: string, windowMs: number): Promise<{ engine: Engine; clientFor: ClientFactory; statuses: number[] }> {
-  const engine = await testEngine();
-  await updateSettings(engine.db, { environment: 'custom', apiOrigin: origin, windowMs });
+  const engine = await testEngine(undefined, windowMs);
+  await updateSettings(engine.db, { environment: 'custom', apiOrigin: origin });
   const fetchFn = await sessionFetch(origin);
   // The sim allows 50 per 10 s; the product's cautious 20 would only slow these tests down.
   const governor = new RateGovernor({ spikeMax: 45 });

@@ -1,50 +1,95 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
+import { AuditEntrySchema } from '../../../utils/domain/audit-entry';
+import { defaultSettings, SettingsSchema } from '../../../utils/domain/settings';
 import { WatchSchema } from '../../../utils/domain/watch';
+import { mergeSettings } from '../../../utils/engine/settings-store';
 import { auditForPayout, appendAudit, listAudit } from '../../../utils/store/audit-log';
 import { openEngineDb } from '../../../utils/store/engine-db';
+import { listIntents } from '../../../utils/store/intent-store';
 import { DB_VERSION, MIGRATIONS } from '../../../utils/store/migrations';
-import { listWatches, nextDeadline, pruneSynced, putWatches } from '../../../utils/store/watch-store';
+import { ReExportIntentSchema } from '../../../utils/store/re-export-intent';
+import { listWatches, pruneSynced, putWatches } from '../../../utils/store/watch-store';
 import { acquireLease, releaseLease } from '../../../utils/store/lease-lock';
 import { sampleWatch } from '../engine/engine-fixture';
 
 let n = 0;
 const dbName = () => `migration-test-${++n}-${Math.random()}`;
 
-/** A v1 record as v1 stored it: no snoozing, no not-exportable reason. */
-function v1Watch(payoutId: string, state: string, deadline: number | null) {
-  const { snoozedUntil: _s, notExportableReason: _n, ...rest } = sampleWatch({ payoutId, state: state as never, deadline });
-  return rest;
+const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+interface Fixture {
+  version: number;
+  stores: { watches: unknown[]; audit: unknown[]; intents?: unknown[]; locks?: unknown[]; meta: [string, unknown][] };
+}
+
+function fixture(version: number): Fixture {
+  return JSON.parse(readFileSync(path.join(FIXTURES, `v${version}.json`), 'utf8')) as Fixture;
+}
+
+/** Object stores and their indexes: what a migrated database must share with a new one. */
+function layout(db: IDBDatabase): Record<string, string[]> {
+  const tx = db.transaction([...db.objectStoreNames], 'readonly');
+  return Object.fromEntries([...db.objectStoreNames].map((name) => [name, [...tx.objectStore(name).indexNames].sort()]));
 }
 
 describe('store migrations', () => {
-  it('has one migration per version', () => {
+  it('has one migration and one frozen fixture per version', () => {
     expect(DB_VERSION).toBe(MIGRATIONS.length);
-    expect(DB_VERSION).toBe(2);
+    const versions = readdirSync(FIXTURES).map((f) => /^v(\d+)\.json$/.exec(f)?.[1]).filter(Boolean).map(Number).sort((a, b) => a - b);
+    expect(versions).toEqual(Array.from({ length: DB_VERSION }, (_, i) => i + 1));
   });
 
-  it('v1 → v2: keeps every watch and audit line, fills the new fields, adds the deadline index, intents and locks', async () => {
+  it.each(Array.from({ length: MIGRATIONS.length }, (_, i) => i + 1))('a database stored at v%i walks every migration to the current one and reads with today\'s schemas', async (version) => {
+    const { stores, version: stated } = fixture(version);
+    expect(stated).toBe(version);
     const name = dbName();
-    const v1 = await openEngineDb(name, 1);
-    expect([...v1.objectStoreNames].sort()).toEqual(['audit', 'meta', 'watches']);
-    const raw = v1 as unknown as Awaited<ReturnType<typeof openDB>>;
-    await raw.put('watches', v1Watch('po_1', 'syncing', 5000));
-    await raw.put('watches', v1Watch('po_2', 'failed', null));
-    await raw.add('audit', { at: 1, payoutId: 'po_1', companyId: '8089', actor: 'engine', action: 'watch_created', before: null, after: 'syncing', why: 'v1' });
-    await raw.put('meta', { disbursementsSince: 10, statusSince: 10 }, 'cursor:8089');
-    v1.close();
+    const old = (await openEngineDb(name, version)) as unknown as Awaited<ReturnType<typeof openDB>>;
+    for (const watch of stores.watches) await old.put('watches', watch);
+    for (const entry of stores.audit) await old.add('audit', entry);
+    for (const intent of stores.intents ?? []) await old.put('intents', intent);
+    for (const lock of stores.locks ?? []) await old.put('locks', lock);
+    for (const [key, value] of stores.meta) await old.put('meta', value, key);
+    old.close();
 
     const db = await openEngineDb(name);
-    expect(db.version).toBe(2);
-    expect([...db.objectStoreNames].sort()).toEqual(['audit', 'intents', 'locks', 'meta', 'watches']);
+    const fresh = await openEngineDb(dbName());
+    expect(db.version).toBe(DB_VERSION);
+    expect(layout(db as unknown as IDBDatabase)).toEqual(layout(fresh as unknown as IDBDatabase));
+    fresh.close();
+
     const watches = await listWatches(db);
-    expect(watches.map((w) => w.payoutId)).toEqual(['po_1', 'po_2']);
-    for (const w of watches) expect(WatchSchema.safeParse(w).success).toBe(true);
-    expect(watches[0]).toMatchObject({ snoozedUntil: null, notExportableReason: null });
-    expect(await nextDeadline(db)).toBe(5000);
-    expect(await db.getAllKeysFromIndex('watches', 'by-deadline', IDBKeyRange.upperBound(6000))).toEqual(['po_1']);
-    expect(await auditForPayout(db, 'po_1')).toHaveLength(1);
-    expect(await db.get('meta', 'cursor:8089')).toEqual({ disbursementsSince: 10, statusSince: 10 });
+    expect(watches.map((w) => w.payoutId)).toEqual(stores.watches.map((w) => (w as { payoutId: string }).payoutId));
+    for (const watch of watches) {
+      const parsed = WatchSchema.safeParse(watch);
+      expect(parsed.error?.issues ?? []).toEqual([]);
+      // Nothing the schema does not know, nothing it needs left out.
+      expect(Object.keys(watch).sort()).toEqual(Object.keys(parsed.data!).sort());
+    }
+    for (const entry of await listAudit(db)) expect(AuditEntrySchema.safeParse(entry).error?.issues ?? []).toEqual([]);
+    for (const intent of await listIntents(db)) expect(ReExportIntentSchema.safeParse(intent).error?.issues ?? []).toEqual([]);
+    const settings = mergeSettings(await db.get('meta', 'settings'), { values: {}, rejected: [] }, defaultSettings()).settings;
+    expect(SettingsSchema.safeParse(settings).error?.issues ?? []).toEqual([]);
+    for (const [key, value] of stores.meta) if (key !== 'settings') expect(await db.get('meta', key)).toEqual(value);
+    // The indexes the store reads by still find every record.
+    for (const watch of watches) {
+      expect(await listWatches(db, { states: [watch.state] })).toContainEqual(watch);
+      expect(await listWatches(db, { disbursementId: watch.disbursementId })).toContainEqual(watch);
+      expect(await auditForPayout(db, watch.payoutId)).toHaveLength(stores.audit.filter((a) => (a as { payoutId: string }).payoutId === watch.payoutId).length);
+    }
+    db.close();
+  });
+
+  it('v1 → v2 fills the fields v1 did not have with explicit nulls', async () => {
+    const name = dbName();
+    const old = (await openEngineDb(name, 1)) as unknown as Awaited<ReturnType<typeof openDB>>;
+    await old.put('watches', fixture(1).stores.watches[0]);
+    old.close();
+    const db = await openEngineDb(name);
+    expect((await listWatches(db))[0]).toMatchObject({ snoozedUntil: null, notExportableReason: null });
     db.close();
   });
 });

@@ -33,6 +33,7 @@ export function makeBackground(
     'status.get': () => status,
     'watches.list': () => initial.watches ?? [],
     'history.list': () => initial.watches ?? [],
+    'compatibility.get': () => ({ features: [] }),
     'connection.test': () => ({ me: { id: '1', login: 'ap@builder.com', name: 'Ana Park' }, companies: [{ id: '8089', name: 'Builder Co' }, { id: '9001', name: 'Other Co' }] }),
   };
   const sendMessage = vi.fn(async (name: MessageName, payload: unknown) => {

@@ -22,6 +22,12 @@ describe('an ERP message the classifier does not recognise', () => {
     expect(screen.getByText(/contact\s+support/)).toBeTruthy();
   });
 
+  it('once escalated, offers no unchanged export any more, only support', () => {
+    render(<UnrecognisedMessage watch={{ ...failed, state: 'escalate' }} />);
+    expect(screen.queryByText(/export it again unchanged/)).toBeNull();
+    expect(screen.getByText(/contact support/)).toBeTruthy();
+  });
+
   it('"Copy for us" copies the message with amounts, names and numbers masked, and says so', async () => {
     const user = userEvent.setup();
     const writeText = vi.spyOn(navigator.clipboard, 'writeText');

@@ -1,0 +1,16 @@
+/** Marks the main-world observer's messages to the content script (window.postMessage). */
+export const TRAFFIC_SOURCE = 'erp-sync-watch/page-traffic';
+
+/**
+ * One same-origin request the page made and the JSON it got back. A page can post the same
+ * shape itself: the content script treats it as an untrusted hint.
+ */
+export interface TrafficObservation {
+  source: typeof TRAFFIC_SOURCE;
+  method: string;
+  path: string;
+  /** The URL's search part, `?` included ('' when none). */
+  query: string;
+  status: number;
+  body: unknown;
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod/mini';
+import type { Backend } from '../overlay/backend';
+import { pageHint } from '../page/routes';
+import { TRAFFIC_SOURCE } from './observation';
+
+const ObservationSchema = z.object({
+  source: z.literal(TRAFFIC_SOURCE),
+  method: z.string().check(z.maxLength(16)),
+  path: z.string().check(z.maxLength(2048)),
+  query: z.string().check(z.maxLength(4096)),
+  status: z.int(),
+  body: z.unknown(),
+});
+
+// A disbursement by its public field names (utils/domain/schemas/disbursement.ts), only the ones a
+// page hint needs. Not that module itself: it would bring the English error wording and every
+// other schema into the content script, and nothing here shows an error to anyone.
+const DisbursementShape = z.object({
+  id: z.union([z.string().check(z.minLength(1)), z.int().check(z.nonnegative())]),
+  disbursementIdentifier: z.string().check(z.minLength(1), z.maxLength(100)),
+  status: z.string().check(z.regex(/^(FUNDING|PAYOUT)_[A-Z_]+$/)),
+});
+
+/** The disbursement numbers in a JSON body: a record, a list of them, or a list under one key. */
+export function disbursementNumbersIn(body: unknown): string[] {
+  const candidates = Array.isArray(body)
+    ? body
+    : typeof body === 'object' && body !== null
+      ? [body, ...Object.values(body).flatMap((value) => (Array.isArray(value) ? value : []))]
+      : [];
+  return candidates.flatMap((candidate) => {
+    const parsed = DisbursementShape.safeParse(candidate);
+    return parsed.success ? [parsed.data.disbursementIdentifier] : [];
+  });
+}
+
+/**
+ * Isolated world: takes the main-world observer's messages (utils/page-traffic/observe-requests)
+ * as untrusted hints, since the page can post the same. Only disbursements the page was sent
+ * are kept, and each number goes to the background once per page load through the page-hint
+ * path it confirms by API. Returns a stop function.
+ */
+export function receivePageTraffic(win: Window, backend: Backend): () => void {
+  const sent = new Set<string>();
+  const onMessage = (event: MessageEvent) => {
+    if (event.source !== win || event.origin !== win.location.origin) return;
+    const observation = ObservationSchema.safeParse(event.data);
+    if (!observation.success || observation.data.method !== 'GET' || observation.data.status !== 200) return;
+    const companyId = pageHint(win.location.href)?.companyId;
+    const fresh = [...new Set(disbursementNumbersIn(observation.data.body))].filter((n) => !sent.has(n)).slice(0, 5000);
+    if (!companyId || fresh.length === 0) return;
+    for (const n of fresh) sent.add(n);
+    backend.send('page.hints', { companyId, disbursementNumbers: fresh }).catch(() => {
+      // A hint is an optimisation (the poll finds the same disbursements): forget, send again later.
+      for (const n of fresh) sent.delete(n);
+    });
+  };
+  win.addEventListener('message', onMessage);
+  return () => win.removeEventListener('message', onMessage);
+}
