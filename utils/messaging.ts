@@ -4,6 +4,7 @@ import { WATCH_STATES, type Watch } from './domain/watch';
 import type { Diagnosis } from './domain/cause';
 import type { AuditEntry } from './domain/audit-entry';
 import { PAGE_FEATURE_IDS, type PageFeatureId } from './page-features';
+import { LEARNED_KINDS } from './domain/learn/record-shapes';
 
 /**
  * The protocol between content scripts, extension pages and the background: one zod schema
@@ -40,6 +41,19 @@ export const RequestSchemas = {
   'page.hints': z.object({
     companyId: z.string(),
     disbursementNumbers: z.array(z.string()).check(z.maxLength(5000)),
+  }),
+  /**
+   * A same-origin GET the Procore page made whose answer held known records (content script):
+   * an untrusted hint the background confirms by replaying it before it learns the endpoint.
+   */
+  'learn.observed': z.object({
+    companyId: z.string().check(z.regex(/^\d{1,20}$/)),
+    method: z.literal('GET'),
+    path: z.string().check(z.maxLength(2048)),
+    query: z.string().check(z.maxLength(1024)),
+    kind: z.enum(LEARNED_KINDS),
+    template: z.string().check(z.maxLength(512)),
+    at: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(2)),
   }),
   /** A page feature threw on a Procore page (content script): the Compatibility panel shows it. */
   'feature.error': z.object({
@@ -123,6 +137,7 @@ export interface Replies {
   'watch.snooze': Watch;
   'support.summary': { text: string };
   'page.hints': { ok: true };
+  'learn.observed': { learned: boolean };
   'feature.error': { ok: true };
   'compatibility.get': Compatibility;
   'preflight.check': PreflightIssue[];

@@ -11,7 +11,8 @@ import type { ConnectionTest } from './use-connection-test';
 import type { SettingsForm } from './use-settings-form';
 
 const ENVIRONMENT_LABELS: Record<Settings['environment'], string> = {
-  production: 'Production (app.procore.com)',
+  production: 'Production US01 (app.procore.com)',
+  production_us02: 'Production US02 (us02.procore.com)',
   developer_sandbox: 'Developer sandbox (sandbox.procore.com)',
   monthly_sandbox: 'Monthly sandbox (api-sandbox-monthly.procore.com)',
   custom: 'Custom origin',

@@ -1,6 +1,6 @@
 import { z } from './zod';
 
-export const ENVIRONMENTS = ['production', 'developer_sandbox', 'monthly_sandbox', 'custom'] as const;
+export const ENVIRONMENTS = ['production', 'production_us02', 'developer_sandbox', 'monthly_sandbox', 'custom'] as const;
 
 const HhMm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use the 24-hour form HH:MM'));
 

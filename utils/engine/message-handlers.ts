@@ -6,6 +6,8 @@ import { appendAudit, listAudit } from '../store/audit-log';
 import { listWatches } from '../store/watch-store';
 import { checkNumberAdvice } from './check-number-advice';
 import type { Engine } from './engine';
+import { confirmObservation } from './learn/learned-endpoints';
+import { rememberTabOrigin } from './procore-connection';
 import { readStatus } from './engine-status';
 import { eraseEngineData } from './erase-data';
 import { reExport } from './fixer';
@@ -65,9 +67,19 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
     'watch.snooze': ({ payoutId, minutes }) =>
       applyUserEvent(engine, payoutId, { type: 'snooze', until: engine.now() + minutes * 60_000 }, `Snoozed for ${minutes} min`),
     'support.summary': async ({ payoutId }) => ({ text: await supportSummaryText(engine, payoutId) }),
-    'page.hints': async ({ companyId, disbursementNumbers }) => {
+    'page.hints': async ({ companyId, disbursementNumbers }, _from, origin) => {
+      if (origin) await rememberTabOrigin(engine, origin);
       await confirmPageHints(engine, companyId, disbursementNumbers, (id) => pollNow(id));
       return { ok: true };
+    },
+    'learn.observed': async (observation, from, origin) => {
+      if (from !== 'content_script' || !origin) return { learned: false };
+      await rememberTabOrigin(engine, origin);
+      const records = await confirmObservation(engine, await clientFor(engine), observation);
+      if (!records) return { learned: false };
+      // Confirmed by the background's own read: follow what it shows now.
+      if (observation.kind === 'disbursement_list' || observation.kind === 'disbursement_detail') await pollNow(observation.companyId);
+      return { learned: true };
     },
     'feature.error': async ({ featureId, message }) => {
       await recordFeatureError(featureId, message, engine.now());

@@ -6,7 +6,8 @@ import { senderKind, type SenderKind, type SenderLike, type SenderTrust } from '
 export type Payload<N extends MessageName> = z.output<(typeof RequestSchemas)[N]>;
 
 export type MessageHandlers = {
-  [N in MessageName]: (payload: Payload<N>, from: SenderKind) => Promise<Replies[N]>;
+  /** `origin`: the sender's origin as the browser reports it (a content script's Procore tab). */
+  [N in MessageName]: (payload: Payload<N>, from: SenderKind, origin: string | null) => Promise<Replies[N]>;
 };
 
 /** Messages only our own pages may send: they change settings, erase data or touch tokens. */
@@ -52,8 +53,9 @@ export async function routeMessage(
     return { ok: false, error: `Invalid "${name}" request: ${detail}` };
   }
   try {
-    const handler = handlers[name] as (p: unknown, f: SenderKind) => Promise<unknown>;
-    return { ok: true, value: await handler(parsed.data, from) };
+    const handler = handlers[name] as (p: unknown, f: SenderKind, o: string | null) => Promise<unknown>;
+    const origin = sender.url && URL.canParse(sender.url) ? new URL(sender.url).origin : null;
+    return { ok: true, value: await handler(parsed.data, from, origin) };
   } catch (error) {
     return { ok: false, error: describeError(error) };
   }

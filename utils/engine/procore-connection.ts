@@ -32,12 +32,20 @@ export async function saveGovernor(engine: Engine, client: ProcoreClient): Promi
 /** The client every engine module uses: the configured Procore, its governor taken over from earlier workers. */
 export async function engineClient(engine: Engine): Promise<ProcoreClient> {
   const settings = await engine.settings();
-  return procoreClient(engine, settings, await governorFor(engine, requestOrigin(settings)));
+  const reported = (await readMeta<string>(engine.db, TAB_ORIGIN_KEY)) ?? null;
+  return procoreClient(engine, settings, await governorFor(engine, requestOrigin(settings, reported)), undefined, reported);
+}
+
+/** The origin of the Procore tab the user last worked in (content scripts report it). */
+export const TAB_ORIGIN_KEY = 'procoreTabOrigin';
+
+export async function rememberTabOrigin(engine: Engine, origin: string): Promise<void> {
+  if ((await readMeta<string>(engine.db, TAB_ORIGIN_KEY)) !== origin) await writeMeta(engine.db, TAB_ORIGIN_KEY, origin);
 }
 
 /** A client for the configured origin and way in; each response's `Date` corrects the engine's clock. */
-export function procoreClient(engine: Engine, settings: Settings, governor: RateGovernor, fetchFn?: typeof fetch): ProcoreClient {
-  const origin = requestOrigin(settings);
+export function procoreClient(engine: Engine, settings: Settings, governor: RateGovernor, fetchFn?: typeof fetch, reportedTabOrigin?: string | null): ProcoreClient {
+  const origin = requestOrigin(settings, reportedTabOrigin);
   const auth =
     settings.authMode === 'oauth'
       ? oauthAuth({ loginOrigin: procoreOrigins(settings).login, clientId: settings.oauthClientId })

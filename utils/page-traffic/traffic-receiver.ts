@@ -2,6 +2,8 @@ import { z } from 'zod/mini';
 import type { Backend } from '../overlay/backend';
 import { pageHint } from '../page/routes';
 import { TRAFFIC_SOURCE } from './observation';
+import { findRecords } from '../domain/learn/record-shapes';
+import { learnedQuery, pathTemplate } from '../domain/learn/path-template';
 
 const ObservationSchema = z.object({
   source: z.literal(TRAFFIC_SOURCE),
@@ -17,7 +19,8 @@ const ObservationSchema = z.object({
 // other schema into the content script, and nothing here shows an error to anyone.
 const DisbursementShape = z.object({
   id: z.union([z.string().check(z.minLength(1)), z.int().check(z.nonnegative())]),
-  disbursementIdentifier: z.string().check(z.minLength(1), z.maxLength(100)),
+  // An integer in Procore's published schema; a string tolerated.
+  disbursementIdentifier: z.pipe(z.union([z.string().check(z.minLength(1), z.maxLength(100)), z.int().check(z.nonnegative())]), z.transform(String)),
   status: z.string().check(z.regex(/^(FUNDING|PAYOUT)_[A-Z_]+$/)),
 });
 
@@ -42,11 +45,13 @@ export function disbursementNumbersIn(body: unknown): string[] {
  */
 export function receivePageTraffic(win: Window, backend: Backend): () => void {
   const sent = new Set<string>();
+  const endpoints = new Set<string>();
   const onMessage = (event: MessageEvent) => {
     if (event.source !== win || event.origin !== win.location.origin) return;
     const observation = ObservationSchema.safeParse(event.data);
     if (!observation.success || observation.data.method !== 'GET' || observation.data.status !== 200) return;
     const companyId = pageHint(win.location.href)?.companyId;
+    if (companyId) learnEndpoint(observation.data, companyId, endpoints, backend);
     const fresh = [...new Set(disbursementNumbersIn(observation.data.body))].filter((n) => !sent.has(n)).slice(0, 5000);
     if (!companyId || fresh.length === 0) return;
     for (const n of fresh) sent.add(n);
@@ -57,4 +62,20 @@ export function receivePageTraffic(win: Window, backend: Backend): () => void {
   };
   win.addEventListener('message', onMessage);
   return () => win.removeEventListener('message', onMessage);
+}
+
+/**
+ * An endpoint whose answer holds known records (disbursements, payouts, funding accounts, ERP
+ * payment rows) goes to the background once per page load as method + path template + query +
+ * where the records sit; nothing else of the request (never a header, cookie or body) is sent.
+ */
+function learnEndpoint(observation: { method: string; path: string; query: string; body: unknown }, companyId: string, seen: Set<string>, backend: Backend): void {
+  const found = findRecords(observation.body);
+  if (!found) return;
+  const template = pathTemplate(observation.path, companyId);
+  const query = learnedQuery(observation.query);
+  const key = `${found.kind} ${template}?${query}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  backend.send('learn.observed', { companyId, method: 'GET', path: observation.path, query, kind: found.kind, template, at: found.at }).catch(() => seen.delete(key));
 }

@@ -7,6 +7,7 @@ import type { Watch } from '../domain/watch';
 // (settings keep it in `apiOrigin`; OAuth calls derive the API origin from the environment).
 const APP_ORIGINS: Record<Exclude<Settings['environment'], 'custom'>, string> = {
   production: 'https://app.procore.com',
+  production_us02: 'https://us02.procore.com',
   developer_sandbox: 'https://sandbox.procore.com',
   monthly_sandbox: 'https://api-sandbox-monthly.procore.com',
 };
