@@ -11,6 +11,7 @@ const deliver = (data: unknown, from: { origin?: string; source?: Window | null 
   window.dispatchEvent(new MessageEvent('message', { data, origin: from.origin ?? location.origin, source: from.source === undefined ? window : from.source }));
 
 let stop = () => undefined as void;
+const hints = (sent: { name: string }[]) => sent.filter((m) => m.name === 'page.hints');
 beforeEach(() => history.replaceState(null, '', '/8089/company/payments/disbursements'));
 afterEach(() => stop());
 
@@ -48,8 +49,8 @@ describe('receivePageTraffic', () => {
     stop = receivePageTraffic(window, fake.backend);
     deliver(observation([disbursement('D-1'), disbursement('D-2')]));
     deliver(observation({ data: [disbursement('D-2'), disbursement('D-3')] }));
-    await vi.waitFor(() => expect(fake.sent).toHaveLength(2));
-    expect(fake.sent).toEqual([
+    await vi.waitFor(() => expect(hints(fake.sent)).toHaveLength(2));
+    expect(hints(fake.sent)).toEqual([
       { name: 'page.hints', payload: { companyId: '8089', disbursementNumbers: ['D-1', 'D-2'] } },
       { name: 'page.hints', payload: { companyId: '8089', disbursementNumbers: ['D-3'] } },
     ]);
@@ -68,11 +69,11 @@ describe('receivePageTraffic', () => {
     history.replaceState(null, '', '/8089/project/home');
     deliver(observation(body));
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(fake.sent).toEqual([]);
+    expect(hints(fake.sent)).toEqual([]);
     // The same message from this page's window, on a company page, is taken: the filters above did the work.
     history.replaceState(null, '', '/8089/company/payments');
     deliver(observation(body));
-    await vi.waitFor(() => expect(fake.sent).toHaveLength(1));
+    await vi.waitFor(() => expect(hints(fake.sent)).toHaveLength(1));
   });
 
   it('sends a number again after the background could not take it', async () => {
@@ -85,10 +86,33 @@ describe('receivePageTraffic', () => {
     });
     stop = receivePageTraffic(window, fake.backend);
     deliver(observation([disbursement('D-1')]));
-    await vi.waitFor(() => expect(fake.sent).toHaveLength(1));
+    await vi.waitFor(() => expect(hints(fake.sent)).toHaveLength(1));
     await new Promise((resolve) => setTimeout(resolve, 0));
     fail = false;
     deliver(observation([disbursement('D-1')]));
-    await vi.waitFor(() => expect(fake.sent).toHaveLength(2));
+    await vi.waitFor(() => expect(hints(fake.sent)).toHaveLength(2));
+  });
+
+  it('sends the endpoint of known records once, as a template with ids as placeholders, and no header, cookie or record', async () => {
+    const fake = fakeBackend({ 'page.hints': () => ({ ok: true }), 'learn.observed': () => ({ learned: true }) });
+    stop = receivePageTraffic(window, fake.backend);
+    const body = { drawdowns: [disbursement('D-1')], total: 1 };
+    deliver(observation(body, { path: '/pay_web/api/v1/companies/8089/drawdowns', query: '?page=2&sort=-updated_at' }));
+    deliver(observation(body, { path: '/pay_web/api/v1/companies/8089/drawdowns', query: '?page=3&sort=-updated_at' }));
+    deliver(observation({ data: { ...disbursement('D-7'), payouts: [] } }, { path: '/pay_web/api/v1/companies/8089/drawdowns/3f1c2d3e-4f50-4a1b-9c2d-1e2f3a4b5c6d' }));
+    deliver(observation([{ id: 1, name: 'not a record we know' }], { path: '/rest/v1.0/companies/8089/other' }));
+    await vi.waitFor(() => expect(fake.sent.filter((m) => m.name === 'learn.observed')).toHaveLength(2));
+    expect(fake.sent.filter((m) => m.name === 'learn.observed').map((m) => m.payload)).toEqual([
+      { companyId: '8089', method: 'GET', path: '/pay_web/api/v1/companies/8089/drawdowns', query: 'sort=-updated_at', kind: 'disbursement_list', template: '/pay_web/api/v1/companies/{company}/drawdowns', at: ['drawdowns'] },
+      {
+        companyId: '8089',
+        method: 'GET',
+        path: '/pay_web/api/v1/companies/8089/drawdowns/3f1c2d3e-4f50-4a1b-9c2d-1e2f3a4b5c6d',
+        query: '',
+        kind: 'disbursement_detail',
+        template: '/pay_web/api/v1/companies/{company}/drawdowns/{id}',
+        at: ['data'],
+      },
+    ]);
   });
 });
