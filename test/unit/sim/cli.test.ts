@@ -36,7 +36,6 @@ describe('npm run sim', () => {
   it.each([
     [['--scenario', 'nope'], '--scenario must be one of'],
     [['--erp-tab', 'table'], '--erp-tab must be html or grid'],
-    [['--variant', 'x'], '--variant must be an integer >= 0'],
   ])('refuses %j', async (args, message) => {
     const child = spawn(TSX, ['test/sim/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
