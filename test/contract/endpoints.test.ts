@@ -93,6 +93,19 @@ describe('contract payments', () => {
     }
   });
 
+  it('a check the ERP wrote itself comes back as an imported bill payment: no payout, its origin id and bank', async () => {
+    await target.control('POST', `/companies/${target.companyId}/erp/checks`, { bankId: 'OPER', checkNumber: 4242 });
+    const projects = (await json(`/rest/v1.0/projects?company_id=${target.companyId}`)) as { id: number }[];
+    const found: z.infer<typeof ContractPaymentSchema>[] = [];
+    for (const project of projects) {
+      const requisitions = (await json(`/rest/v1.1/requisitions?project_id=${project.id}&per_page=2000`)) as { commitment_id: number }[];
+      for (const contractId of new Set(requisitions.map((r) => r.commitment_id))) {
+        found.push(...(await contractPayments(project.id, contractId)).filter((c) => c.check_number === '4242'));
+      }
+    }
+    expect(found).toEqual([expect.objectContaining({ external_payment_id: null, origin_code: 'OPER', origin_id: expect.any(String), date_payment_settled: expect.any(String) })]);
+  });
+
   it('an id beyond 2^53 is written as a bare JSON number, digit for digit', async () => {
     const response = await target.api(`/rest/v1.0/projects?company_id=${GATED_COMPANY}`, { companyId: GATED_COMPANY });
     const [project] = (await response.json()) as { id: number }[];

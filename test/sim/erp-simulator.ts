@@ -46,7 +46,7 @@ export class ErpSimulator {
       id: ++counters.requestDetail,
       companyId: record.companyId,
       contractPaymentId: record.id,
-      payoutId: record.payoutId,
+      payoutId: record.payoutId ?? '',
       requestName: 'create_contract_payment',
       status: 'in_progress',
       messages: [],
@@ -55,7 +55,7 @@ export class ErpSimulator {
     };
     requestDetails.set(detail.id, detail);
     requestDetailsByItem.set(record.id, [...history, detail]);
-    const payout = payouts.get(record.payoutId);
+    const payout = record.payoutId === null ? undefined : payouts.get(record.payoutId);
     const fraction = payout ? this.delayFraction(payout, history.length + 1) : 0;
     const answerAt = at + Math.round(fraction * this.options.windowMs);
     if (answerAt <= this.options.now()) this.answer(detail, answerAt);
@@ -76,7 +76,40 @@ export class ErpSimulator {
       do bank.sequenceLast += 1;
       while (bank.importedChecks.has(bank.sequenceLast) || bank.ownChecks.has(bank.sequenceLast));
       bank.ownChecks.add(bank.sequenceLast);
+      this.importBillPayment(bank, bank.sequenceLast, this.options.now());
     }
+  }
+
+  /**
+   * A check the ERP wrote itself reaches Procore as a bill payment the connector imports (the
+   * commitment's Payments Issued): a contract payment with the ERP's origin id, no payout, its
+   * check number, and the ERP's bank account as its origin code. It lands on the company's first
+   * commitment (with an invoice), so records made for a test are never touched.
+   */
+  importBillPayment(bank: SimErpBankAccount, checkNumber: number, at: number): void {
+    const company = this.state.companies.get(bank.companyId);
+    const contract = [...this.state.contracts.values()].find((c) => c.companyId === bank.companyId);
+    const invoice = contract && [...this.state.invoices.values()].find((i) => i.contractId === contract.id);
+    if (!company || !contract || !invoice) return;
+    const id = String(company.nextContractPaymentId++);
+    this.state.contractPayments.set(id, {
+      id,
+      companyId: company.id,
+      projectId: contract.projectId,
+      contractId: contract.id,
+      payoutId: null,
+      invoiceId: invoice.id,
+      amount: 10_000 + Math.floor(keyedRandom(this.options.seed, `erp-check:${bank.companyId}:${bank.bankId}:${checkNumber}`) * 500_000),
+      checkNumber,
+      bankId: bank.bankId,
+      paymentNumber: `ERP-${checkNumber}`,
+      date: at,
+      initiatedAt: null,
+      settledAt: at,
+      originId: `${bank.bankId}-CHK-${checkNumber}`,
+      createdAt: at,
+      updatedAt: at,
+    });
   }
 
   private answer(detail: SimRequestDetail, at: number): void {

@@ -173,7 +173,8 @@ export interface SimContractPayment {
   companyId: number;
   projectId: number;
   contractId: number;
-  payoutId: string;
+  /** The payout it records; null for a bill payment the ERP made itself and the connector imported. */
+  payoutId: string | null;
   invoiceId: number;
   amount: number;
   checkNumber: number | null;

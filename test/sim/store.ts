@@ -383,6 +383,7 @@ export class SimStore {
     if (!bank) throw new SimHttpError(404, 'ERP bank account not found');
     if (!isPositiveInteger(checkNumber)) throw new SimHttpError(422, { checkNumber: ['must be a positive integer'] });
     bank.ownChecks.add(checkNumber);
+    this.erp.importBillPayment(bank, checkNumber, this.now());
     return bank;
   }
 
@@ -390,8 +391,13 @@ export class SimStore {
     this.state.erpFaults.push({ kind, remaining: times, companyId });
   }
 
-  /** The ERP's own checks keep coming (every fifth of the window), so registers grow as time passes. */
+  /**
+   * The ERP's own checks keep coming (every fifth of the window), so registers grow as time
+   * passes; each one, and the last one each register starts with, reaches Procore as an imported
+   * bill payment.
+   */
   startErpActivity(intervalMs = Math.max(100, Math.round(this.windowMs / 5))): void {
+    for (const bank of this.state.erpBankAccounts) if (bank.sequenceLast !== null) this.erp.importBillPayment(bank, bank.sequenceLast, this.now());
     this.scheduler.every(intervalMs, () => this.erp.issueOwnChecks());
   }
 

@@ -103,5 +103,5 @@ function row({ store, route, csrfToken }: ErpHtmlPageInput, c: SimContractPaymen
       `<td><form id="${form}" method="post" action="${escapeHtml(erpExportFormPath(route.base, c.id))}"><input type="hidden" name="authenticity_token" value="${escapeHtml(csrfToken)}"><input type="hidden" name="view" value="${route.view}"><button type="submit" class="button button-primary button-small" aria-label="Export ${escapeHtml(invoiceNumber)} to ERP">Export</button></form></td>`,
     );
   }
-  return `<tr data-id="${c.id}" data-external-payment-id="${escapeHtml(c.payoutId)}">${cells.join('')}</tr>`;
+  return `<tr data-id="${c.id}" data-external-payment-id="${escapeHtml(c.payoutId ?? '')}">${cells.join('')}</tr>`;
 }
