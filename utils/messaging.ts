@@ -5,6 +5,7 @@ import type { Diagnosis } from './domain/cause';
 import type { AuditEntry } from './domain/audit-entry';
 import { PAGE_FEATURE_IDS, type PageFeatureId } from './page-features';
 import { LEARNED_KINDS } from './domain/learn/record-shapes';
+import type { Capability, CapabilitySource } from './domain/capability';
 
 /**
  * The protocol between content scripts, extension pages and the background: one zod schema
@@ -150,9 +151,24 @@ export interface Replies {
   'oauth.setClientSecret': { ok: true; hasSecret: boolean };
 }
 
+export interface CapabilityView {
+  id: Capability;
+  name: string;
+  source: CapabilitySource;
+  lastOkAt: number | null;
+  /** How many companies answered 403/404 for it. */
+  unavailableIn: number;
+  advice: string | null;
+}
+
 /** Each page feature, and the last error it reported (null: none since the data was cleared). */
 export interface Compatibility {
   features: { id: PageFeatureId; name: string; lastError: { message: string; at: number } | null }[];
+  extensionVersion?: string;
+  /** How each capability is met on this Procore (absent from a background that predates it). */
+  capabilities?: CapabilityView[];
+  /** The GETs learned from Procore's pages: templates only, never ids, headers or records. */
+  learned?: { kind: string; template: string; queryKeys: string[]; at: string[]; lastOkAt: number | null }[];
 }
 
 /** Settings as pages see them: the values, and which fields an enterprise policy locked. */

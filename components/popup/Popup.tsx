@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { Watch } from '../../utils/domain/watch';
 import { SYNC_WINDOW_MS } from '../../utils/domain/sync-window';
 import { sendMessage } from '../../utils/message-client';
+import { CompatibilityLine } from './CompatibilityLine';
 import { buildPopupView, causesPresent, NO_FILTER, type PopupFilter } from '../../utils/view/popup-sections';
 import { watchUrl } from '../../utils/view/procore-links';
 import { Button } from '../common/Button';
@@ -116,6 +117,7 @@ export function Popup() {
         )}
         {status && settings && <ConnectionNotice status={status} settings={settings} now={now} onOAuthSignIn={onOAuthSignIn} />}
         {actionError && <Notice tone="danger" title="That did not work">{<p>{actionError}</p>}</Notice>}
+        <CompatibilityLine />
       </div>
       {view.total > 0 && <PopupFilters filter={filter} onChange={setFilter} companies={companies} causes={causes} />}
       {!data.loading && !data.error && view.total === 0 && <EmptyState status={status} windowMinutes={windowMinutes} now={now} />}

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { readCompatibility, recordFeatureError } from '../compatibility/feature-error-log';
 import { hasClientSecret, setClientSecret, signInWithOAuth } from '../procore/oauth';
 import { procoreOrigins } from '../procore/origins';
@@ -6,7 +7,9 @@ import { appendAudit, listAudit } from '../store/audit-log';
 import { listWatches } from '../store/watch-store';
 import { checkNumberAdvice } from './check-number-advice';
 import type { Engine } from './engine';
-import { confirmObservation } from './learn/learned-endpoints';
+import { confirmObservation, learnedEndpoints } from './learn/learned-endpoints';
+import { capabilityWorked, readCapabilities } from './learn/capability-log';
+import { CAPABILITIES, CAPABILITY_NAMES, capabilityAdvice } from '../domain/capability';
 import { rememberTabOrigin } from './procore-connection';
 import { readStatus } from './engine-status';
 import { eraseEngineData } from './erase-data';
@@ -75,6 +78,7 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
     'learn.observed': async (observation, from, origin) => {
       if (from !== 'content_script' || !origin) return { learned: false };
       await rememberTabOrigin(engine, origin);
+      await capabilityWorked(engine, 'recognise_pages', 'page_only');
       const records = await confirmObservation(engine, await clientFor(engine), observation);
       if (!records) return { learned: false };
       // Confirmed by the background's own read: follow what it shows now.
@@ -85,7 +89,23 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
       await recordFeatureError(featureId, message, engine.now());
       return { ok: true };
     },
-    'compatibility.get': () => readCompatibility(),
+    'compatibility.get': async () => {
+      const [features, capabilities, learned] = await Promise.all([readCompatibility(), readCapabilities(engine), learnedEndpoints(engine)]);
+      return {
+        ...features,
+        // fakeBrowser in unit tests has no manifest.
+        extensionVersion: typeof browser.runtime.getManifest === 'function' ? browser.runtime.getManifest().version : 'unknown',
+        capabilities: CAPABILITIES.map((id) => ({
+          id,
+          name: CAPABILITY_NAMES[id],
+          source: capabilities[id].source,
+          lastOkAt: capabilities[id].lastOkAt,
+          unavailableIn: capabilities[id].unavailableIn.length,
+          advice: capabilityAdvice(id, capabilities[id]),
+        })),
+        learned: Object.values(learned).map((e) => ({ kind: e.kind, template: e.template, queryKeys: [...new URLSearchParams(e.query).keys()], at: e.at, lastOkAt: e.lastOkAt })),
+      };
+    },
     'preflight.check': async ({ companyId, invoices }) => preflightCheck(engine, await clientFor(engine), companyId, invoices),
     'status.get': async () => ({ ...(await readStatus(engine.db)), clockOffsetMs: engine.clockOffsetMs }),
     'history.list': async ({ from, to }) =>

@@ -52,7 +52,6 @@ interface Cursor {
 const OVERLAP_MS = 2 * 60 * 1000;
 // The first discovery of a company looks back this far for disbursements still in flight.
 const FIRST_LOOK_BACK_MS = 24 * 60 * 60 * 1000;
-const FAR_FUTURE_MS = 24 * 60 * 60 * 1000;
 // States whose outcome can still change without anyone acting in the extension.
 const OPEN: WatchState[] = ['awaiting_funding', 'syncing', 'overdue', 'failed', 're_exporting', 'escalate'];
 const ACTIVE: WatchState[] = ['syncing', 're_exporting'];

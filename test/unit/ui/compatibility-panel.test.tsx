@@ -36,4 +36,31 @@ describe('Compatibility panel', () => {
     render(<CompatibilityPanel />);
     expect((await screen.findByRole('alert')).textContent).toContain("Compatibility could not be read: The extension's background did not answer.");
   });
+
+  it('shows each capability, how it is met, when it last worked and what to do, and copies the redacted report', async () => {
+    const at = Date.UTC(2026, 10, 20, 15, 0);
+    reply.current = async () => ({
+      features: [],
+      extensionVersion: '9.9.9',
+      capabilities: [
+        { id: 'discover_disbursements', name: 'Discover disbursements', source: 'not_yet', lastOkAt: null, unavailableIn: 0, advice: 'Open the Payments tool once so ERP Sync Watch can follow your disbursements.' },
+        { id: 'read_export_status', name: 'Read export status', source: 'public_api', lastOkAt: at, unavailableIn: 1, advice: null },
+      ],
+      learned: [],
+    });
+    const writeText = vi.fn(async () => undefined);
+    Object.assign(navigator, { clipboard: { writeText } });
+    render(<CompatibilityPanel />);
+    const rows = await screen.findAllByRole('row');
+    expect(rows.slice(1).map((r) => [...r.children].map((c) => c.textContent))).toEqual([
+      ['Discover disbursements', 'not yet', 'never', 'Open the Payments tool once so ERP Sync Watch can follow your disbursements.'],
+      ['Read export status', 'public API (refused in 1 company)', new Date(at).toLocaleString(), 'Nothing needed.'],
+    ]);
+    screen.getByRole('button', { name: 'Copy report' }).click();
+    await vi.waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
+    const report = JSON.parse(writeText.mock.calls[0]![0] as string) as { extensionVersion: string; capabilities: Record<string, { source: string }> };
+    expect(report.extensionVersion).toBe('9.9.9');
+    expect(report.capabilities.discover_disbursements!.source).toBe('not_yet');
+    expect((await screen.findByTestId('compatibility-copied')).textContent).toContain('no names, amounts or ids');
+  });
 });
