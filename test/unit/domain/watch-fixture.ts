@@ -21,10 +21,9 @@ export function payout(overrides: Partial<Payout> = {}): Payout {
       projectId: 'p_1',
       invoiceNumber: 'INV-2291',
       vendorId: 'v_77',
-      beneficiaryName: 'Hill Electric',
+      receivingPaymentsCompanyName: 'Hill Electric',
       dueAmount: 1_234_56,
       paidAmountOutsideProcorePay: 0,
-      hasTaxOrMarkup: false,
     },
     ...overrides,
   };

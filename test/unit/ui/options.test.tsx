@@ -89,7 +89,7 @@ describe('options', () => {
     expect(autofix).toHaveProperty('disabled', true);
     expect(autofix).toHaveProperty('checked', true);
     expect(screen.getByLabelText('Keep history for (days)')).toHaveProperty('disabled', true);
-    expect(screen.getByRole('radio', { name: /Production/ }).matches(':disabled')).toBe(true);
+    expect(screen.getByRole('radio', { name: /Production US01/ }).matches(':disabled')).toBe(true);
     expect(screen.getAllByText('Set by your organization’s policy').length).toBeGreaterThanOrEqual(3);
     expect(screen.getByLabelText('Keep history for (days)').getAttribute('aria-describedby')).toContain('locked');
     await user.click(screen.getByRole('checkbox', { name: /A fixed payment reached the ERP/ }));
