@@ -6,18 +6,18 @@ import { appendAudit, listAudit } from '../store/audit-log';
 import { listWatches } from '../store/watch-store';
 import { checkNumberAdvice } from './check-number-advice';
 import type { Engine } from './engine';
-import { readStatus } from './engine-status';
-import { eraseEngineData } from './erase-data';
-import { reExport } from './fixer';
+import { readStatus } from './poll/engine-status';
+import { eraseEngineData } from './state/erase-data';
+import { reExport } from './fix/fixer';
 import type { MessageHandlers } from './message-router';
-import { confirmPageHints } from './page-hints';
-import type { ClientFactory } from './poll-runner';
-import { poll } from './poll-runner';
-import { preflightCheck } from './preflight';
-import { reschedule } from './scheduler';
-import { connectionChanged, getSettingsView, updateSettings } from './settings-store';
-import { supportSummaryText } from './support-summary-text';
-import { applyUserEvent } from './watch-actions';
+import { confirmPageHints } from './learn/page-hints';
+import type { ClientFactory } from './poll/poll-runner';
+import { poll } from './poll/poll-runner';
+import { preflightCheck } from './fix/preflight';
+import { reschedule } from './poll/scheduler';
+import { connectionChanged, getSettingsView, updateSettings } from './settings/settings-store';
+import { supportSummaryText } from './fix/support-summary-text';
+import { applyUserEvent } from './state/watch-actions';
 
 /** Every message of utils/messaging.ts, answered from the store or through Procore. */
 export function messageHandlers(engine: Engine, clientFor: ClientFactory): MessageHandlers {

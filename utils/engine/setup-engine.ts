@@ -1,17 +1,17 @@
 import { openEngineDb } from '../store/engine-db';
-import { updateBadge } from './badge';
+import { updateBadge } from './notify/badge';
 import { Engine } from './engine';
-import { readStatus } from './engine-status';
+import { readStatus } from './poll/engine-status';
 import { messageHandlers } from './message-handlers';
 import { runtimeTrust, setupMessageRouter, type MessageHandlers } from './message-router';
-import { deliverHeldNotifications, setupNotificationClicks } from './notifier';
-import { poll, type ClientFactory } from './poll-runner';
-import { engineClient } from './procore-connection';
+import { deliverHeldNotifications, setupNotificationClicks } from './notify/notifier';
+import { poll, type ClientFactory } from './poll/poll-runner';
+import { engineClient } from './poll/procore-connection';
 import { SANDBOX_BUILD, sandboxWindow, sandboxWindowRoute } from './settings/sandbox-window';
-import { ALARMS, setupScheduler } from './scheduler';
-import { applyUserEvent } from './watch-actions';
-import { WatchHub } from './watch-hub';
-import { setupWatchPort } from './watch-port';
+import { ALARMS, setupScheduler } from './poll/scheduler';
+import { applyUserEvent } from './state/watch-actions';
+import { WatchHub } from './state/watch-hub';
+import { setupWatchPort } from './state/watch-port';
 
 const clientFor: ClientFactory = engineClient;
 

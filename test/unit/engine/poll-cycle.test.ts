@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Watch } from '../../../utils/domain/watch';
-import { CURSOR_PREFIX } from '../../../utils/engine/company-directory';
-import { poll } from '../../../utils/engine/poll-runner';
+import { CURSOR_PREFIX } from '../../../utils/engine/poll/company-directory';
+import { poll } from '../../../utils/engine/poll/poll-runner';
 import { RateGovernor } from '../../../utils/procore/rate-governor';
 import { listAudit } from '../../../utils/store/audit-log';
 import { readMeta, writeMeta } from '../../../utils/store/meta-store';
@@ -89,10 +89,10 @@ describe('poll cycle against the sim', () => {
   it('says "signed out" and stops polling when the session is gone', async () => {
     sim = await startTestSim({ windowMs: WINDOW });
     const { engine } = await engineOnSim(sim.origin, WINDOW);
-    const { procoreClient } = await import('../../../utils/engine/procore-connection');
+    const { procoreClient } = await import('../../../utils/engine/poll/procore-connection');
     const result = await poll(engine, async (e) => procoreClient(e, await e.settings(), new RateGovernor(), fetch), { discovery: true });
     expect(result).toBeNull();
-    const { readStatus } = await import('../../../utils/engine/engine-status');
+    const { readStatus } = await import('../../../utils/engine/poll/engine-status');
     expect(await readStatus(engine.db)).toMatchObject({ signedIn: false, lastError: { message: expect.stringMatching(/Signed out of Procore/) } });
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
   });
@@ -108,7 +108,7 @@ describe('poll cycle against the sim', () => {
       await poll(engine, clientFor, { discovery: false });
       return (await getWatch(engine.db, payoutId))?.state === 'failed';
     });
-    const { reExport } = await import('../../../utils/engine/fixer');
+    const { reExport } = await import('../../../utils/engine/fix/fixer');
     const fixing = await reExport(engine, await clientFor(engine), payoutId, { checkNumber: 60000 });
     expect(fixing.state).toBe('re_exporting');
     const synced = await eventually(async () => {

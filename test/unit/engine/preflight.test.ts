@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { preflightCheck } from '../../../utils/engine/preflight';
-import { poll } from '../../../utils/engine/poll-runner';
-import { confirmPageHints } from '../../../utils/engine/page-hints';
+import { preflightCheck } from '../../../utils/engine/fix/preflight';
+import { poll } from '../../../utils/engine/poll/poll-runner';
+import { confirmPageHints } from '../../../utils/engine/learn/page-hints';
 import { listWatches } from '../../../utils/store/watch-store';
 import type { Sim } from '../../sim/server';
 import { simControl, startTestSim } from '../../sim/testing';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { deliverHeldNotifications, notify } from '../../../utils/engine/notifier';
-import { quietHoursEnd } from '../../../utils/engine/quiet-hours';
-import { updateSettings } from '../../../utils/engine/settings-store';
+import { deliverHeldNotifications, notify } from '../../../utils/engine/notify/notifier';
+import { quietHoursEnd } from '../../../utils/domain/quiet-hours';
+import { updateSettings } from '../../../utils/engine/settings/settings-store';
 import { getWatch, putWatches } from '../../../utils/store/watch-store';
 import { sampleWatch, testEngine } from './engine-fixture';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { writeStatus } from '../../../utils/engine/engine-status';
-import { notify, setupNotificationClicks } from '../../../utils/engine/notifier';
-import { pollPace } from '../../../utils/engine/poll-pace';
-import { inQuietHours } from '../../../utils/engine/quiet-hours';
-import { reschedule } from '../../../utils/engine/scheduler';
-import { updateSettings } from '../../../utils/engine/settings-store';
+import { writeStatus } from '../../../utils/engine/poll/engine-status';
+import { notify, setupNotificationClicks } from '../../../utils/engine/notify/notifier';
+import { pollPace } from '../../../utils/domain/poll-pace';
+import { inQuietHours } from '../../../utils/domain/quiet-hours';
+import { reschedule } from '../../../utils/engine/poll/scheduler';
+import { updateSettings } from '../../../utils/engine/settings/settings-store';
 import { putWatches } from '../../../utils/store/watch-store';
 import { sampleWatch, testEngine } from './engine-fixture';
 
