@@ -135,6 +135,7 @@ const run: Record<Section, () => Promise<void>> = {
         figureRow('page', `${n} rows: script with / without`, `${s.with.total.scriptMs.toFixed(0)} / ${s.without.total.scriptMs.toFixed(0)} ms = ${s.ratios.scriptMs.toFixed(2)}×`),
         figureRow('page', `${n} rows: layouts, style recalcs, heap ratios`, `${s.ratios.layouts.toFixed(2)}× ${s.ratios.recalcStyles.toFixed(2)}× ${s.ratios.heapBytes.toFixed(2)}×`),
         figureRow('page', `${n} rows: ticker script (idle 10 s, with − without)`, s.tickerScriptMsPerSec, 'ms/s'),
+        figureRow('page', `${n} rows: redraw after a scroll settles (with − without, mean of ${s.scrollSteps} steps)`, s.redrawMsPerStep, 'ms'),
       );
       if (s.roundTaskRatios.length > 1) rows.push(figureRow('page', `${n} rows: task ratio of each round`, s.roundTaskRatios.map((x) => `${x.toFixed(2)}×`).join(' ')));
     }
