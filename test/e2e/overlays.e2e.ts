@@ -247,9 +247,9 @@ describe('overlays on the sandbox Procore pages', () => {
     expect((await ledger(sim.origin)).violations).toEqual([]);
   });
 
-  it('Fix & export goes through the background after a confirm showing old → new, and ends in the ERP', async () => {
+  it('Fill in & Export goes through the background after a confirm showing old → new, and ends in the ERP', async () => {
     await open(`/${OVERLAY_CO}/company/erp_integrations/payments?view=failed_to_export`);
-    const fix = page.locator('[data-erp-sync-watch="fix"] button', { hasText: /^Fix & export$/ });
+    const fix = page.locator('[data-erp-sync-watch="fix"] button', { hasText: /^Fill in & Export$/ });
     await expect.poll(() => fix.count(), { timeout: 30_000 }).toBe(1);
     await fix.click();
     await expect.poll(() => confirm().count()).toBe(1);
@@ -257,7 +257,7 @@ describe('overlays on the sandbox Procore pages', () => {
     const [, from, to] = /^Check Number(\d+)→ (\d+)$/.exec(rows[0] ?? '') ?? [];
     expect(Number(to)).toBeGreaterThan(Number(from));
     await shot('fix-confirm');
-    await confirm().getByRole('button', { name: 'Fix & export' }).click();
+    await confirm().getByRole('button', { name: 'Fill in & Export' }).click();
     await expect
       .poll(async () => (await ledger(sim.origin)).records.some((r) => r.companyId === OVERLAY_CO && r.checkNumber === Number(to)), { timeout: 60_000 })
       .toBe(true);
@@ -270,7 +270,8 @@ describe('overlays on the sandbox Procore pages', () => {
     await expect.poll(() => pill.count(), { timeout: 30_000 }).toBe(1);
     const label = (await pill.getAttribute('aria-label')) ?? '';
     const next = Number(/start at (\d+)/.exec(label)?.[1]);
-    expect(label).toMatch(/^ERP's last check is \d+: start at \d+, room for [\d,]+ checks$/);
+    // Its duplicate check number failure comes first: the account is not clear.
+    expect(label).toMatch(/failed with a check number QuickBooks Online already used\. ERP's last check is \d+: start at \d+, room for [\d,]+ checks$/);
     await pill.click();
     await expect.poll(() => popover().count()).toBe(1);
     await shot('funding-accounts');

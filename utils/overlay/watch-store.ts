@@ -48,6 +48,11 @@ export class WatchStore {
     return [...this.watches.values()].filter((w) => w.disbursementId === disbursementId || w.disbursementNumber === disbursementId);
   }
 
+  /** The payments made from one funding account. */
+  forFundingAccount(fundingAccountId: string): Watch[] {
+    return [...this.watches.values()].filter((w) => w.fundingAccountId === fundingAccountId);
+  }
+
   /** The payment record a row shows by its disbursement and invoice numbers. */
   forRecord(disbursementNumber: string, invoiceNumber: string): Watch | undefined {
     return this.byRecord.get(`${disbursementNumber}\u0000${invoiceNumber}`);
