@@ -1,16 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { WatchState } from '../../domain/watch';
+import type { NotifyItem } from '../../domain/notification-grouping';
 import type { NotifyKind } from '../../domain/watch-effect';
 import { deleteMeta, readMeta, writeMeta } from '../../store/meta-store';
 import { getWatches } from '../../store/watch-store';
 import type { Engine } from '../engine';
 import { quietHoursEnd } from '../../domain/quiet-hours';
 import { ALARMS } from '../poll/scheduler';
-
-export interface NotifyItem {
-  kind: NotifyKind;
-  payoutId: string;
-}
 
 const HELD_KEY = 'notifications:held';
 

@@ -1,13 +1,10 @@
 import { browser } from 'wxt/browser';
-import type { Settings } from '../../domain/settings';
-import type { Watch } from '../../domain/watch';
-import type { NotifyKind } from '../../domain/watch-effect';
 import { deleteMeta, readMeta, writeMeta } from '../../store/meta-store';
 import { getWatches } from '../../store/watch-store';
 import { pageLinks } from '../../page/routes';
 import { storedCompanies } from '../poll/company-directory';
 import type { Engine } from '../engine';
-import { NOTIFICATION_ICON } from './notification-icon';
+import { groupForNotification, type NotifyItem } from '../../domain/notification-grouping';
 import { companyNotification } from '../../domain/notification-text';
 import { holdNotifications, takeHeldNotifications } from './held-notifications';
 import { quietHoursEnd } from '../../domain/quiet-hours';
@@ -15,37 +12,13 @@ import { quietHoursEnd } from '../../domain/quiet-hours';
 export const SNOOZE_MINUTES = 15;
 const PREFIX = 'esw:';
 
+// A plain 48 px disc, inline so a notification never depends on an icon file being packaged
+// (Chrome refuses to show a notification whose image cannot be loaded).
+const NOTIFICATION_ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAmElEQVR42u3ayw2AMAwE0XRCaZRKaVABSiAfezdjifu8G9iUwhjNcV53yyMZnQ7TGx4GGR2+FDI7fhpiVfgUSFT8EER0fDdCGpAl/hciW/xnhDQga3wzQhqQPb6KABAJUIl/RQAAAAAAAADSAN6FAGzyTeD/SclWgt2Q4XZu3+Wu/Hrd4sBhcWKyOfJZnFltDt02vxownfMApw1W5O1gEkwAAAAASUVORK5CYII=';
+
 interface NotificationRecord {
   companyId: string;
   payoutIds: string[];
-}
-
-function wanted(kind: NotifyKind, settings: Settings): boolean {
-  const n = settings.notifications;
-  if (kind === 'overdue') return n.overdue;
-  if (kind === 'synced_after_fix') return n.syncedAfterFix;
-  return n.failed;
-}
-
-/** Notify effects of one cycle, grouped by company: what each company's notification will say. */
-export function groupForNotification(
-  items: readonly { kind: NotifyKind; payoutId: string }[],
-  watches: ReadonlyMap<string, Watch>,
-  settings: Settings,
-  now: number,
-): Map<string, Map<NotifyKind, Watch[]>> {
-  const groups = new Map<string, Map<NotifyKind, Watch[]>>();
-  const seen = new Set<string>();
-  for (const { kind, payoutId } of items) {
-    const watch = watches.get(payoutId);
-    if (!watch || !wanted(kind, settings) || seen.has(`${kind}:${payoutId}`)) continue;
-    if (watch.snoozedUntil !== null && watch.snoozedUntil > now) continue;
-    seen.add(`${kind}:${payoutId}`);
-    const byKind = groups.get(watch.companyId) ?? new Map<NotifyKind, Watch[]>();
-    byKind.set(kind, [...(byKind.get(kind) ?? []), watch]);
-    groups.set(watch.companyId, byKind);
-  }
-  return groups;
 }
 
 async function createNotification(id: string, options: Record<string, unknown>): Promise<void> {
@@ -64,7 +37,7 @@ async function createNotification(id: string, options: Record<string, unknown>):
  * the user turned that kind off or snoozed the record. In quiet hours they are held for
  * `deliverHeldNotifications` at the end.
  */
-export async function notify(engine: Engine, items: readonly { kind: NotifyKind; payoutId: string }[]): Promise<number> {
+export async function notify(engine: Engine, items: readonly NotifyItem[]): Promise<number> {
   if (!items.length) return 0;
   const settings = await engine.settings();
   const quietEnd = quietHoursEnd(settings.notifications.quietHours, engine.localTime());

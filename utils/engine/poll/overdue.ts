@@ -1,3 +1,4 @@
+import { pastDeadline } from '../../domain/deadline';
 import { listWatches } from '../../store/watch-store';
 import type { PendingTransition } from '../state/commit-transitions';
 import type { Engine } from '../engine';
@@ -7,7 +8,6 @@ import type { Engine } from '../engine';
  * nothing, so it runs even when Procore cannot be asked (rate-limited, busy, signed out).
  */
 export async function overdueTransitions(engine: Engine): Promise<PendingTransition[]> {
-  const now = engine.now();
-  const late = (await listWatches(engine.db, { states: ['syncing'] })).filter((w) => w.deadline !== null && w.deadline <= now);
+  const late = pastDeadline(await listWatches(engine.db, { states: ['syncing'] }), engine.now());
   return late.map((watch) => ({ watch, event: { type: 'deadline_reached' }, actor: 'engine', why: 'The sync window ended' }));
 }
