@@ -4,7 +4,7 @@ import { procoreOrigins } from '../procore/origins';
 import { ProcoreError } from '../procore/procore-error';
 import { appendAudit, listAudit } from '../store/audit-log';
 import { listWatches } from '../store/watch-store';
-import { checkNumberAdvice } from './check-number-advice';
+import { checkNumberAdvice } from './fix/check-number-advice';
 import type { Engine } from './engine';
 import { readStatus } from './poll/engine-status';
 import { eraseEngineData } from './state/erase-data';

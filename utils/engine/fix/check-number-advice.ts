@@ -1,8 +1,8 @@
-import { checkNumberFieldDigits } from '../domain/check-number-field';
-import { recommendNextCheckNumber } from '../domain/check-numbers';
-import { erpLabel } from '../domain/erp-label';
-import type { CheckNumberRecommendation } from '../messaging';
-import type { ProcoreClient } from '../procore/procore-client';
+import { checkNumberFieldDigits } from '../../domain/check-number-field';
+import { recommendNextCheckNumber } from '../../domain/check-numbers';
+import { erpLabel } from '../../domain/erp-label';
+import type { CheckNumberRecommendation } from '../../messaging';
+import type { ProcoreClient } from '../../procore/procore-client';
 
 /** The funding account's Next Check Number against the ERP's last check number on the same Bank ID. */
 export async function checkNumberAdvice(client: ProcoreClient, companyId: string, fundingAccountId: string): Promise<CheckNumberRecommendation> {
