@@ -1,7 +1,7 @@
 import { memo, useRef } from 'react';
 import type { DisbursementRowData } from '../../utils/page/disbursements-grid';
 import { pageLinks } from '../../utils/page/routes';
-import { describeDisbursement, type StatusView } from '../../utils/overlay/watch-view';
+import { countdown, describeDisbursement, type StatusView } from '../../utils/overlay/watch-view';
 import { formatCents } from '../../utils/domain/money';
 import { useOverlay } from '../../components/overlay/overlay-context';
 import { PopoverPill } from '../../components/overlay/PopoverPill';
@@ -33,14 +33,17 @@ export const DisbursementBadge = memo(
   const view = describeDisbursement(watches, store.paymentSyncEnabled(companyId), now) ?? (row.fundingComplete && !checked ? CHECKING : null);
   useMilestone(view?.milestone ?? null, `Disbursement ${row.disbursementNumber}: ${view?.label ?? ''}`);
   const inside = useRef<HTMLSpanElement>(null);
+  // Widest first: the words, the clock alone (a countdown), the icon (the words stay its name).
+  const forms = view?.countdown ? [view, countdown(view.countdown.deadline, view.countdown.estimated, now, true)] : view ? [view] : [];
   // Digits do not change the width (tabular figures): a ticking countdown does not re-measure.
-  const fits = useRoomBesideText(inside, (view?.text ?? '').replace(/\d/g, '0'));
+  const form = useRoomBesideText(inside, forms.length + 1, (view?.text ?? '').replace(/\d/g, '0'));
   if (!view) return null;
+  const drawn = forms[form] ? { ...forms[form], hint: form > 0 ? view.text : undefined } : { ...view, text: '', hint: view.text };
 
   const records = watches.filter((w) => w.state !== 'dismissed');
   return (
     <span ref={inside} className="beside-text">
-    <PopoverPill view={fits ? view : { ...view, text: '', hint: view.text }} title={`Disbursement ${row.disbursementNumber}: payment records`}>
+    <PopoverPill view={drawn} title={`Disbursement ${row.disbursementNumber}: payment records`}>
       {records.length === 0 ? <p className="muted">{view.label}.</p> : null}
       <ul>
         {records.map((watch) => (
