@@ -6,7 +6,7 @@ import { appendAudit, listAudit } from '../store/audit-log';
 import { listWatches } from '../store/watch-store';
 import { checkNumberAdvice } from './fix/check-number-advice';
 import type { Engine } from './engine';
-import { readStatus } from './poll/engine-status';
+import { readStatus, writeStatus } from './poll/engine-status';
 import { eraseEngineData } from './state/erase-data';
 import { reExport } from './fix/fixer';
 import type { MessageHandlers } from './message-router';
@@ -28,14 +28,20 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
       throw new Error(status.lastError?.message ?? 'The poll did not complete.');
     }
   };
+  // A poll started from a message, not awaited: it records its own outcome in the status.
+  const trackNow = () => void pollNow().catch(() => undefined);
   return {
     'settings.get': async () => ({ ...(await getSettingsView(engine.db)), hasClientSecret: await hasClientSecret() }),
     'settings.update': async ({ patch }) => {
       const before = (await getSettingsView(engine.db)).settings;
       const view = await updateSettings(engine.db, patch);
+      const connection = connectionChanged(before, view.settings);
       // Whatever is still asking the old Procore stops now.
-      if (connectionChanged(before, view.settings)) engine.resetConnection();
+      if (connection) engine.resetConnection();
       await reschedule(engine);
+      // Tracking starts now, not at the next alarm (up to two minutes): the popup and any open
+      // Procore tab follow the new connection within a poll.
+      if (connection || before.companyIds.join() !== view.settings.companyIds.join()) trackNow();
       return view;
     },
     'watches.list': (query) => listWatches(engine.db, query),
@@ -92,6 +98,11 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
       const client = await clientFor(engine);
       try {
         const [me, companies] = await Promise.all([client.me(), client.companies()]);
+        // What the options page now says ("Connected as ...") the status says too, so the popup
+        // agrees; and tracking starts if it had not.
+        const status = await writeStatus(engine.db, { signedIn: true });
+        engine.hub.publish({ type: 'status', status });
+        if (status.lastPollAt === null || status.watchedCompanies.length === 0) trackNow();
         return { me: { id: me.id, login: me.login, name: me.name }, companies: companies.map((c) => ({ id: c.id, name: c.name })) };
       } catch (error) {
         if (error instanceof ProcoreError) throw new Error(`${error.message} (${client.http.origin})`);
