@@ -15,9 +15,20 @@ import type { ClientFactory } from './poll/poll-runner';
 import { poll } from './poll/poll-runner';
 import { preflightCheck } from './fix/preflight';
 import { reschedule } from './poll/scheduler';
+import { probeSession } from './poll/signed-out-probe';
 import { connectionChanged, getSettingsView, updateSettings } from './settings/settings-store';
 import { supportSummaryText } from './fix/support-summary-text';
 import { applyUserEvent } from './state/watch-actions';
+
+// A page reporting a signed-in session probes at most this often (each tab of a busy page sends hints).
+const PAGE_PROBE_INTERVAL_MS = 15_000;
+let lastPageProbe = -Infinity;
+
+function pageSaysSignedIn(engine: Engine): boolean {
+  if (engine.localTime() - lastPageProbe < PAGE_PROBE_INTERVAL_MS) return false;
+  lastPageProbe = engine.localTime();
+  return true;
+}
 
 /** Every message of utils/messaging.ts, answered from the store or through Procore. */
 export function messageHandlers(engine: Engine, clientFor: ClientFactory): MessageHandlers {
@@ -72,7 +83,9 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
       applyUserEvent(engine, payoutId, { type: 'snooze', until: engine.now() + minutes * 60_000 }, `Snoozed for ${minutes} min`),
     'support.summary': async ({ payoutId }) => ({ text: await supportSummaryText(engine, payoutId) }),
     'page.hints': async ({ companyId, disbursementNumbers }) => {
-      await confirmPageHints(engine, companyId, disbursementNumbers, (id) => pollNow(id));
+      // A Procore page showing payments is a signed-in session: while signed out, probe at once.
+      if ((await readStatus(engine.db)).signedIn === false && pageSaysSignedIn(engine)) await probeSession(engine, clientFor);
+      else await confirmPageHints(engine, companyId, disbursementNumbers, (id) => pollNow(id));
       return { ok: true };
     },
     'feature.error': async ({ featureId, message }) => {
@@ -112,6 +125,8 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
     'oauth.signIn': async () => {
       const settings = await engine.settings();
       await signInWithOAuth({ loginOrigin: procoreOrigins(settings).login, clientId: settings.oauthClientId });
+      // Signed in: tracking resumes now, not at the next probe.
+      await probeSession(engine, clientFor);
       return { ok: true };
     },
     'oauth.setClientSecret': async ({ secret }) => ({ ok: true, hasSecret: await setClientSecret(secret) }),

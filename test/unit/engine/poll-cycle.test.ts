@@ -86,7 +86,7 @@ describe('poll cycle against the sim', () => {
     expect((await ledger(sim.origin)).violations).toEqual([]);
   });
 
-  it('says "signed out" and stops polling when the session is gone', async () => {
+  it('says "signed out", stops polling and probes slowly instead when the session is gone', async () => {
     sim = await startTestSim({ windowMs: WINDOW });
     const { engine } = await engineOnSim(sim.origin, WINDOW);
     const { procoreClient } = await import('../../../utils/engine/poll/procore-connection');
@@ -94,7 +94,10 @@ describe('poll cycle against the sim', () => {
     expect(result).toBeNull();
     const { readStatus } = await import('../../../utils/engine/poll/engine-status');
     expect(await readStatus(engine.db)).toMatchObject({ signedIn: false, lastError: { message: expect.stringMatching(/Signed out of Procore/) } });
-    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    // Nothing but the probe: every half window (the test's window), with the next one told.
+    const alarms = await fakeBrowser.alarms.getAll();
+    expect(alarms.map((a) => [a.name, a.periodInMinutes])).toEqual([['probe', WINDOW / 2 / 60_000]]);
+    expect((await readStatus(engine.db)).lastError?.retryAt).toBe(alarms[0]!.scheduledTime);
   });
 
   it('reaches the ERP after a failed record is fixed, with exactly one ledger record', async () => {

@@ -3,13 +3,12 @@ import { ProcoreError } from '../../procore/procore-error';
 import type { ProcoreClient } from '../../procore/procore-client';
 import { isStorageFull, STORAGE_FULL_MESSAGE } from '../../store/storage-full';
 import { pruneSynced } from '../../store/watch-store';
-import { commitTransitions } from '../state/commit-transitions';
 import { storedCompanies } from './company-directory';
 import type { Engine } from '../engine';
 import { readStatus, writeStatus } from './engine-status';
 import { runEffects } from '../state/effect-runner';
 import { settleIntents } from '../fix/intent-recovery';
-import { overdueTransitions } from './overdue';
+import { reachDeadlines } from './reach-deadlines';
 import { runPollCycle, type CycleOptions, type CycleResult } from './poll-cycle';
 import { saveGovernor } from './procore-connection';
 import { reschedule } from './scheduler';
@@ -75,10 +74,7 @@ async function recordFailure(engine: Engine, error: unknown): Promise<null> {
   // Cancelled (the connection changed): nothing failed, the next poll uses the new one.
   if (procore?.kind === 'aborted' || isStorageFull(error)) throw error;
   // Procore cannot be asked now, but deadlines need no request: overdue records still notify.
-  if (procore) {
-    const overdue = await commitTransitions(engine, await overdueTransitions(engine));
-    await runEffects(engine, overdue.effects);
-  }
+  if (procore) await reachDeadlines(engine);
   const status = await writeStatus(engine.db, {
     ...(procore ? { signedIn: procore.kind !== 'signed_out' } : {}),
     lastError: {
