@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { checkNumberAdviceLine, checkNumberAdviceWhy } from '../../utils/domain/check-number-words';
 import { fundingAccountClear, fundingAccountProblems } from '../../utils/domain/funding-account-health';
 import type { CheckNumberRecommendation } from '../../utils/messaging';
@@ -7,6 +7,7 @@ import { ChangeConfirm } from '../../components/overlay/ChangeConfirm';
 import { useOverlay } from '../../components/overlay/overlay-context';
 import { PopoverPill } from '../../components/overlay/PopoverPill';
 import { StatusPill } from '../../components/overlay/StatusPill';
+import { useRoomBesideText } from '../../components/overlay/use-room-beside-text';
 import { useWatchStore } from '../../components/overlay/use-watches';
 
 type Load = { kind: 'loading' } | { kind: 'ready'; advice: CheckNumberRecommendation } | { kind: 'error'; message: string };
@@ -19,6 +20,9 @@ export function CheckNumberAdvice({ row }: { row: FundingAccountRowData }) {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [step, setStep] = useState<Step>('idle');
   const [failure, setFailure] = useState<string | null>(null);
+  const inside = useRef<HTMLSpanElement>(null);
+  // The words where they fit beside Procore's number, else the icon (the words stay its name).
+  const form = useRoomBesideText(inside, 2, `${load.kind}${step}`);
 
   useEffect(() => {
     let live = true;
@@ -60,10 +64,11 @@ export function CheckNumberAdvice({ row }: { row: FundingAccountRowData }) {
   const warn = (advice.changeNeeded || !clear) && step !== 'applied';
   const result = step === 'applied' ? `Applied: Next Check No. is ${advice.nextCheckNumber}` : (failure ?? '');
   return (
-    <span className="row-line" data-testid="esw-advice">
+    <span className="row-line" data-testid="esw-advice" ref={inside}>
       <PopoverPill
         view={{
-          text: step === 'applied' ? `Applied: ${advice.nextCheckNumber}` : advice.changeNeeded ? `Use ${advice.nextCheckNumber}` : clear ? 'Clear' : problems.length ? 'Needs attention' : 'No safe number',
+          hint: form > 0 ? text : undefined,
+          text: form > 0 ? '' : step === 'applied' ? `Applied: ${advice.nextCheckNumber}` : advice.changeNeeded ? `Use ${advice.nextCheckNumber}` : clear ? 'Clear' : problems.length ? 'Needs attention' : 'No safe number',
           label: text,
           tone: warn ? 'warn' : 'ok',
           icon: warn ? '⚠' : '✓',
