@@ -47,8 +47,11 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
       const before = (await getSettingsView(engine.db)).settings;
       const view = await updateSettings(engine.db, patch);
       const connection = connectionChanged(before, view.settings);
-      // Whatever is still asking the old Procore stops now.
-      if (connection) engine.resetConnection();
+      // Whatever is still asking the old Procore stops now, and what it said is no longer news.
+      if (connection) {
+        engine.resetConnection();
+        engine.hub.publish({ type: 'status', status: await writeStatus(engine.db, { signedIn: null, lastError: null }) });
+      }
       await reschedule(engine);
       // Tracking starts now, not at the next alarm (up to two minutes): the popup and any open
       // Procore tab follow the new connection within a poll.
