@@ -33,7 +33,7 @@ function pageSaysSignedIn(engine: Engine): boolean {
 /** Every message of utils/messaging.ts, answered from the store or through Procore. */
 export function messageHandlers(engine: Engine, clientFor: ClientFactory): MessageHandlers {
   const pollNow = async (companyId?: string) => {
-    const result = await poll(engine, clientFor, { discovery: true, companyId, forceCompanies: !companyId });
+    const result = await poll(engine, clientFor, { discovery: true, companyId, forceCompanies: !companyId, backlog: !companyId });
     if (!result) {
       const status = await readStatus(engine.db);
       throw new Error(status.lastError?.message ?? 'The poll did not complete.');

@@ -119,6 +119,11 @@ export class ProcoreClient {
     return this.requestDetails(companyId, { 'filters[updated_at]': updatedRange(fromMs, toMs) }, signal);
   }
 
+  /** Every export still failed (or stale), whatever its age: the Failed to Export list as the API has it. */
+  failedExports(companyId: string, signal?: AbortSignal): Promise<RequestDetail[]> {
+    return this.requestDetails(companyId, { 'filters[status][]': ['failed', 'stale'] }, signal);
+  }
+
   private requestDetails(companyId: string, filters: Query, signal?: AbortSignal): Promise<RequestDetail[]> {
     return this.list(RequestDetailSchema, endpoints.requestDetails(companyId), `export status of company ${companyId}`, {
       companyId,

@@ -4,6 +4,7 @@ import { newWatch } from '../../domain/new-watch';
 import type { WatchState } from '../../domain/watch';
 import type { WatchEvent } from '../../domain/watch-event';
 import type { WatchEffect } from '../../domain/watch-effect';
+import type { Settings } from '../../domain/settings';
 import type { ProcoreClient } from '../../procore/procore-client';
 import { ProcoreError } from '../../procore/procore-error';
 import type { SchemaProblem } from '../../procore/record-validation';
@@ -14,6 +15,7 @@ import { companiesStale, CURSOR_PREFIX, refreshCompanies, storedCompanies, type 
 import { diagnose } from '../fix/diagnose';
 import type { Engine } from '../engine';
 import { overdueTransitions } from './overdue';
+import { backlogSince } from './backlog';
 import { latestByPayout, toWatchRequest } from '../../domain/request-to-watch';
 
 export interface CycleOptions {
@@ -21,6 +23,8 @@ export interface CycleOptions {
   discovery: boolean;
   /** Read the companies and their ERP settings now, however recently they were read. */
   forceCompanies?: boolean;
+  /** Read the backlog too, as the first look after install does ("Check now"). */
+  backlog?: boolean;
   companyId?: string;
   signal?: AbortSignal;
 }
@@ -45,8 +49,6 @@ interface Cursor {
 // Records are read again from a while before the cursor: a change stamped with a time just
 // before the last cycle (clock skew, a slow transaction) is still seen. It costs no request.
 const OVERLAP_MS = 2 * 60 * 1000;
-// The first discovery of a company looks back this far for disbursements still in flight.
-const FIRST_LOOK_BACK_MS = 24 * 60 * 60 * 1000;
 const FAR_FUTURE_MS = 24 * 60 * 60 * 1000;
 // States whose outcome can still change without anyone acting in the extension.
 const OPEN: WatchState[] = ['awaiting_funding', 'syncing', 'overdue', 'failed', 're_exporting', 'escalate'];
@@ -90,9 +92,11 @@ async function discover(
   windowMs: number,
   cursor: Cursor,
   cycleStart: number,
+  /** The first look, or asked for: the settings say how far back (utils/engine/poll/backlog.ts). */
+  backlog: Settings | null,
   signal?: AbortSignal,
 ): Promise<{ pending: PendingTransition[]; seen: number; fresh: string[] }> {
-  const since = cursor.disbursementsSince === null ? cycleStart - FIRST_LOOK_BACK_MS : cursor.disbursementsSince - OVERLAP_MS;
+  const since = backlog ? await backlogSince(engine, client, company.id, backlog, cycleStart, signal) : cursor.disbursementsSince! - OVERLAP_MS;
   const disbursements = await client.disbursements(company.id, { updatedSince: since, until: cycleStart + FAR_FUTURE_MS }, signal);
   const payoutIds = disbursements.flatMap((d) => d.payouts.map((p) => p.id));
   const stored = await getWatches(engine.db, payoutIds);
@@ -195,7 +199,8 @@ export async function runPollCycle(engine: Engine, client: ProcoreClient, option
       const idle = (since: number | null) => since === null || cycleStart - since >= windowMs * IDLE_READ_SHARE_OF_WINDOW;
       const inFlight = options.discovery && !asked && (await listWatches(engine.db, { companyId: company.id, states: ACTIVE })).length > 0;
       if (cursor.disbursementsSince === null || (options.discovery && (asked || inFlight || idle(cursor.disbursementsSince)))) {
-        const found = await discover(engine, client, company, windowMs, cursor, cycleStart, options.signal);
+        const backlog = cursor.disbursementsSince === null || options.backlog ? settings : null;
+        const found = await discover(engine, client, company, windowMs, cursor, cycleStart, backlog, options.signal);
         pending.push(...found.pending);
         fresh = found.fresh;
         result.disbursementsSeen += found.seen;
