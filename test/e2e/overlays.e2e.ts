@@ -95,12 +95,15 @@ function rowWith(text: string): Locator {
   return page.locator('.ag-row[row-index]').filter({ hasText: text });
 }
 
-/** Visible words of the badge in the row of disbursement `number` (icons are aria-hidden). */
+/**
+ * Words of the badge in the row of disbursement `number`: shown beside the icon, or, where the
+ * cell has no room for them, its tooltip (icons are aria-hidden).
+ */
 async function badgeOf(number: string): Promise<{ text: string; label: string }> {
   const index = await rowWith(number).first().getAttribute('row-index');
   const button = page.locator(`.ag-row[row-index="${index}"] [data-erp-sync-watch="badge"] button`);
   await button.waitFor({ timeout: 30_000 });
-  const text = (await button.locator('span').nth(1).textContent()) ?? '';
+  const text = (await button.getAttribute('title')) ?? (await button.locator('span').nth(1).textContent()) ?? '';
   return { text, label: (await button.getAttribute('aria-label')) ?? '' };
 }
 
@@ -419,7 +422,7 @@ describe('overlays while the page and the data move', () => {
           const text = await page.evaluate((number) => {
             const row = [...document.querySelectorAll('.ag-row[row-index]')].find((r) => r.textContent?.includes(number));
             const button = row?.querySelector('[data-erp-sync-watch="badge"]')?.shadowRoot?.querySelector('button');
-            return button ? (button.querySelectorAll('span')[1]?.textContent ?? '') : '';
+            return button ? (button.getAttribute('title') ?? button.querySelectorAll('span')[1]?.textContent ?? '') : '';
           }, second.identifier);
           if (seen.at(-1) !== text) seen.push(text);
           return text;
@@ -496,7 +499,8 @@ function visibleBadges(p: Page): Promise<{ index: string; number: string; badge:
       const link = part.querySelector('a');
       if (link?.textContent) entry.number = link.textContent.trim();
       const button = part.querySelector('[data-erp-sync-watch="badge"]')?.shadowRoot?.querySelector('button');
-      if (button) entry.badge = button.querySelectorAll('span')[1]?.textContent ?? '';
+      // The words, or their tooltip where the cell has no room for them.
+      if (button) entry.badge = button.getAttribute('title') ?? button.querySelectorAll('span')[1]?.textContent ?? '';
       rows.set(index, entry);
     }
     return [...rows.entries()].map(([index, row]) => ({ index, ...row }));
