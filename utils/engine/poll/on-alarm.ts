@@ -21,6 +21,6 @@ export function alarmHandler(clientFor: ClientFactory): (engine: Engine, name: A
         await reachDeadlines(engine).catch(report('deadline'));
         await armDeadlineAlarm(engine).catch(report('deadline alarm'));
       }
-      await poll(engine, clientFor, { discovery: name === ALARMS.discovery }).catch(report('poll'));
+      await poll(engine, clientFor, { discovery: name === ALARMS.discovery, refineWaiting: name === ALARMS.deadline }).catch(report('poll'));
     });
 }

@@ -25,6 +25,11 @@ export interface CycleOptions {
   forceCompanies?: boolean;
   /** Read the backlog too, as the first look after install does ("Check now"). */
   backlog?: boolean;
+  /**
+   * Records just turned overdue from the store (a deadline): read what Procore now says of the
+   * waiting ones, so one the ERP refused before its window ended reads as failed, not missing.
+   */
+  refineWaiting?: boolean;
   companyId?: string;
   signal?: AbortSignal;
 }
@@ -211,7 +216,7 @@ export async function runPollCycle(engine: Engine, client: ProcoreClient, option
       result.errors.push(...discovered.faults);
       result.effects.push(...discovered.effects);
       result.watchesChanged += discovered.watches.length;
-      const waitingDue = options.discovery && (asked || idle(cursor.statusSince));
+      const waitingDue = Boolean(options.refineWaiting) || (options.discovery && (asked || idle(cursor.statusSince)));
       const statuses = await readStatuses(engine, client, company, cursor, fresh, cycleStart, options.signal, waitingDue);
       if (statuses) {
         result.statusesRead += statuses.pending.length;
