@@ -103,7 +103,8 @@ async function badgeOf(number: string): Promise<{ text: string; label: string }>
   const index = await rowWith(number).first().getAttribute('row-index');
   const button = page.locator(`.ag-row[row-index="${index}"] [data-erp-sync-watch="badge"] button`);
   await button.waitFor({ timeout: 30_000 });
-  const text = (await button.getAttribute('title')) ?? (await button.locator('span').nth(1).textContent()) ?? '';
+  // Preact leaves title="" on a badge that went back from its icon to its words: an empty title is no words.
+  const text = (await button.getAttribute('title')) || (await button.locator('span').nth(1).textContent()) || '';
   return { text, label: (await button.getAttribute('aria-label')) ?? '' };
 }
 
