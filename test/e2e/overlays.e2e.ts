@@ -242,7 +242,10 @@ describe('overlays on the sandbox Procore pages', () => {
 
   it('Fill in puts the suggested values in the row, and the page\'s own Export sends them to the ERP', async () => {
     await open(`/${DEMO}/company/erp_integrations/payments?view=failed_to_export`);
-    const fillIn = page.locator('[data-erp-sync-watch="fix"] button', { hasText: /^Fill in$/ });
+    // The duplicate check number's Fill in (a wrong Bank ID's row has one too, with its own suggestion).
+    const fillIn = page
+      .locator('[data-erp-sync-watch="fix"]', { hasText: /Suggested: Check Number \d+/ })
+      .locator('button', { hasText: /^Fill in$/ });
     // The duplicate check number is further down: the grid renders only the rows in view.
     await expect
       .poll(
