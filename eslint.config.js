@@ -30,6 +30,33 @@ const featureIsolation = {
   },
 };
 
+// utils/domain is pure: plain functions of their inputs, time passed in, testable without a
+// browser. It may not reach anything that touches browser APIs or I/O, nor read the clock.
+const BROWSER_BOUND = 'utils/domain is pure: no browser APIs, no I/O. Pass what it needs in as arguments.';
+const domainPurity = {
+  files: ['utils/domain/**/*.{ts,tsx}'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { regex: '^(wxt|@wxt-dev/.*)(/.*)?$', message: BROWSER_BOUND },
+          { regex: '^idb(/.*)?$', message: BROWSER_BOUND },
+          { regex: '^(\\.\\./)+(utils/)?(engine|store|procore|overlay)(/|$)', message: BROWSER_BOUND },
+          { regex: '^(\\.\\./)+(components|entrypoints|features)(/|$)', message: BROWSER_BOUND },
+        ],
+      },
+    ],
+    'no-restricted-globals': ['error', ...['browser', 'chrome', 'window', 'document', 'indexedDB', 'fetch'].map((name) => ({ name, message: BROWSER_BOUND }))],
+    'no-restricted-syntax': [
+      'error',
+      ...noHtmlSinks,
+      { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'utils/domain takes the time as an argument: no Date.now().' },
+      { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'utils/domain takes the time as an argument: no new Date() for now.' },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test/sim/public/vendor/**'] },
   js.configs.recommended,
@@ -51,4 +78,5 @@ export default tseslint.config(
     },
   },
   featureIsolation,
+  domainPurity,
 );

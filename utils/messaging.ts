@@ -102,6 +102,13 @@ export interface CheckNumberRecommendation {
   nextCheckNumber: number;
   headroom: number;
   changeNeeded: boolean;
+  /** The current number is unsafe but no safe one fits the ERP's check-number field. */
+  noRoomInField: boolean;
+  /** Digits the ERP's check-number field takes, when known. */
+  fieldDigits: number | null;
+  erpName: string;
+  /** The ERP's active bank ids (empty when it lists none). */
+  erpBankIds: string[];
 }
 
 export interface PreflightIssue {

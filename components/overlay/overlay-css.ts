@@ -12,6 +12,8 @@ export const OVERLAY_CSS = `
 :host([data-erp-sync-watch="fix"]) { display: block; margin: 6px 0 4px; white-space: normal; line-height: 1.4; }
 .fix { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; }
 .fix .plain { flex-basis: 100%; color: #1f1f1f; font-weight: 400; }
+.fix .beside-export { margin-inline-start: auto; }
+.beside-text { display: inline-block; white-space: nowrap; }
 * { box-sizing: border-box; }
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .pill { font-variant-numeric: tabular-nums; display: inline-flex; align-items: center; gap: 4px; padding: 1px 8px; border-radius: 10px; border: 1px solid currentColor; font: inherit; font-weight: 600; white-space: nowrap; line-height: 18px; cursor: default; background: #f1f1f1; color: #424242; }

@@ -8,6 +8,7 @@ import { adoptStyles, HOST_ATTRIBUTE, removeAllHosts } from '../../utils/overlay
 import { createTicker } from '../../utils/overlay/ticker';
 import { WatchStore } from '../../utils/overlay/watch-store';
 import { BackgroundNotice } from './BackgroundNotice';
+import { FeatureReport } from './feature-report';
 import { FeatureBoundary } from './FeatureBoundary';
 import { routeFeatures } from './feature-router';
 import { OverlayContext, type OverlayServices } from './overlay-context';
@@ -65,6 +66,7 @@ export function startOverlaySession({ doc, lifecycle, backend, features }: Sessi
   const load = (companyId: string) => {
     if (loadedCompany === companyId) return;
     loadedCompany = companyId;
+    store.expectSnapshot();
     backend.send('watches.list', { companyId }).then(
       (watches) => {
         if (disposed) return;
@@ -95,6 +97,12 @@ export function startOverlaySession({ doc, lifecycle, backend, features }: Sessi
     backend.send('feature.error', { featureId: feature.id, message: message.slice(0, 500) }).catch(() => undefined);
   };
 
+  // A miss a feature repaired itself: said (console and Compatibility panel), the feature goes on.
+  const warn = (feature: Feature, message: string) => {
+    console.warn(`ERP Sync Watch: "${pageFeatureName(feature.id)}": ${message}`);
+    backend.send('feature.error', { featureId: feature.id, message: message.slice(0, 500) }).catch(() => undefined);
+  };
+
   let page: AbortController | null = null;
 
   const show = (href: string) => {
@@ -105,15 +113,15 @@ export function startOverlaySession({ doc, lifecycle, backend, features }: Sessi
     root.render(null);
     const hint = pageHint(href);
     if (!hint) return;
-    const started: { feature: Feature; node: ReactNode }[] = [];
+    const started: { feature: Feature; node: ReactNode; report: (message: string) => void }[] = [];
     const services: OverlayServices = { backend, store, ticker, layer, announce, companyId: hint.companyId, href };
     const paint = () =>
       root.render(
         <OverlayContext.Provider value={services} key={href}>
           <BackgroundNotice />
-          {started.map(({ feature, node }) => (
+          {started.map(({ feature, node, report }) => (
             <FeatureBoundary key={feature.id} onError={(error) => fail(feature, error)}>
-              {node}
+              <FeatureReport.Provider value={report}>{node}</FeatureReport.Provider>
             </FeatureBoundary>
           ))}
         </OverlayContext.Provider>,
@@ -133,7 +141,7 @@ export function startOverlaySession({ doc, lifecycle, backend, features }: Sessi
           return;
         }
         load(hint.companyId);
-        started.push({ feature, node });
+        started.push({ feature, node, report: (message) => warn(feature, message) });
         paint();
       },
     });

@@ -23,10 +23,11 @@ export function useLiveCountdown(live: StatusView['countdown'], apply: (view: St
   const { ticker, store } = useOverlay();
   const deadline = live?.deadline;
   const estimated = live?.estimated ?? false;
+  const short = live?.short ?? false;
   useEffect(() => {
     if (deadline === undefined) return;
-    const update = () => apply(countdown(deadline, estimated, ticker.now() + (store.status?.clockOffsetMs ?? 0)));
+    const update = () => apply(countdown(deadline, estimated, ticker.now() + (store.status?.clockOffsetMs ?? 0), short));
     update();
     return ticker.subscribe(update);
-  }, [deadline, estimated, ticker, store, apply]);
+  }, [deadline, estimated, short, ticker, store, apply]);
 }

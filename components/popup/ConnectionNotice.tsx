@@ -14,12 +14,19 @@ interface ConnectionNoticeProps {
 
 const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
+/** When the signed-out probe next asks Procore whether the session is back. */
+function nextProbe(at: number | null, now: number): string {
+  if (at === null) return 'The extension checks again every 5 minutes.';
+  return at <= now ? 'Checking again now.' : `Next check in ${formatSpan(at - now)} (${clock(at)}).`;
+}
+
 /** Signed out, or Procore failing: what failed, when, and when the extension tries again. */
 export function ConnectionNotice({ status, settings, now, onOAuthSignIn }: ConnectionNoticeProps) {
   if (status.signedIn === false) {
     return (
       <Notice tone="warn" title="You are signed out of Procore">
         <p>Payments are not being watched until you sign in. The extension never asks for your password.</p>
+        <p>{nextProbe(status.lastError?.retryAt ?? null, now)} Signing in to Procore in this browser is enough: tracking resumes by itself.</p>
         <p>
           {settings.authMode === 'oauth' ? (
             <Button small variant="primary" onClick={onOAuthSignIn}>Sign in with Procore</Button>

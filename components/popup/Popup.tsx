@@ -92,6 +92,15 @@ export function Popup() {
       }),
     [run],
   );
+  const [checking, setChecking] = useState(false);
+  // "Check now": a full read (signed out too: it is the probe), the backlog included.
+  const onCheckNow = useCallback(() => {
+    setChecking(true);
+    setActionError(null);
+    sendMessage('poll.now', {})
+      .then(data.reload, (reason: unknown) => setActionError(message(reason)))
+      .finally(() => setChecking(false));
+  }, [data.reload]);
   const onOAuthSignIn = useCallback(() => {
     sendMessage('oauth.signIn', {}).then(data.reload, (reason: unknown) => setActionError(message(reason)));
   }, [data.reload]);
@@ -106,7 +115,10 @@ export function Popup() {
           <h1>ERP Sync Watch</h1>
           <p className="muted summary-line">{data.loading ? 'Loading…' : counts.length ? counts.join(' · ') : 'All clear'}</p>
         </div>
-        <a className="btn btn-small" href="/options.html" target="_blank" rel="noreferrer">Settings</a>
+        <div className="popup-header-actions">
+          <Button small onClick={onCheckNow} disabled={checking} aria-busy={checking}>{checking ? 'Checking…' : 'Check now'}</Button>
+          <a className="btn btn-small" href="/options.html" target="_blank" rel="noreferrer">Settings</a>
+        </div>
       </header>
       <div className="popup-notices">
         {data.error && (

@@ -1,12 +1,13 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import type { DisbursementRowData } from '../../utils/page/disbursements-grid';
 import { pageLinks } from '../../utils/page/routes';
-import { describeDisbursement, type StatusView } from '../../utils/overlay/watch-view';
+import { countdown, describeDisbursement, type StatusView } from '../../utils/overlay/watch-view';
 import { formatCents } from '../../utils/domain/money';
 import { useOverlay } from '../../components/overlay/overlay-context';
 import { PopoverPill } from '../../components/overlay/PopoverPill';
 import { RecordDetails } from '../../components/overlay/RecordDetails';
 import { useMilestone } from '../../components/overlay/use-milestone';
+import { useRoomBesideText } from '../../components/overlay/use-room-beside-text';
 import { useServerNow, useWatchStore } from '../../components/overlay/use-watches';
 
 const CHECKING: StatusView = {
@@ -19,7 +20,8 @@ const CHECKING: StatusView = {
 };
 
 /**
- * Disbursements tab: the ERP sync of one disbursement, beside its Drawdown Status. `checked`:
+ * Disbursements tab: the ERP sync of one disbursement, after its Drawdown Status in the room the
+ * status leaves (just the icon when the words do not fit; they stay its name). `checked`:
  * the background has looked for this disbursement (a funded row it does not watch shows nothing).
  */
 export const DisbursementBadge = memo(
@@ -30,11 +32,18 @@ export const DisbursementBadge = memo(
   const now = useServerNow();
   const view = describeDisbursement(watches, store.paymentSyncEnabled(companyId), now) ?? (row.fundingComplete && !checked ? CHECKING : null);
   useMilestone(view?.milestone ?? null, `Disbursement ${row.disbursementNumber}: ${view?.label ?? ''}`);
+  const inside = useRef<HTMLSpanElement>(null);
+  // Widest first: the words, the clock alone (a countdown), the icon (the words stay its name).
+  const forms = view?.countdown ? [view, countdown(view.countdown.deadline, view.countdown.estimated, now, true)] : view ? [view] : [];
+  // Digits do not change the width (tabular figures): a ticking countdown does not re-measure.
+  const form = useRoomBesideText(inside, forms.length + 1, (view?.text ?? '').replace(/\d/g, '0'));
   if (!view) return null;
+  const drawn = forms[form] ? { ...forms[form], hint: form > 0 ? view.text : undefined } : { ...view, text: '', hint: view.text };
 
   const records = watches.filter((w) => w.state !== 'dismissed');
   return (
-    <PopoverPill view={view} title={`Disbursement ${row.disbursementNumber}: payment records`}>
+    <span ref={inside} className="beside-text">
+    <PopoverPill view={drawn} title={`Disbursement ${row.disbursementNumber}: payment records`}>
       {records.length === 0 ? <p className="muted">{view.label}.</p> : null}
       <ul>
         {records.map((watch) => (
@@ -51,6 +60,7 @@ export const DisbursementBadge = memo(
         <p className="muted">Procore did not give the funding-complete time: the countdown starts when the extension first saw it funded.</p>
       ) : null}
     </PopoverPill>
+    </span>
   );
 },
   // Rows are re-read every frame while scrolling: only a change of what the row shows re-renders.

@@ -4,12 +4,12 @@ import { DisbursementBadge } from './DisbursementBadge';
 import { useGridRecords } from '../../components/overlay/use-grid-records';
 import { useDisbursementHints } from '../../components/overlay/use-hints';
 
-// Drawdown Status cells are narrow: the badge goes first so the status text is what gets clipped.
-const first = () => 'prepend' as const;
+// After Procore's status, never before it: the badge takes only the room the status leaves.
+const after = () => 'append' as const;
 
 /** Disbursements tab: a sync badge beside each row's Drawdown Status. */
 export function DisbursementsOverlay() {
-  const { records } = useGridRecords(readDisbursementRows, 'badge', 'The Disbursements table', first);
+  const { records } = useGridRecords(readDisbursementRows, 'badge', 'The Disbursements table', after);
   const checked = useDisbursementHints(records.filter((r) => r.data.fundingComplete).map((r) => r.data.disbursementNumber));
   return (
     <>

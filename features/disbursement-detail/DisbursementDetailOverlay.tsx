@@ -10,12 +10,16 @@ const first = () => 'prepend' as const;
 /** An authorized "Disbursement #" page: each payout's sync state in its Payments card. */
 export function DisbursementDetailOverlay({ disbursementId }: { disbursementId: string }) {
   const store = useWatchStore();
-  const { records } = useGridRecords(readPayoutRows, 'detail', "The disbursement's Payments card", first);
   const watches = store.forDisbursementId(disbursementId);
+  // A dismissed record's PayoutStatus draws nothing.
+  const watchOf = (invoiceNumber: string) => watches.find((w) => w.invoiceNumber === invoiceNumber && w.state !== 'dismissed');
+  const { records } = useGridRecords(readPayoutRows, 'detail', "The disbursement's Payments card", first, {
+    expects: (record) => !!watchOf(record.data.invoiceNumber),
+  });
   return (
     <>
       {records.map((record) => {
-        const watch = watches.find((w) => w.invoiceNumber === record.data.invoiceNumber);
+        const watch = watchOf(record.data.invoiceNumber);
         return watch ? createPortal(<PayoutStatus watch={watch} />, record.host, record.key) : null;
       })}
     </>

@@ -1,30 +1,28 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { checkNumberAdviceLine, checkNumberAdviceWhy } from '../../utils/domain/check-number-words';
+import { fundingAccountClear, fundingAccountProblems } from '../../utils/domain/funding-account-health';
 import type { CheckNumberRecommendation } from '../../utils/messaging';
 import type { FundingAccountRowData } from '../../utils/page/funding-accounts-grid';
 import { ChangeConfirm } from '../../components/overlay/ChangeConfirm';
 import { useOverlay } from '../../components/overlay/overlay-context';
 import { PopoverPill } from '../../components/overlay/PopoverPill';
 import { StatusPill } from '../../components/overlay/StatusPill';
+import { useRoomBesideText } from '../../components/overlay/use-room-beside-text';
+import { useWatchStore } from '../../components/overlay/use-watches';
 
 type Load = { kind: 'loading' } | { kind: 'ready'; advice: CheckNumberRecommendation } | { kind: 'error'; message: string };
 type Step = 'idle' | 'confirm' | 'saving' | 'applied';
 
-const count = (n: number) => n.toLocaleString('en-US');
-
-/** The advice in words: "ERP's last check is 100: start at 10000, room for 9,900 checks". */
-export function adviceText(advice: CheckNumberRecommendation): string {
-  if (advice.erpLastCheckNumber === null) return "The ERP does not report its last check number: keep Next Check No. well above the ERP's own checks.";
-  const room = `room for ${count(advice.headroom)} checks`;
-  if (!advice.changeNeeded) return `ERP's last check is ${advice.erpLastCheckNumber}: ${advice.currentNextCheckNumber} is clear, ${room}`;
-  return `ERP's last check is ${advice.erpLastCheckNumber}: start at ${advice.nextCheckNumber}, ${room}`;
-}
-
 /** Funding accounts: beside Next Check No., the recommendation and **Apply**. */
 export function CheckNumberAdvice({ row }: { row: FundingAccountRowData }) {
   const { backend, companyId, announce } = useOverlay();
+  const store = useWatchStore();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [step, setStep] = useState<Step>('idle');
   const [failure, setFailure] = useState<string | null>(null);
+  const inside = useRef<HTMLSpanElement>(null);
+  // The words where they fit beside Procore's number, else the icon (the words stay its name).
+  const form = useRoomBesideText(inside, 2, `${load.kind}${step}`);
 
   useEffect(() => {
     let live = true;
@@ -58,20 +56,30 @@ export function CheckNumberAdvice({ row }: { row: FundingAccountRowData }) {
       setFailure(`Not applied: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  const text = adviceText(advice);
+  // "Clear" only when nothing known is wrong with the account: its Bank ID and its payments too.
+  const problems = fundingAccountProblems({ bankId: row.bankId, erpName: advice.erpName, erpBankIds: advice.erpBankIds, watches: store.forFundingAccount(row.fundingAccountId) });
+  const clear = fundingAccountClear(advice, problems);
+  const why = checkNumberAdviceWhy(advice, { erpName: advice.erpName, fieldDigits: advice.fieldDigits });
+  const text = [...problems, checkNumberAdviceLine(advice)].join('. ');
+  const warn = (advice.changeNeeded || !clear) && step !== 'applied';
   const result = step === 'applied' ? `Applied: Next Check No. is ${advice.nextCheckNumber}` : (failure ?? '');
   return (
-    <span className="row-line" data-testid="esw-advice">
+    <span className="row-line" data-testid="esw-advice" ref={inside}>
       <PopoverPill
         view={{
-          text: step === 'applied' ? `Applied: ${advice.nextCheckNumber}` : advice.changeNeeded ? `Use ${advice.nextCheckNumber}` : 'Clear',
+          hint: form > 0 ? text : undefined,
+          text: form > 0 ? '' : step === 'applied' ? `Applied: ${advice.nextCheckNumber}` : advice.changeNeeded ? `Use ${advice.nextCheckNumber}` : clear ? 'Clear' : problems.length ? 'Needs attention' : 'No safe number',
           label: text,
-          tone: advice.changeNeeded && step !== 'applied' ? 'warn' : 'ok',
-          icon: advice.changeNeeded && step !== 'applied' ? '⚠' : '✓',
+          tone: warn ? 'warn' : 'ok',
+          icon: warn ? '⚠' : '✓',
         }}
         title={`Next Check No. of ${row.nickname || row.bankId}`}
       >
-        <p>{text}.</p>
+        {problems.map((problem) => (
+          <p key={problem}>{problem}.</p>
+        ))}
+        <p>{checkNumberAdviceLine(advice)}.</p>
+        {why ? <p>{why}</p> : null}
         {advice.changeNeeded && step !== 'applied' ? (
           <button type="button" className="btn btn-primary" disabled={step === 'saving'} onClick={() => setStep('confirm')}>
             {step === 'saving' ? 'Applying…' : `Apply: start at ${advice.nextCheckNumber}`}

@@ -14,7 +14,9 @@ import { useWatchStore } from '../../components/overlay/use-watches';
 export function InvoicesOverlay() {
   const { companyId } = useOverlay();
   const store = useWatchStore();
-  const { records, root } = useGridRecords(readPayableInvoiceRows, 'mark', 'The Subcontractor Invoices table');
+  const { records, root } = useGridRecords(readPayableInvoiceRows, 'mark', 'The Subcontractor Invoices table', undefined, {
+    expects: (record) => issuesOf(record.data).length > 0,
+  });
   const preflight = usePreflight(records.map((r) => toCheck(r.data)));
   // No funding account is chosen on this tab yet: check numbers are checked beside Authorize.
   const issuesOf = (data: PayableInvoiceData) => (preflight.issuesFor(toCheck(data)) ?? []).filter((i) => i.kind !== 'check_number_collision');

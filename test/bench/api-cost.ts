@@ -86,14 +86,14 @@ export async function measureApiCost(options: ApiCostOptions = {}): Promise<ApiC
       import('../sim/testing'),
       import('../../utils/engine/engine'),
       import('../../utils/store/engine-db'),
-      import('../../utils/engine/settings-store'),
-      import('../../utils/engine/poll-runner'),
-      import('../../utils/engine/procore-connection'),
-      import('../../utils/engine/poll-pace'),
+      import('../../utils/engine/settings/settings-store'),
+      import('../../utils/engine/poll/poll-runner'),
+      import('../../utils/engine/poll/procore-connection'),
+      import('../../utils/domain/poll-pace'),
       import('../../utils/store/watch-store'),
-      import('../../utils/engine/engine-status'),
+      import('../../utils/engine/poll/engine-status'),
       import('../sim/testing'),
-      import('../../utils/engine/company-directory'),
+      import('../../utils/engine/poll/company-directory'),
     ]);
   const windowMs = Math.round(600_000 / speedup);
   const sim = await startSim({ port: 0, scenario: 'scale', seed: 7, windowMs, rateLimit: { hourly: hourlyLimit, tenSecond: TEN_SECOND_LIMIT } });

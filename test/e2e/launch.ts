@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { chromiumPath } from '../../scripts/chromium-path';
 
 /** The built sandbox extension; ESW_EXTENSION_DIR runs the same tests against another build (e.g. an older commit's). */
@@ -33,6 +33,11 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number } | null;
   /** false: the caller handles SIGINT/SIGTERM (and closes) itself, instead of Playwright exiting at once. */
   handleSignals?: boolean;
+  /**
+   * Chromium's CPU throttling (DevTools `Emulation.setCPUThrottlingRate`) on every page, to see
+   * what a slower machine sees. Default: `ESW_CPU_THROTTLE` from the environment, else none.
+   */
+  cpuThrottle?: number;
 }
 
 const WORKER_WAIT_MS = 20_000;
@@ -48,6 +53,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
   for (let attempt = 1; ; attempt++) {
     const profileDir = options.profileDir ?? mkdtempSync(path.join(tmpdir(), 'esw-profile-'));
     const context = await launchContext(profileDir, options);
+    throttlePages(context, options.cpuThrottle ?? Number(process.env.ESW_CPU_THROTTLE ?? 1));
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: WORKER_WAIT_MS }).catch(() => null));
     if (worker) {
       return {
@@ -68,6 +74,16 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
     }
     console.warn(`The extension's service worker did not start within ${WORKER_WAIT_MS / 1000} s; launching Chromium again.`);
   }
+}
+
+function throttlePages(context: BrowserContext, rate: number): void {
+  if (!(rate > 1)) return;
+  const throttle = async (page: Page) => {
+    const session = await context.newCDPSession(page);
+    await session.send('Emulation.setCPUThrottlingRate', { rate });
+  };
+  // A page closed before its session opened needs no throttling.
+  context.on('page', (page) => void throttle(page).catch(() => undefined));
 }
 
 function launchContext(profileDir: string, options: LaunchOptions): Promise<BrowserContext> {

@@ -5,6 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { XSS_BENEFICIARY } from '../sim/scenarios/demo';
 import { startSim, type Sim } from '../sim/server';
 import type { SimStore } from '../sim/store';
+import type { SimDisbursement } from '../sim/store-records';
 import { ledger } from '../sim/testing';
 import { configureExtension } from './configure';
 import { launchExtension, type LaunchedExtension } from './launch';
@@ -24,6 +25,32 @@ let page: Page;
 const dialogs: string[] = [];
 const seeded: Record<string, string> = {};
 
+/** Where a test's disbursements are paid from. */
+interface Books {
+  companyId: number;
+  accountId: string;
+  bankId: string;
+  projectId: number;
+  vendorId: string;
+  userId: number;
+}
+
+/**
+ * A one-invoice disbursement funded at `fundedAt`, whose export the ERP answers after `delay`
+ * windows; `duplicateCheck`: its check number is already in the ERP's register, so it fails.
+ */
+function fundedDraw(store: SimStore, books: Books, name: string, { delay, fundedAt, duplicateCheck = false }: { delay: number; fundedAt: number; duplicateCheck?: boolean }): SimDisbursement {
+  const { companyId, accountId, projectId, vendorId, userId } = books;
+  const invoice = store.addInvoice({ companyId, projectId, vendorId, grossAmount: 250_000, erpStatus: 'synced', submittedAt: fundedAt - 86_400_000 });
+  const d = store.createDisbursement(companyId, { name, fundingAccountId: accountId, items: [{ invoiceId: invoice.id }], userId }, fundedAt - 60_000);
+  store.authorizeDisbursement(companyId, d.id, { at: fundedAt - 30_000, fundAt: null });
+  const payout = store.state.payouts.get(d.payoutIds[0]!)!;
+  payout.exportDelayFraction = delay;
+  if (duplicateCheck) store.issueErpCheck(companyId, books.bankId, payout.checkNumber!);
+  store.completeFunding(companyId, d.id, fundedAt);
+  return d;
+}
+
 /** A company with one disbursement per badge state, and one whose sync is off. */
 function seedOverlayCompanies(store: SimStore): void {
   const now = store.now();
@@ -35,14 +62,9 @@ function seedOverlayCompanies(store: SimStore): void {
   const vendor = store.addVendor(company.id, 'Steady Framing');
   const account = store.addFundingAccount({ companyId: company.id, nickname: 'Overlay Operating', bankId: 'OVR', nextCheckNumber: 700 });
   store.addErpBankAccount({ companyId: company.id, bankId: 'OVR', name: 'Overlay - 9911', lastCheckNumber: 650 });
-  const disburse = (name: string, delay: number, fundedAgo: number, prepare?: (payoutCheck: number) => void) => {
-    const invoice = store.addInvoice({ companyId: company.id, projectId: project.id, vendorId: vendor.id, grossAmount: 250_000, erpStatus: 'synced', submittedAt: now - 86_400_000 });
-    const d = store.createDisbursement(company.id, { name, fundingAccountId: account.id, items: [{ invoiceId: invoice.id }], userId: ana.id }, now - fundedAgo - 60_000);
-    store.authorizeDisbursement(company.id, d.id, { at: now - fundedAgo - 30_000, fundAt: null });
-    const payout = store.state.payouts.get(d.payoutIds[0]!)!;
-    payout.exportDelayFraction = delay;
-    prepare?.(payout.checkNumber!);
-    store.completeFunding(company.id, d.id, now - fundedAgo);
+  const books: Books = { companyId: company.id, accountId: account.id, bankId: 'OVR', projectId: project.id, vendorId: vendor.id, userId: ana.id };
+  const disburse = (name: string, delay: number, fundedAgo: number, duplicateCheck = false) => {
+    const d = fundedDraw(store, books, name, { delay, fundedAt: now - fundedAgo, duplicateCheck });
     seeded[name] = d.identifier;
     return d;
   };
@@ -52,7 +74,7 @@ function seedOverlayCompanies(store: SimStore): void {
   estimated.fundingCompletedAt = null;
   disburse('Synced draw', 0.1, 0.5 * WINDOW);
   disburse('Late draw', 10, 1.2 * WINDOW);
-  disburse('Duplicate draw', 0.05, 0.5 * WINDOW, (check) => store.issueErpCheck(company.id, 'OVR', check));
+  disburse('Duplicate draw', 0.05, 0.5 * WINDOW, true);
 
   const offProject = store.addProject(off.id, 'Paper Yard');
   const offVendor = store.addVendor(off.id, 'Ink Supply');
@@ -73,12 +95,16 @@ function rowWith(text: string): Locator {
   return page.locator('.ag-row[row-index]').filter({ hasText: text });
 }
 
-/** Visible words of the badge in the row of disbursement `number` (icons are aria-hidden). */
+/**
+ * Words of the badge in the row of disbursement `number`: shown beside the icon, or, where the
+ * cell has no room for them, its tooltip (icons are aria-hidden).
+ */
 async function badgeOf(number: string): Promise<{ text: string; label: string }> {
   const index = await rowWith(number).first().getAttribute('row-index');
   const button = page.locator(`.ag-row[row-index="${index}"] [data-erp-sync-watch="badge"] button`);
   await button.waitFor({ timeout: 30_000 });
-  const text = (await button.locator('span').nth(1).textContent()) ?? '';
+  // Preact leaves title="" on a badge that went back from its icon to its words: an empty title is no words.
+  const text = (await button.getAttribute('title')) || (await button.locator('span').nth(1).textContent()) || '';
   return { text, label: (await button.getAttribute('aria-label')) ?? '' };
 }
 
@@ -136,9 +162,9 @@ describe('overlays on the sandbox Procore pages', () => {
     await expectBadge(seeded['Synced draw']!, /^In ERP in 0:12$/, /^In ERP, took 12 seconds$/);
     await expectBadge(seeded['Late draw']!, /^Not in ERP after 2 min$/, /check Failed to Export/);
     await expectBadge(seeded['Duplicate draw']!, /^1 of 1 failed$/);
-    // The countdown is live.
-    const before = (await badgeOf(seeded['Syncing draw']!)).text;
-    await expect.poll(async () => (await badgeOf(seeded['Syncing draw']!)).text, { timeout: 5_000 }).not.toBe(before);
+    // The countdown is live: its name ticks, whichever form the cell has room for (a tooltip does not tick).
+    const before = (await badgeOf(seeded['Syncing draw']!)).label;
+    await expect.poll(async () => (await badgeOf(seeded['Syncing draw']!)).label, { timeout: 5_000 }).not.toBe(before);
     await shot('disbursements-states');
 
     await open(`/${SYNC_OFF_CO}/company/payments/disbursements`);
@@ -216,7 +242,10 @@ describe('overlays on the sandbox Procore pages', () => {
 
   it('Fill in puts the suggested values in the row, and the page\'s own Export sends them to the ERP', async () => {
     await open(`/${DEMO}/company/erp_integrations/payments?view=failed_to_export`);
-    const fillIn = page.locator('[data-erp-sync-watch="fix"] button', { hasText: /^Fill in$/ });
+    // The duplicate check number's Fill in (a wrong Bank ID's row has one too, with its own suggestion).
+    const fillIn = page
+      .locator('[data-erp-sync-watch="fix"]', { hasText: /Suggested: Check Number \d+/ })
+      .locator('button', { hasText: /^Fill in$/ });
     // The duplicate check number is further down: the grid renders only the rows in view.
     await expect
       .poll(
@@ -247,9 +276,9 @@ describe('overlays on the sandbox Procore pages', () => {
     expect((await ledger(sim.origin)).violations).toEqual([]);
   });
 
-  it('Fix & export goes through the background after a confirm showing old → new, and ends in the ERP', async () => {
+  it('Fill in & Export goes through the background after a confirm showing old → new, and ends in the ERP', async () => {
     await open(`/${OVERLAY_CO}/company/erp_integrations/payments?view=failed_to_export`);
-    const fix = page.locator('[data-erp-sync-watch="fix"] button', { hasText: /^Fix & export$/ });
+    const fix = page.locator('[data-erp-sync-watch="fix"] button', { hasText: /^Fill in & Export$/ });
     await expect.poll(() => fix.count(), { timeout: 30_000 }).toBe(1);
     await fix.click();
     await expect.poll(() => confirm().count()).toBe(1);
@@ -257,7 +286,7 @@ describe('overlays on the sandbox Procore pages', () => {
     const [, from, to] = /^Check Number(\d+)→ (\d+)$/.exec(rows[0] ?? '') ?? [];
     expect(Number(to)).toBeGreaterThan(Number(from));
     await shot('fix-confirm');
-    await confirm().getByRole('button', { name: 'Fix & export' }).click();
+    await confirm().getByRole('button', { name: 'Fill in & Export' }).click();
     await expect
       .poll(async () => (await ledger(sim.origin)).records.some((r) => r.companyId === OVERLAY_CO && r.checkNumber === Number(to)), { timeout: 60_000 })
       .toBe(true);
@@ -270,7 +299,8 @@ describe('overlays on the sandbox Procore pages', () => {
     await expect.poll(() => pill.count(), { timeout: 30_000 }).toBe(1);
     const label = (await pill.getAttribute('aria-label')) ?? '';
     const next = Number(/start at (\d+)/.exec(label)?.[1]);
-    expect(label).toMatch(/^ERP's last check is \d+: start at \d+, room for [\d,]+ checks$/);
+    // Its duplicate check number failure comes first: the account is not clear.
+    expect(label).toMatch(/failed with a check number QuickBooks Online already used\. ERP's last check is \d+: start at \d+, room for [\d,]+ checks$/);
     await pill.click();
     await expect.poll(() => popover().count()).toBe(1);
     await shot('funding-accounts');
@@ -300,6 +330,137 @@ describe('overlays on the sandbox Procore pages', () => {
     await page.waitForSelector('[role="columnheader"]:has-text("Errors")');
     await expect.poll(() => page.getByTestId('esw-fix').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await page.locator('[data-erp-sync-watch="badge"]').count()).toBe(0);
+  });
+});
+
+const QUICK_CO = 9400;
+const FAILING_CO = 9401;
+
+/** Two companies whose disbursements fund and fail while the test is on their pages. */
+function seedQuickCompanies(store: SimStore): { quick: Books; failing: Books } {
+  const ana = store.user(1)!;
+  const books = (id: number, name: string, bankId: string): Books => {
+    const company = store.addCompany({ id, name, connector: 'quickbooks_online' });
+    ana.companyIds.push(company.id);
+    const account = store.addFundingAccount({ companyId: id, nickname: `${name} Operating`, bankId, nextCheckNumber: 900 });
+    store.addErpBankAccount({ companyId: id, bankId, name: `${name} - 0001`, lastCheckNumber: 800 });
+    return { companyId: id, accountId: account.id, bankId, projectId: store.addProject(id, `${name} Yard`).id, vendorId: store.addVendor(id, `${name} Framing`).id, userId: ana.id };
+  };
+  return { quick: books(QUICK_CO, 'Quick Builders', 'QCK'), failing: books(FAILING_CO, 'Failing Builders', 'FAL') };
+}
+
+/** Each row of Failed to Export in view, and whether the extension's help is drawn in it. */
+function failedRowsHelped(p: Page): Promise<{ disbursement: string; helped: boolean }[]> {
+  return p.$$eval('.ag-row[row-index]', (rows) =>
+    rows
+      .filter((row) => row.querySelector('[col-id="errors"]'))
+      .map((row) => ({
+        disbursement: row.querySelector('[col-id="disbursement_number"]')?.textContent?.trim() ?? '',
+        helped: !!row.querySelector('[data-erp-sync-watch="fix"]')?.shadowRoot?.querySelector('[data-testid="esw-fix"]'),
+      })),
+  );
+}
+
+/** Payment records that fail to export within seconds, once the sim has failed them: their disbursement numbers. */
+async function failSoon(store: SimStore, books: Books, names: string[]): Promise<string[]> {
+  const draws = names.map((name) => fundedDraw(store, books, name, { delay: 0.02, fundedAt: store.now(), duplicateCheck: true }));
+  await expect
+    .poll(() => draws.every((d) => store.latestRequestDetail(d.payoutIds[0]!)?.status === 'failed'), { timeout: 30_000 })
+    .toBe(true);
+  return draws.map((d) => d.identifier);
+}
+
+// What made rows go bare now and then on a loaded machine: data arriving after the row is drawn,
+// a tab left and come back to, a selection read early, wheel scrolling in bursts.
+describe('overlays while the page and the data move', () => {
+  let books: { quick: Books; failing: Books };
+
+  beforeAll(async () => {
+    sim = await startSim({ port: 0, scenario: 'demo', windowMs: WINDOW, rateLimit: { hourly: 100_000, tenSecond: 2_000 } });
+    books = seedQuickCompanies(sim.store);
+    ext = await launchExtension();
+    await configureExtension(ext, { apiOrigin: sim.origin, windowMs: WINDOW });
+    page = await ext.context.newPage();
+    await page.setViewportSize({ width: 1400, height: 820 });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await sim?.close();
+  });
+
+  it('gives every Failed to Export row its help, rows the extension learns of after they are drawn included', async () => {
+    // Every row in view has its help, these included (the newest come first, in view).
+    const allHelped = (numbers: string[]) => async () => {
+      const rows = await failedRowsHelped(page);
+      const helped = rows.every((r) => r.helped) && numbers.every((n) => rows.some((r) => r.disbursement === n));
+      return helped ? 'all helped' : JSON.stringify(rows);
+    };
+    const first = await failSoon(sim.store, books.failing, ['Fail A', 'Fail B', 'Fail C']);
+    await open(`/${FAILING_CO}/company/erp_integrations/payments?view=failed_to_export`);
+    await expect.poll(allHelped(first), { timeout: 15_000 }).toBe('all helped');
+    // More fail while the user is on another view; back through the page's own Views links.
+    await page.getByRole('link', { name: /^Synced/ }).click();
+    await page.waitForSelector('h2:has-text("Payments: Synced")');
+    const second = await failSoon(sim.store, books.failing, ['Fail E', 'Fail F']);
+    await page.getByRole('link', { name: /^Failed to Export/ }).click();
+    await page.waitForSelector('h2:has-text("Payments: Failed to Export")');
+    await expect.poll(allHelped(second), { timeout: 15_000 }).toBe('all helped');
+  });
+
+  it('draws the badge of a disbursement funded while the user was on another tab as soon as the tab is back', async () => {
+    const { quick } = books;
+    const first = fundedDraw(sim.store, quick, 'Quick first', { delay: 5, fundedAt: sim.store.now() });
+    await open(`/${QUICK_CO}/company/payments/disbursements`);
+    await expectBadge(first.identifier, /^ERP sync [0-9]:\d\d$/);
+    await page.getByRole('link', { name: 'Subcontractor Invoices' }).click();
+    await page.waitForSelector('[role="columnheader"]:has-text("Invoice #")');
+    const second = fundedDraw(sim.store, quick, 'Quick second', { delay: 5, fundedAt: sim.store.now() });
+    await page.getByRole('link', { name: 'Disbursements' }).click();
+    await page.waitForSelector('[role="columnheader"]:has-text("Drawdown Status")');
+    // From the moment it is drawn the badge never goes away: "checking", then its countdown.
+    const seen: string[] = [];
+    await expect
+      .poll(
+        async () => {
+          const text = await page.evaluate((number) => {
+            const row = [...document.querySelectorAll('.ag-row[row-index]')].find((r) => r.textContent?.includes(number));
+            const button = row?.querySelector('[data-erp-sync-watch="badge"]')?.shadowRoot?.querySelector('button');
+            return button ? (button.getAttribute('title') ?? button.querySelectorAll('span')[1]?.textContent ?? '') : '';
+          }, second.identifier);
+          if (seen.at(-1) !== text) seen.push(text);
+          return text;
+        },
+        { timeout: 15_000, interval: 100 },
+      )
+      .toMatch(/^ERP sync [0-9]:\d\d$/);
+    expect(seen.slice(seen.findIndex((t) => t !== '')).filter((t) => t === '')).toEqual([]);
+  });
+
+  it('warns over the selection when a not-synced invoice is ticked, read after the page has taken the tick', async () => {
+    await open(`/${DEMO}/company/payments/invoices`);
+    const marks = page.locator('[data-erp-sync-watch="mark"] button[title="Not synced"]');
+    await expect.poll(() => marks.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const banner = page.locator('[data-erp-sync-watch="banner"] [data-testid="esw-banner"]');
+    const count = page.locator('.toolbar .count');
+    await page.locator('.ag-row[row-index]').first().hover();
+    for (const notch of [120, -120, 120, -120]) {
+      await page.mouse.wheel(0, notch);
+      await page.waitForTimeout(110);
+    }
+    const rows = page.locator('.ag-row[row-index]').filter({ has: marks });
+    const ticks = Math.min(3, await rows.count());
+    expect(ticks).toBeGreaterThan(0);
+    for (let i = 0; i < ticks; i++) {
+      const index = await rows.nth(i).getAttribute('row-index');
+      const box = page.locator(`.ag-row[row-index="${index}"] input[type="checkbox"]`).first();
+      await box.check();
+      await expect.poll(() => count.textContent()).toBe('1 invoice selected');
+      await expect.poll(() => banner.textContent(), { timeout: 3_000 }).toMatch(/^⚠ERP Sync Watch: 1 of 1 selected invoice is at risk: 1 not synced to QuickBooks Online/);
+      await box.uncheck();
+      await expect.poll(() => count.textContent()).toBe('No invoices selected');
+      await expect.poll(() => banner.textContent(), { timeout: 3_000 }).toBe('');
+    }
   });
 });
 
@@ -342,7 +503,8 @@ function visibleBadges(p: Page): Promise<{ index: string; number: string; badge:
       const link = part.querySelector('a');
       if (link?.textContent) entry.number = link.textContent.trim();
       const button = part.querySelector('[data-erp-sync-watch="badge"]')?.shadowRoot?.querySelector('button');
-      if (button) entry.badge = button.querySelectorAll('span')[1]?.textContent ?? '';
+      // The words, or their tooltip where the cell has no room for them.
+      if (button) entry.badge = button.getAttribute('title') ?? button.querySelectorAll('span')[1]?.textContent ?? '';
       rows.set(index, entry);
     }
     return [...rows.entries()].map(([index, row]) => ({ index, ...row }));
@@ -390,6 +552,29 @@ describe('overlays on 5,000 rows', () => {
       const last = await visibleBadges(page);
       expect(Math.max(...last.map((r) => Number(r.index)))).toBeGreaterThan(1000);
       await shot(`scrolled-5000-${layout}`);
+    });
+
+    it(`keeps the badges on the rows in view through bursts of wheel scrolling (${layout} layout)`, async () => {
+      const path = `/${LONG_CO}/company/payments/disbursements${layout === 'legacy' ? '?grid=legacy' : ''}`;
+      // Scrolled on from where the test before left this layout (5,000 rows are slow to draw).
+      if (page.url() !== `${sim.origin}${path}`) await open(path);
+      await page.locator('.ag-row[row-index]').first().hover();
+      const allMatch = async () => {
+        const rows = await visibleBadges(page);
+        const wrong = rows.filter((row) => row.number && row.badge !== expected.get(row.number));
+        return rows.length > 0 && wrong.length === 0 ? 'all match' : JSON.stringify(wrong.slice(0, 3));
+      };
+      await expect.poll(allMatch, { timeout: 15_000 }).toBe('all match');
+      // An ordinary mouse wheel: notches 60-160 ms apart, in bursts, down and back up.
+      const gaps = [60, 105, 110, 115, 120, 125, 140, 160];
+      for (let burst = 0; burst < 5; burst++) {
+        for (let notch = 0; notch < gaps.length; notch++) {
+          await page.mouse.wheel(0, burst === 3 ? -100 : 100);
+          await page.waitForTimeout(gaps[(notch + burst) % gaps.length]!);
+        }
+        // Settled: every row in view has its own badge within a few frames of quiet.
+        await expect.poll(allMatch, { timeout: 5_000, interval: 100 }).toBe('all match');
+      }
     });
   }
 });

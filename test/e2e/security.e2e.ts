@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Dialog, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Watch } from '../../utils/domain/watch';
-import { SANDBOX_DEFAULT_ORIGIN } from '../../utils/engine/build-defaults';
+import { SANDBOX_DEFAULT_ORIGIN } from '../../utils/engine/settings/build-defaults';
 import { XSS_BENEFICIARY } from '../sim/scenarios/demo';
 import type { Sim } from '../sim/server';
 import { startTestSim } from '../sim/testing';

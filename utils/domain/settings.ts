@@ -36,6 +36,8 @@ export const SettingsSchema = z.object({
   /** Re-export duplicate check numbers with the suggested number without asking. Off by default. */
   autoFixDuplicateCheckNumbers: z._default(z.boolean(), false),
   retentionDays: z._default(z.int().check(z.gte(1, 'keep at least 1 day'), z.lte(3650)), 30),
+  /** The first look after install (and Check now) reads everything funded this many days back. */
+  backlogDays: z._default(z.int().check(z.gte(1, 'look back at least 1 day'), z.lte(90)), 7),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

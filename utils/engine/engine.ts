@@ -3,8 +3,8 @@ import type { Settings } from '../domain/settings';
 import { SYNC_WINDOW_MS } from '../domain/sync-window';
 import type { EngineDb } from '../store/engine-db';
 import { readMeta, writeMeta } from '../store/meta-store';
-import { getSettings } from './settings-store';
-import { WatchHub } from './watch-hub';
+import { getSettings } from './settings/settings-store';
+import { WatchHub } from './state/watch-hub';
 
 const CLOCK_KEY = 'clockOffsetMs';
 

@@ -5,42 +5,62 @@ import { procoreOrigins } from '../procore/origins';
 import { ProcoreError } from '../procore/procore-error';
 import { appendAudit, listAudit } from '../store/audit-log';
 import { listWatches } from '../store/watch-store';
-import { checkNumberAdvice } from './check-number-advice';
+import { checkNumberAdvice } from './fix/check-number-advice';
 import type { Engine } from './engine';
 import { confirmObservation, learnedEndpoints } from './learn/learned-endpoints';
 import { capabilityWorked, readCapabilities } from './learn/capability-log';
 import { CAPABILITIES, CAPABILITY_NAMES, capabilityAdvice } from '../domain/capability';
-import { rememberTabOrigin } from './procore-connection';
-import { readStatus } from './engine-status';
-import { eraseEngineData } from './erase-data';
-import { reExport } from './fixer';
+import { rememberTabOrigin } from './poll/procore-connection';
+import { readStatus, writeStatus } from './poll/engine-status';
+import { eraseEngineData } from './state/erase-data';
+import { reExport } from './fix/fixer';
 import type { MessageHandlers } from './message-router';
-import { confirmPageHints } from './page-hints';
-import type { ClientFactory } from './poll-runner';
-import { poll } from './poll-runner';
-import { preflightCheck } from './preflight';
-import { reschedule } from './scheduler';
-import { connectionChanged, getSettingsView, updateSettings } from './settings-store';
-import { supportSummaryText } from './support-summary-text';
-import { applyUserEvent } from './watch-actions';
+import { confirmPageHints } from './learn/page-hints';
+import type { ClientFactory } from './poll/poll-runner';
+import { poll } from './poll/poll-runner';
+import { preflightCheck } from './fix/preflight';
+import { reschedule } from './poll/scheduler';
+import { probeSession } from './poll/signed-out-probe';
+import { connectionChanged, getSettingsView, updateSettings } from './settings/settings-store';
+import { supportSummaryText } from './fix/support-summary-text';
+import { applyUserEvent } from './state/watch-actions';
+
+// A page reporting a signed-in session probes at most this often (each tab of a busy page sends hints).
+const PAGE_PROBE_INTERVAL_MS = 15_000;
+let lastPageProbe = -Infinity;
+
+function pageSaysSignedIn(engine: Engine): boolean {
+  if (engine.localTime() - lastPageProbe < PAGE_PROBE_INTERVAL_MS) return false;
+  lastPageProbe = engine.localTime();
+  return true;
+}
 
 /** Every message of utils/messaging.ts, answered from the store or through Procore. */
 export function messageHandlers(engine: Engine, clientFor: ClientFactory): MessageHandlers {
   const pollNow = async (companyId?: string) => {
-    const result = await poll(engine, clientFor, { discovery: true, companyId, forceCompanies: !companyId });
+    const result = await poll(engine, clientFor, { discovery: true, companyId, forceCompanies: !companyId, backlog: !companyId });
     if (!result) {
       const status = await readStatus(engine.db);
       throw new Error(status.lastError?.message ?? 'The poll did not complete.');
     }
   };
+  // A poll started from a message, not awaited: it records its own outcome in the status.
+  const trackNow = () => void pollNow().catch(() => undefined);
   return {
     'settings.get': async () => ({ ...(await getSettingsView(engine.db)), hasClientSecret: await hasClientSecret() }),
     'settings.update': async ({ patch }) => {
       const before = (await getSettingsView(engine.db)).settings;
       const view = await updateSettings(engine.db, patch);
-      // Whatever is still asking the old Procore stops now.
-      if (connectionChanged(before, view.settings)) engine.resetConnection();
+      const connection = connectionChanged(before, view.settings);
+      // Whatever is still asking the old Procore stops now, and what it said is no longer news.
+      if (connection) {
+        engine.resetConnection();
+        engine.hub.publish({ type: 'status', status: await writeStatus(engine.db, { signedIn: null, lastError: null }) });
+      }
       await reschedule(engine);
+      // Tracking starts now, not at the next alarm (up to two minutes): the popup and any open
+      // Procore tab follow the new connection within a poll.
+      if (connection || before.companyIds.join() !== view.settings.companyIds.join()) trackNow();
       return view;
     },
     'watches.list': (query) => listWatches(engine.db, query),
@@ -72,7 +92,9 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
     'support.summary': async ({ payoutId }) => ({ text: await supportSummaryText(engine, payoutId) }),
     'page.hints': async ({ companyId, disbursementNumbers }, _from, origin) => {
       if (origin) await rememberTabOrigin(engine, origin);
-      await confirmPageHints(engine, companyId, disbursementNumbers, (id) => pollNow(id));
+      // A Procore page showing payments is a signed-in session: while signed out, probe at once.
+      if ((await readStatus(engine.db)).signedIn === false && pageSaysSignedIn(engine)) await probeSession(engine, clientFor);
+      else await confirmPageHints(engine, companyId, disbursementNumbers, (id) => pollNow(id));
       return { ok: true };
     },
     'learn.observed': async (observation, from, origin) => {
@@ -124,6 +146,11 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
       const client = await clientFor(engine);
       try {
         const [me, companies] = await Promise.all([client.me(), client.companies()]);
+        // What the options page now says ("Connected as ...") the status says too, so the popup
+        // agrees; and tracking starts if it had not.
+        const status = await writeStatus(engine.db, { signedIn: true });
+        engine.hub.publish({ type: 'status', status });
+        if (status.lastPollAt === null || status.watchedCompanies.length === 0) trackNow();
         return { me: { id: me.id, login: me.login ?? '', name: me.name ?? '' }, companies: companies.map((c) => ({ id: c.id, name: c.name ?? `Company ${c.id}` })) };
       } catch (error) {
         if (error instanceof ProcoreError) throw new Error(`${error.message} (${client.http.origin})`);
@@ -133,6 +160,8 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
     'oauth.signIn': async () => {
       const settings = await engine.settings();
       await signInWithOAuth({ loginOrigin: procoreOrigins(settings).login, clientId: settings.oauthClientId });
+      // Signed in: tracking resumes now, not at the next probe.
+      await probeSession(engine, clientFor);
       return { ok: true };
     },
     'oauth.setClientSecret': async ({ secret }) => ({ ok: true, hasSecret: await setClientSecret(secret) }),

@@ -1,17 +1,18 @@
 import { openEngineDb } from '../store/engine-db';
-import { updateBadge } from './badge';
+import { updateBadge } from './notify/badge';
 import { Engine } from './engine';
-import { readStatus } from './engine-status';
+import { readStatus } from './poll/engine-status';
 import { messageHandlers } from './message-handlers';
 import { runtimeTrust, setupMessageRouter, type MessageHandlers } from './message-router';
-import { deliverHeldNotifications, setupNotificationClicks } from './notifier';
-import { poll, type ClientFactory } from './poll-runner';
-import { engineClient } from './procore-connection';
+import { setupNotificationClicks } from './notify/notifier';
+import { alarmHandler } from './poll/on-alarm';
+import type { ClientFactory } from './poll/poll-runner';
+import { engineClient } from './poll/procore-connection';
 import { SANDBOX_BUILD, sandboxWindow, sandboxWindowRoute } from './settings/sandbox-window';
-import { ALARMS, setupScheduler } from './scheduler';
-import { applyUserEvent } from './watch-actions';
-import { WatchHub } from './watch-hub';
-import { setupWatchPort } from './watch-port';
+import { setupScheduler } from './poll/scheduler';
+import { applyUserEvent } from './state/watch-actions';
+import { WatchHub } from './state/watch-hub';
+import { setupWatchPort } from './state/watch-port';
 
 const clientFor: ClientFactory = engineClient;
 
@@ -50,12 +51,6 @@ export function setupEngine(): void {
       await applyUserEvent(engine, id, { type: 'snooze', until: engine.now() + minutes * 60_000 }, `Snoozed ${minutes} min from a notification`);
     }
   });
-  setupScheduler(ready, async (engine, name) => {
-    if (name === ALARMS.quietEnd) {
-      await deliverHeldNotifications(engine).catch((error) => console.error('erp-sync-watch: held notifications failed', error));
-      return;
-    }
-    await poll(engine, clientFor, { discovery: name === 'discovery' }).catch((error) => console.error('erp-sync-watch: poll failed', error));
-  });
+  setupScheduler(ready, alarmHandler(clientFor));
   void ready.then(updateBadge);
 }

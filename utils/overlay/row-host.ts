@@ -38,6 +38,12 @@ function existingHost(anchor: Element, kind: string, placement: Placement): Elem
   return isHost(sibling) ? sibling! : undefined;
 }
 
+/** Whether an overlay of `kind` is drawn at `anchor`: its host is there and shows something. */
+export function drawnHost(anchor: Element, kind: string, placement: Placement = 'append'): boolean {
+  const root = existingHost(anchor, kind, placement)?.shadowRoot;
+  return !!root && [...root.children].some((child) => child.tagName !== 'STYLE');
+}
+
 /**
  * The shadow root to draw in for `kind` of overlay at `anchor`: inside the cell (first or last)
  * or beside an element. Created once, found again while the page keeps the element.

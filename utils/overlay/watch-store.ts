@@ -14,6 +14,7 @@ export class WatchStore {
   /** Set when the background cannot be reached; shown where the user looks. */
   error: string | null = null;
   version = 0;
+  private sinceSnapshot: WatchChange[] | null = null;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -22,19 +23,37 @@ export class WatchStore {
 
   getVersion = (): number => this.version;
 
+  /**
+   * A snapshot was asked for. Changes that arrive before it are kept and applied on top of it:
+   * the snapshot and the live changes travel apart, and a snapshot taken before a change may
+   * arrive after it (a record just discovered would be wiped until its next change).
+   */
+  expectSnapshot(): void {
+    this.sinceSnapshot = [];
+  }
+
   replaceAll(watches: Watch[]): void {
     this.watches = new Map(watches.map((w) => [w.payoutId, w]));
+    for (const change of this.sinceSnapshot ?? []) this.applyChange(change);
+    this.sinceSnapshot = null;
     this.changed();
   }
 
   apply(change: WatchChange): void {
-    if (change.type === 'upsert') for (const w of change.watches) this.watches.set(w.payoutId, w);
-    else if (change.type === 'remove') for (const id of change.payoutIds) this.watches.delete(id);
-    else this.status = change.status;
+    this.sinceSnapshot?.push(change);
+    this.applyChange(change);
     this.changed();
   }
 
+  private applyChange(change: WatchChange): void {
+    if (change.type === 'upsert') for (const w of change.watches) this.watches.set(w.payoutId, w);
+    else if (change.type === 'remove') for (const id of change.payoutIds) this.watches.delete(id);
+    else this.status = change.status;
+  }
+
   setError(error: string | null): void {
+    // A snapshot that failed is not coming: nothing to keep for it.
+    if (error !== null) this.sinceSnapshot = null;
     if (error === this.error) return;
     this.error = error;
     this.changed();
@@ -46,6 +65,11 @@ export class WatchStore {
 
   forDisbursementId(disbursementId: string): Watch[] {
     return [...this.watches.values()].filter((w) => w.disbursementId === disbursementId || w.disbursementNumber === disbursementId);
+  }
+
+  /** The payments made from one funding account. */
+  forFundingAccount(fundingAccountId: string): Watch[] {
+    return [...this.watches.values()].filter((w) => w.fundingAccountId === fundingAccountId);
   }
 
   /** The payment record a row shows by its disbursement and invoice numbers. */

@@ -14,18 +14,18 @@ export interface StatusView {
   milestone: string;
   /** Whether the text changes with the clock. */
   ticking: boolean;
-  /** For a countdown: what the shared ticker recomputes the words from each second. */
-  countdown?: { deadline: number; estimated: boolean };
+  /** For a countdown: what the shared ticker recomputes the words from each second (`short`: the clock alone). */
+  countdown?: { deadline: number; estimated: boolean; short?: boolean };
 }
 
 const ESTIMATED = ' (start estimated)';
 
-/** The countdown's words at `now` (server time). */
-export function countdown(deadline: number, estimated: boolean, now: number): StatusView {
+/** The countdown's words at `now` (server time); `short`: "7:32 est." where room is tight. */
+export function countdown(deadline: number, estimated: boolean, now: number, short = false): StatusView {
   const left = deadline - now;
   return {
-    countdown: { deadline, estimated },
-    text: `ERP sync ${clock(left)}${estimated ? ' est.' : ''}`,
+    countdown: { deadline, estimated, short },
+    text: `${short ? '' : 'ERP sync '}${clock(left)}${estimated ? ' est.' : ''}`,
     label: `ERP sync, ${spokenDuration(left)} left${estimated ? ESTIMATED : ''}`,
     ...STATE_LOOK.syncing,
     milestone: 'syncing',

@@ -11,6 +11,13 @@ export interface GovernorOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
+/**
+ * The longest wait the governor sits out inside the worker: below the 30 s after which Chrome
+ * stops an idle extension worker. A longer one ends the cycle with its retry time; the next
+ * alarm resumes it.
+ */
+export const MAX_WAIT_IN_WORKER_MS = 25_000;
+
 export interface RateHeaders {
   limit: number | null;
   remaining: number | null;
@@ -75,7 +82,7 @@ export class RateGovernor {
   constructor(options: GovernorOptions = {}) {
     this.spikeWindowMs = options.spikeWindowMs ?? 10_000;
     this.spikeMax = options.spikeMax ?? 20;
-    this.maxWaitMs = options.maxWaitMs ?? 60_000;
+    this.maxWaitMs = options.maxWaitMs ?? MAX_WAIT_IN_WORKER_MS;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? abortableSleep;
   }

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInContext } from '../../sim/testing';
 import { until } from './until';
 import { expectLedgerSound, FaultRun } from './fault-harness';
 
@@ -10,6 +9,9 @@ import { expectLedgerSound, FaultRun } from './fault-harness';
  */
 const WINDOW_MS = 20_000;
 const DETAILS = '/erp_request_details$';
+/** The signed-out probe's interval: half the window (5 minutes on the product's 10). */
+const PROBE_MS = WINDOW_MS / 2;
+const DISCOVERY_MS = 2 * 60_000;
 
 describe('faults from Procore and the network', () => {
   let run: FaultRun;
@@ -101,18 +103,47 @@ describe('faults from Procore and the network', () => {
     await expectLedgerSound(run.sim.origin, d.payoutIds, synced);
   });
 
-  it('signed out mid-run (401): the user sees "Signed out of Procore"; after signing in, tracking resumes with the same deadline', async () => {
-    const d = await trackedRecord('Signout Painting', 1);
-    await run.ext.context.clearCookies();
-    await run.pollNow();
+  it('signed out mid-run (401): the user sees "Signed out of Procore"; restored in Procore, tracking resumes by itself within one probe interval, with nothing calling poll.now', async () => {
+    const d = await trackedRecord('Signout Painting', 0.95);
+    // The session expires in Procore (the sandbox refuses every request with 401); the
+    // extension's own alarms notice it (at the latest the 2-minute discovery): nothing here
+    // polls, and no extension UI is touched.
+    await run.fault({ pathPattern: '.', status: 401 });
+    await until('signed out noticed by the alarms', async () => (await run.status()).signedIn === false, DISCOVERY_MS + 10_000, 500);
     const out = await run.status();
-    expect(out.signedIn).toBe(false);
     expect(out.lastError?.message).toMatch(/Signed out of Procore/);
-    expect((await run.watchesOf(d.id)).map((w) => [w.state, w.deadline])).toEqual([['syncing', d.watch.deadline]]);
-    await signInContext(run.ext.context, run.sim.origin);
-    const synced = await untilSynced(d.id);
-    expect((await run.status()).signedIn).toBe(true);
+    expect(out.lastError?.retryAt).toBeGreaterThan(Date.now() - PROBE_MS);
+    // Kept, deadline and all (overdue once the window ends, from the store: no request needed).
+    expect((await run.watchesOf(d.id)).map((w) => [['syncing', 'overdue'].includes(w.state), w.deadline])).toEqual([[true, d.watch.deadline]]);
+    // Restored: the next probe (every half window in this sandbox build, 5 min in the product) resumes everything.
+    await run.clearFaults();
+    const restoredAt = Date.now();
+    await until('signed in again by the probe', async () => (await run.status()).signedIn === true, PROBE_MS + 5_000, 250);
+    expect(Date.now() - restoredAt).toBeLessThanOrEqual(PROBE_MS + 5_000);
+    const synced = await run.untilState(d.id, 'synced', { timeoutMs: 45_000, pollNow: false });
     await expectLedgerSound(run.sim.origin, d.payoutIds, synced);
+  });
+
+  it('a deadline with Procore hung: the record turns overdue and the notification goes out on time, from the store', async () => {
+    const d = await trackedRecord('Hung Deadline Roofing', 2);
+    await run.page.evaluate(() => {
+      const seen: Record<string, number> = {};
+      (globalThis as unknown as { __seen: Record<string, number> }).__seen = seen;
+      const record = (id: string) => void (seen[id] ??= Date.now());
+      chrome.notifications.onClosed.addListener(record);
+      setInterval(() => void chrome.notifications.getAll().then((all) => Object.keys(all).forEach(record)), 20);
+    });
+    // Every API request hangs from now on, past the extension's 20 s timeout.
+    await run.fault({ pathPattern: '.', delayMs: 90_000 });
+    try {
+      const deadline = d.watch.deadline!;
+      await until('overdue', async () => (await run.watchesOf(d.id))[0]?.state === 'overdue', deadline - Date.now() + 10_000, 250);
+      const seen = await run.page.evaluate(() => Object.entries((globalThis as unknown as { __seen: Record<string, number> }).__seen));
+      const first = Math.min(...seen.filter(([id]) => id.startsWith('esw:')).map(([, at]) => at));
+      expect(first - deadline, 'deadline → notification, Procore hung').toBeLessThan(2_000);
+    } finally {
+      await run.clearFaults();
+    }
   });
 
   it('offline then online: the user sees "Procore could not be reached", then tracking resumes', async () => {

@@ -125,6 +125,11 @@ export function buildDemo(store: SimStore): void {
   ], 0.3 * w);
   fund(company.id, d3.id, 0.3 * w);
 
+  // Funded 3 days ago from the same account: still in Failed to Export, older than any 24-hour
+  // look back. A new install must show it (the backlog).
+  const stale = pay(ana, payroll, 'Nov 12 draw', [{ invoice: invoice(northline.id, 88_800, { age: 8 }), delay: 0.2 }], 3 * DAY);
+  fund(company.id, stale.id, 3 * DAY);
+
   // More fundings arrive while the demo runs. Payables' next check number sits just above the
   // ERP's own, which keeps printing checks: a collision waiting to happen.
   const soon = store.createDisbursement(company.id, { name: 'Nov 16 draw', fundingAccountId: payables.id, items: [{ invoiceId: invoice(summit.id, 333_000).id }, { invoiceId: invoice(granite.id, 72_000).id }], userId: ana.id }, now - 0.3 * w);

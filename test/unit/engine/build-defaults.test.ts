@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildDefaultSettings, SANDBOX_DEFAULT_ORIGIN, sandboxDefaultSettings } from '../../../utils/engine/build-defaults';
-import { mergeSettings } from '../../../utils/engine/settings-store';
-import { parseManagedPolicy } from '../../../utils/engine/managed-policy';
+import { buildDefaultSettings, SANDBOX_DEFAULT_ORIGIN, sandboxDefaultSettings } from '../../../utils/engine/settings/build-defaults';
+import { mergeSettings } from '../../../utils/engine/settings/settings-store';
+import { parseManagedPolicy } from '../../../utils/engine/settings/managed-policy';
 
 describe('settings defaults and policy', () => {
   it('points sandbox builds at the local sandbox and every other build at Procore', () => {

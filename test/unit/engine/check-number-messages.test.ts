@@ -26,7 +26,18 @@ describe('check-number messages against the sim', () => {
 
     expect(await send('checkNumbers.recommend', { companyId: '8089', fundingAccountId: account.id })).toEqual({
       ok: true,
-      value: { erpLastCheckNumber: 1187, currentNextCheckNumber: account.nextCheckNumber, nextCheckNumber: account.nextCheckNumber, headroom: account.nextCheckNumber - 1187, changeNeeded: false },
+      value: {
+        erpLastCheckNumber: 1187,
+        currentNextCheckNumber: account.nextCheckNumber,
+        nextCheckNumber: account.nextCheckNumber,
+        headroom: account.nextCheckNumber - 1187,
+        changeNeeded: false,
+        noRoomInField: false,
+        // QuickBooks Online's Ref No. takes 21 characters.
+        fieldDigits: 21,
+        erpName: 'QuickBooks Online',
+        erpBankIds: ['OPER'],
+      },
     });
     await simControl(sim.origin, 'POST', '/companies/8089/erp/checks', { bankId: 'OPER', checkNumber: account.nextCheckNumber + 5 });
     const advice = await send('checkNumbers.recommend', { companyId: '8089', fundingAccountId: account.id });

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Watch } from '../../../utils/domain/watch';
-import { commitTransitions } from '../../../utils/engine/commit-transitions';
-import { readStatus } from '../../../utils/engine/engine-status';
-import { poll } from '../../../utils/engine/poll-runner';
+import { commitTransitions } from '../../../utils/engine/state/commit-transitions';
+import { readStatus } from '../../../utils/engine/poll/engine-status';
+import { poll } from '../../../utils/engine/poll/poll-runner';
 import { listAudit } from '../../../utils/store/audit-log';
 import { getWatch, putWatches } from '../../../utils/store/watch-store';
 import type { Sim } from '../../sim/server';

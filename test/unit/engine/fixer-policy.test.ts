@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { reExport } from '../../../utils/engine/fixer';
-import { poll } from '../../../utils/engine/poll-runner';
-import { updateSettings } from '../../../utils/engine/settings-store';
-import { supportSummaryText } from '../../../utils/engine/support-summary-text';
+import { reExport } from '../../../utils/engine/fix/fixer';
+import { poll } from '../../../utils/engine/poll/poll-runner';
+import { updateSettings } from '../../../utils/engine/settings/settings-store';
+import { supportSummaryText } from '../../../utils/engine/fix/support-summary-text';
 import { listAudit } from '../../../utils/store/audit-log';
 import { getWatch } from '../../../utils/store/watch-store';
 import type { Sim } from '../../sim/server';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../../utils/engine/engine';
-import { reExport } from '../../../utils/engine/fixer';
-import { settleIntents } from '../../../utils/engine/intent-recovery';
-import { poll, type ClientFactory } from '../../../utils/engine/poll-runner';
-import { procoreClient } from '../../../utils/engine/procore-connection';
+import { reExport } from '../../../utils/engine/fix/fixer';
+import { settleIntents } from '../../../utils/engine/fix/intent-recovery';
+import { poll, type ClientFactory } from '../../../utils/engine/poll/poll-runner';
+import { procoreClient } from '../../../utils/engine/poll/procore-connection';
 import { RateGovernor } from '../../../utils/procore/rate-governor';
 import { getIntent } from '../../../utils/store/intent-store';
 import { getWatch } from '../../../utils/store/watch-store';

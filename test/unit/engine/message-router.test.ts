@@ -86,7 +86,7 @@ describe('message router', () => {
   });
 
   it('cancels requests still going to the old Procore when the origin changes', async () => {
-    const { procoreClient } = await import('../../../utils/engine/procore-connection');
+    const { procoreClient } = await import('../../../utils/engine/poll/procore-connection');
     const { RateGovernor } = await import('../../../utils/procore/rate-governor');
     const hanging: typeof fetch = (_input, init) =>
       new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));

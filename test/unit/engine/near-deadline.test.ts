@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { reschedule, setupScheduler, type AlarmName } from '../../../utils/engine/scheduler';
+import { reschedule, setupScheduler, type AlarmName } from '../../../utils/engine/poll/scheduler';
 import { putWatches } from '../../../utils/store/watch-store';
 import { sampleWatch, testEngine } from './engine-fixture';
 

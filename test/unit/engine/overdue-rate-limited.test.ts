@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readStatus } from '../../../utils/engine/engine-status';
-import { poll, type ClientFactory } from '../../../utils/engine/poll-runner';
-import { procoreClient } from '../../../utils/engine/procore-connection';
+import { readStatus } from '../../../utils/engine/poll/engine-status';
+import { poll, type ClientFactory } from '../../../utils/engine/poll/poll-runner';
+import { procoreClient } from '../../../utils/engine/poll/procore-connection';
 import { RateGovernor } from '../../../utils/procore/rate-governor';
 import { getWatch } from '../../../utils/store/watch-store';
 import type { Sim } from '../../sim/server';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Watch } from '../../../utils/domain/watch';
-import { CURSOR_PREFIX } from '../../../utils/engine/company-directory';
-import { poll } from '../../../utils/engine/poll-runner';
+import { CURSOR_PREFIX } from '../../../utils/engine/poll/company-directory';
+import { poll } from '../../../utils/engine/poll/poll-runner';
 import { RateGovernor } from '../../../utils/procore/rate-governor';
 import { listAudit } from '../../../utils/store/audit-log';
 import { readMeta, writeMeta } from '../../../utils/store/meta-store';
@@ -86,15 +86,18 @@ describe('poll cycle against the sim', () => {
     expect((await ledger(sim.origin)).violations).toEqual([]);
   });
 
-  it('says "signed out" and stops polling when the session is gone', async () => {
+  it('says "signed out", stops polling and probes slowly instead when the session is gone', async () => {
     sim = await startTestSim({ windowMs: WINDOW });
     const { engine } = await engineOnSim(sim.origin, WINDOW);
-    const { procoreClient } = await import('../../../utils/engine/procore-connection');
+    const { procoreClient } = await import('../../../utils/engine/poll/procore-connection');
     const result = await poll(engine, async (e) => procoreClient(e, await e.settings(), new RateGovernor(), fetch), { discovery: true });
     expect(result).toBeNull();
-    const { readStatus } = await import('../../../utils/engine/engine-status');
+    const { readStatus } = await import('../../../utils/engine/poll/engine-status');
     expect(await readStatus(engine.db)).toMatchObject({ signedIn: false, lastError: { message: expect.stringMatching(/Signed out of Procore/) } });
-    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    // Nothing but the probe: every half window (the test's window), with the next one told.
+    const alarms = await fakeBrowser.alarms.getAll();
+    expect(alarms.map((a) => [a.name, a.periodInMinutes])).toEqual([['probe', WINDOW / 2 / 60_000]]);
+    expect((await readStatus(engine.db)).lastError?.retryAt).toBe(alarms[0]!.scheduledTime);
   });
 
   it('reaches the ERP after a failed record is fixed, with exactly one ledger record', async () => {
@@ -108,7 +111,7 @@ describe('poll cycle against the sim', () => {
       await poll(engine, clientFor, { discovery: false });
       return (await getWatch(engine.db, payoutId))?.state === 'failed';
     });
-    const { reExport } = await import('../../../utils/engine/fixer');
+    const { reExport } = await import('../../../utils/engine/fix/fixer');
     const fixing = await reExport(engine, await clientFor(engine), payoutId, { checkNumber: 60000 });
     expect(fixing.state).toBe('re_exporting');
     const synced = await eventually(async () => {

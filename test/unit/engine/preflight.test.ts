@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { preflightCheck } from '../../../utils/engine/preflight';
-import { poll } from '../../../utils/engine/poll-runner';
-import { confirmPageHints } from '../../../utils/engine/page-hints';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { preflightCheck } from '../../../utils/engine/fix/preflight';
+import { poll } from '../../../utils/engine/poll/poll-runner';
+import { confirmPageHints } from '../../../utils/engine/learn/page-hints';
 import { listWatches } from '../../../utils/store/watch-store';
 import type { Sim } from '../../sim/server';
 import { simControl, startTestSim } from '../../sim/testing';
@@ -44,7 +44,7 @@ describe('pre-flight and page hints against the sim', () => {
     expect(off.map((i) => i.kind)).toEqual(['sync_disabled']);
   });
 
-  it('confirms disbursement numbers read on a page with an API read, at most every 15 s', async () => {
+  it('confirms disbursement numbers read on a page with an API read, at most every 15 s, and never drops one', async () => {
     sim = await startTestSim();
     const { engine, clientFor } = await engineOnSim(sim.origin, 60_000);
     await poll(engine, clientFor, { discovery: true });
@@ -54,10 +54,28 @@ describe('pre-flight and page hints against the sim', () => {
       reads++;
       await poll(engine, clientFor, { discovery: true, companyId });
     };
-    expect(await confirmPageHints(engine, '8089', [d.disbursementIdentifier], discover)).toBe(true);
+    const waits: number[] = [];
+    let release: () => void = () => undefined;
+    const wait = (ms: number) => {
+      waits.push(ms);
+      return ms === 0 ? Promise.resolve() : new Promise<void>((resolve) => (release = resolve));
+    };
+    expect(await confirmPageHints(engine, '8089', [d.disbursementIdentifier], discover, wait)).toBe(true);
     expect((await listWatches(engine.db, { disbursementId: String(d.id) })).map((w) => w.state)).toEqual(['syncing']);
-    expect(await confirmPageHints(engine, '8089', [d.disbursementIdentifier], discover)).toBe(false);
-    expect(await confirmPageHints(engine, '8089', ['D-999999'], discover)).toBe(false);
+    expect(await confirmPageHints(engine, '8089', [d.disbursementIdentifier], discover, wait)).toBe(false);
+    // Funded since: within the interval, two hints wait for one read together, then both are answered.
+    const later = await createDisbursement(sim.origin, { payouts: [{}] });
+    const answers = Promise.all([
+      confirmPageHints(engine, '8089', [later.disbursementIdentifier], discover, wait),
+      confirmPageHints(engine, '8089', [d.disbursementIdentifier, later.disbursementIdentifier], discover, wait),
+    ]);
+    await vi.waitFor(() => expect(waits).toHaveLength(2));
+    expect(waits[1]).toBeGreaterThan(0);
+    expect(waits[1]).toBeLessThanOrEqual(15_000);
     expect(reads).toBe(1);
+    release();
+    expect(await answers).toEqual([true, true]);
+    expect(reads).toBe(2);
+    expect((await listWatches(engine.db, { disbursementId: String(later.id) })).map((w) => w.state)).toEqual(['syncing']);
   });
 });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { deliverHeldNotifications, notify } from '../../../utils/engine/notifier';
-import { quietHoursEnd } from '../../../utils/engine/quiet-hours';
-import { updateSettings } from '../../../utils/engine/settings-store';
+import { deliverHeldNotifications, notify } from '../../../utils/engine/notify/notifier';
+import { updateSettings } from '../../../utils/engine/settings/settings-store';
 import { getWatch, putWatches } from '../../../utils/store/watch-store';
 import { sampleWatch, testEngine } from './engine-fixture';
 
@@ -10,13 +9,6 @@ const at = (day: number, hh: number, mm = 0) => new Date(2026, 10, day, hh, mm).
 const QUIET = { enabled: true, start: '19:00', end: '07:00' };
 
 describe('quiet hours hold notifications', () => {
-  it('finds the end of the quiet hours that contain a time, across midnight too', () => {
-    expect(quietHoursEnd(QUIET, at(16, 23))).toBe(at(17, 7));
-    expect(quietHoursEnd(QUIET, at(17, 6, 59))).toBe(at(17, 7));
-    expect(quietHoursEnd(QUIET, at(17, 7))).toBeNull();
-    expect(quietHoursEnd({ ...QUIET, enabled: false }, at(16, 23))).toBeNull();
-  });
-
   it('holds what is found at night and delivers one summary per company at the end, leaving out what is no longer true', async () => {
     let clock = at(16, 23);
     const engine = await testEngine(() => clock);

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { writeStatus } from '../../../utils/engine/engine-status';
-import { notify, setupNotificationClicks } from '../../../utils/engine/notifier';
-import { pollPace } from '../../../utils/engine/poll-pace';
-import { inQuietHours } from '../../../utils/engine/quiet-hours';
-import { reschedule } from '../../../utils/engine/scheduler';
-import { updateSettings } from '../../../utils/engine/settings-store';
+import { writeStatus } from '../../../utils/engine/poll/engine-status';
+import { notify, setupNotificationClicks } from '../../../utils/engine/notify/notifier';
+import { reschedule } from '../../../utils/engine/poll/scheduler';
+import { updateSettings } from '../../../utils/engine/settings/settings-store';
 import { putWatches } from '../../../utils/store/watch-store';
 import { sampleWatch, testEngine } from './engine-fixture';
 
 describe('scheduler', () => {
-  it('paces polls by the work: 30 s while syncing, 5 min while only failures wait, discovery every 2 min, nothing signed out', () => {
-    expect(pollPace({ signedIn: true, active: 3, waiting: 9 })).toEqual({ pollMinutes: 0.5, discoveryMinutes: 2 });
-    expect(pollPace({ signedIn: true, active: 0, waiting: 9 })).toEqual({ pollMinutes: 5, discoveryMinutes: 2 });
-    expect(pollPace({ signedIn: null, active: 0, waiting: 0 })).toEqual({ pollMinutes: null, discoveryMinutes: 2 });
-    expect(pollPace({ signedIn: false, active: 3, waiting: 9 })).toEqual({ pollMinutes: null, discoveryMinutes: null });
-  });
-
   it('keeps one alarm at the next deadline (local time) and leaves a running period alone', async () => {
     const engine = await testEngine();
     await engine.setClockOffset(2_000);
@@ -55,16 +46,6 @@ describe('notifier', () => {
 
     await updateSettings(engine.db, { notifications: { overdue: false, failed: true, syncedAfterFix: true, quietHours: { enabled: false, start: '19:00', end: '07:00' } } });
     expect(await notify(engine, items)).toBe(0);
-  });
-
-  it('stays quiet in quiet hours, across midnight too', () => {
-    const at = (hh: number, mm = 0) => new Date(2026, 10, 16, hh, mm).getTime();
-    const quiet = { enabled: true, start: '19:00', end: '07:00' };
-    expect(inQuietHours(quiet, at(23))).toBe(true);
-    expect(inQuietHours(quiet, at(6, 59))).toBe(true);
-    expect(inQuietHours(quiet, at(7))).toBe(false);
-    expect(inQuietHours({ ...quiet, enabled: false }, at(23))).toBe(false);
-    expect(inQuietHours({ enabled: true, start: '12:00', end: '13:00' }, at(12, 30))).toBe(true);
   });
 
   it("opens the company's Failed to Export view on click, and snoozes from the second button", async () => {

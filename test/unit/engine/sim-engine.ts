@@ -1,8 +1,8 @@
 import { Engine } from '../../../utils/engine/engine';
-import type { ClientFactory } from '../../../utils/engine/poll-runner';
-import { procoreClient } from '../../../utils/engine/procore-connection';
+import type { ClientFactory } from '../../../utils/engine/poll/poll-runner';
+import { procoreClient } from '../../../utils/engine/poll/procore-connection';
 import { RateGovernor } from '../../../utils/procore/rate-governor';
-import { updateSettings } from '../../../utils/engine/settings-store';
+import { updateSettings } from '../../../utils/engine/settings/settings-store';
 import type { Disbursement } from '../../../utils/domain/schemas/disbursement';
 import type { DisbursementSpec } from '../../sim/disbursement-spec';
 import { simControl } from '../../sim/testing';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WatchChange } from '../../../utils/messaging';
-import { poll } from '../../../utils/engine/poll-runner';
-import { readStatus } from '../../../utils/engine/engine-status';
+import { poll } from '../../../utils/engine/poll/poll-runner';
+import { readStatus } from '../../../utils/engine/poll/engine-status';
 import { listWatches } from '../../../utils/store/watch-store';
 import type { Sim } from '../../sim/server';
 import { startTestSim } from '../../sim/testing';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Engine } from '../../../utils/engine/engine';
-import { notify, setupNotificationClicks } from '../../../utils/engine/notifier';
+import { notify, setupNotificationClicks } from '../../../utils/engine/notify/notifier';
 import { putWatches } from '../../../utils/store/watch-store';
 import { sampleWatch, testEngine } from '../engine/engine-fixture';
 

@@ -1,9 +1,5 @@
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-
-const eslint = new ESLint();
-const problems = async (filePath: string, source: string) =>
-  (await eslint.lintText(source, { filePath })).flatMap((result) => result.messages.map((m) => m.ruleId ?? m.message));
+import { lintProblems as problems } from './lint-problems';
 
 describe('lint: features are independent', () => {
   it.each([

@@ -69,7 +69,10 @@ describe('ERP Integrations, Failed to Export', () => {
     expect(first).toContain('Check number 10042 is already used in QuickBooks Online.');
     expect(first).toContain('Suggested: Check Number 10044, Bank ID OPER2');
     expect(second).toContain('The invoice was not synced to QuickBooks Online when it was paid.');
-    expect(second).not.toContain('Fix & export');
+    expect(second).not.toContain('Export');
+    // One export action of ours, for the one record an export can cure, and never a second "Export".
+    expect(first).toContain('Fill in & Export');
+    expect([second, third].some((text) => /Fill in & Export|Export again|Fix & export/.test(text ?? ''))).toBe(false);
     expect(third).toContain('Contact ERP support');
     expect(third).toContain('Copy summary for ERP support');
 
@@ -81,7 +84,7 @@ describe('ERP Integrations, Failed to Export', () => {
     expect(events).toEqual(['10044', 'OPER2']);
   });
 
-  it('Fix & export confirms old → new, then goes through the background and shows progress', async () => {
+  it('Fill in & Export fills the row, confirms old → new, then goes through the background', async () => {
     erpPage();
     const fake = fakeBackend({
       'watches.list': () => [duplicate],
@@ -90,13 +93,39 @@ describe('ERP Integrations, Failed to Export', () => {
     });
     session = startSession('/8089/company/erp_integrations/payments?view=failed_to_export', fake.backend);
     await vi.waitFor(() => expect(hostTexts('fix')).toHaveLength(1));
-    buttonIn(shadowOf('fix'), 'Fix & export').click();
+    buttonIn(shadowOf('fix'), 'Fill in & Export').click();
     const dialog = await vi.waitFor(() => rootShadow().querySelector('[role="alertdialog"]') ?? (() => { throw new Error('no confirm'); })());
     expect([...dialog.querySelectorAll('tbody tr')].map((tr) => tr.textContent)).toEqual(['Check Number10042→ 10044', 'Bank IDOPER→ OPER2']);
+    expect([...document.querySelectorAll<HTMLInputElement>('.ag-row[row-index="0"] input')].map((i) => i.value)).toEqual(['10044', 'OPER2']);
     expect(fake.sent.some((m) => m.name === 'reexport')).toBe(false);
-    buttonIn(dialog, 'Fix & export').click();
+    buttonIn(dialog, 'Fill in & Export').click();
     await vi.waitFor(() => expect(hostTexts('fix')[0]).toContain('Re-exporting (attempt 1)'));
     expect(fake.sent.find((m) => m.name === 'reexport')?.payload).toEqual({ payoutId: 'po_91', checkNumber: 10044, bankId: 'OPER2' });
+  });
+
+  it("an unrecognised message: the ERP's words in full, Procore's unchanged Export as the only thing left, no fix of ours", async () => {
+    erpPage();
+    const unknown = watch({
+      payoutId: 'po_94',
+      disbursementNumber: 'D-7',
+      invoiceNumber: 'INV-1',
+      state: 'failed',
+      diagnosis: { cause: 'UNKNOWN', summary: 'QuickBooks Online refused the payment record for a reason the extension does not recognise.', fix: 'Read its message.', retryable: false },
+      request: { id: 'r9', status: 'failed', messages: ['Business Validation Error: rule 77 "Owner review" holds payments to Acme'], updatedAt: FUNDED },
+    });
+    const fake = fakeBackend({ 'watches.list': () => [unknown], 'page.hints': () => ({ ok: true }) });
+    session = startSession('/8089/company/erp_integrations/payments?view=failed_to_export', fake.backend);
+    await vi.waitFor(() => expect(hostTexts('fix')).toHaveLength(1));
+    const text = hostTexts('fix')[0]!;
+    expect(text).toContain('ERP Sync Watch does not recognise this message yet.');
+    expect(text).toContain('Business Validation Error: rule 77 "Owner review" holds payments to Acme');
+    expect(text).toMatch(/export it again unchanged with Procore.s Export/);
+    expect(text).not.toMatch(/Fill in & Export|Fix & export|Suggested:|What to do:|will not help/);
+    const copy = buttonIn(shadowOf('fix'), 'Copy for us');
+    expect(copy.getAttribute('aria-describedby')).toBeTruthy();
+    buttonIn(shadowOf('fix'), 'Details').click();
+    await vi.waitFor(() => expect(rootShadow().textContent).toContain('pressing Export in this row unchanged is the only thing left to try'));
+    expect(rootShadow().textContent).not.toContain('Exporting it again will not help');
   });
 
   it('Cancel sends nothing; a refusal is shown in words', async () => {
@@ -108,13 +137,13 @@ describe('ERP Integrations, Failed to Export', () => {
     });
     session = startSession('/8089/company/erp_integrations/payments?view=failed_to_export', fake.backend);
     await vi.waitFor(() => expect(hostTexts('fix')).toHaveLength(1));
-    buttonIn(shadowOf('fix'), 'Fix & export').click();
+    buttonIn(shadowOf('fix'), 'Fill in & Export').click();
     await vi.waitFor(() => buttonIn(rootShadow().querySelector('[role="alertdialog"]')!, 'Cancel').click());
     expect(rootShadow().querySelector('[role="alertdialog"]')).toBeNull();
     expect(fake.sent.some((m) => m.name === 'reexport')).toBe(false);
-    buttonIn(shadowOf('fix'), 'Fix & export').click();
-    await vi.waitFor(() => buttonIn(rootShadow().querySelector('[role="alertdialog"]')!, 'Fix & export').click());
-    await vi.waitFor(() => expect(hostTexts('fix')[0]).toContain('Fix & export did not run: Payment record is not in Failed to Export'));
+    buttonIn(shadowOf('fix'), 'Fill in & Export').click();
+    await vi.waitFor(() => buttonIn(rootShadow().querySelector('[role="alertdialog"]')!, 'Fill in & Export').click());
+    await vi.waitFor(() => expect(hostTexts('fix')[0]).toContain('Fill in & Export did not run: Payment record is not in Failed to Export'));
   });
 
   it('draws nothing on another view, and starts when the Failed to Export table shows without a URL change', async () => {
@@ -145,7 +174,7 @@ describe('funding accounts', () => {
     });
     const fake = fakeBackend({
       'watches.list': () => [],
-      'checkNumbers.recommend': () => ({ erpLastCheckNumber: 100, currentNextCheckNumber: 101, nextCheckNumber: 10000, headroom: 9900, changeNeeded: true }),
+      'checkNumbers.recommend': () => ({ erpLastCheckNumber: 100, currentNextCheckNumber: 101, nextCheckNumber: 10000, headroom: 9900, changeNeeded: true, noRoomInField: false, fieldDigits: 21, erpName: 'QuickBooks Online', erpBankIds: ['OPER'] }),
       'fundingAccount.setNextCheckNumber': (p) => ({ nextCheckNumber: p.nextCheckNumber }),
     });
     session = startSession('/8089/company/payments/settings/funding_accounts', fake.backend);
@@ -154,12 +183,30 @@ describe('funding accounts', () => {
     expect(pill.getAttribute('aria-label')).toBe("ERP's last check is 100: start at 10000, room for 9,900 checks");
     pill.click();
     const popover = await vi.waitFor(() => rootShadow().querySelector('[role="dialog"]') ?? (() => { throw new Error('no popover'); })());
+    expect(popover.textContent).toContain("Procore's rule of thumb: if the ERP's latest check number is 100, start Procore Pay at 10000");
+    expect(popover.textContent).toContain("It fits QuickBooks Online's check-number field (up to 21 digits).");
     buttonIn(popover, 'Apply: start at 10000').click();
     const dialog = await vi.waitFor(() => rootShadow().querySelector('[role="alertdialog"]') ?? (() => { throw new Error('no confirm'); })());
     expect(dialog.querySelector('tbody')!.textContent).toBe('Next Check No.101→ 10000');
     buttonIn(dialog, 'Apply').click();
     await vi.waitFor(() => expect(hostTexts('advice')[0]).toContain('Applied: 10000'));
     expect(fake.sent.find((m) => m.name === 'fundingAccount.setNextCheckNumber')?.payload).toEqual({ companyId: '8089', fundingAccountId: 'fa_1', nextCheckNumber: 10000 });
+  });
+
+  it('is not "Clear" for an account whose payments fail with a wrong Bank ID', async () => {
+    gridPage(document, {
+      columns: ['Nickname', 'Verification Status', 'Bank ID', 'Next Check No.'].map((label) => ({ label })),
+      rows: [{ Nickname: 'Payroll Clearing', 'Bank ID': 'PAYRL', 'Next Check No.': '303' }],
+      rowIds: ['fa_9'],
+    });
+    const failing = watch({ payoutId: 'po_9', fundingAccountId: 'fa_9', bankId: 'PAYRL', state: 'failed', diagnosis: { cause: 'INVALID_BANK_ID', summary: 's', retryable: true, suggested: { bankId: 'PAYROLL' } } });
+    const fake = fakeBackend({
+      'watches.list': () => [failing],
+      'checkNumbers.recommend': () => ({ erpLastCheckNumber: null, currentNextCheckNumber: 303, nextCheckNumber: 303, headroom: 303, changeNeeded: false, noRoomInField: false, fieldDigits: 21, erpName: 'QuickBooks Online', erpBankIds: [] }),
+    });
+    session = startSession('/8089/company/payments/settings/funding_accounts', fake.backend);
+    await vi.waitFor(() => expect(hostTexts('advice')[0]).toContain('Needs attention'));
+    expect(shadowOf('advice').querySelector('button')!.getAttribute('aria-label')).toMatch(/^1 payment from this account failed: QuickBooks Online does not take Bank ID PAYRL; its Bank ID is probably PAYROLL/);
   });
 });
 

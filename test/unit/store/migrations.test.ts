@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { AuditEntrySchema } from '../../../utils/domain/audit-entry';
 import { defaultSettings, SettingsSchema } from '../../../utils/domain/settings';
 import { WatchSchema } from '../../../utils/domain/watch';
-import { mergeSettings } from '../../../utils/engine/settings-store';
+import { mergeSettings } from '../../../utils/engine/settings/settings-store';
 import { auditForPayout, appendAudit, listAudit } from '../../../utils/store/audit-log';
 import { openEngineDb } from '../../../utils/store/engine-db';
 import { listIntents } from '../../../utils/store/intent-store';

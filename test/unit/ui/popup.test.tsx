@@ -236,6 +236,25 @@ describe('popup', () => {
     expect(link.getAttribute('href')).toBe('http://127.0.0.1:4010/login');
   });
 
+  it('says when the signed-out probe checks next, and "Check now" (a keyboard button) asks at once', async () => {
+    const { user, bg } = setup([], { status: { signedIn: false, lastError: { message: 'Signed out of Procore.', at: T - 60_000, retryAt: T + 4 * 60_000 } } });
+    expect((await screen.findByText(/Next check in 4 min/)).textContent).toMatch(/\(\d\d:\d\d/);
+    let asked = 0;
+    bg.handle('poll.now', () => {
+      asked++;
+      return { ok: true };
+    });
+    const check = screen.getByRole('button', { name: 'Check now' });
+    check.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(asked).toBe(1));
+    bg.handle('poll.now', () => {
+      throw new Error('Signed out of Procore: sign in to Procore in this browser and the watch resumes.');
+    });
+    await user.click(screen.getByRole('button', { name: 'Check now' }));
+    expect((await screen.findByText(/sign in to Procore in this browser/)).textContent).toBeTruthy();
+  });
+
   it('says what failed and when it retries', async () => {
     setup([failed], { status: { lastError: { message: 'Procore answered 503 Service Unavailable.', at: T - 30_000, retryAt: T + 90_000 } } });
     const alert = await screen.findByRole('alert');

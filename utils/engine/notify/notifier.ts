@@ -1,0 +1,102 @@
+import { browser } from 'wxt/browser';
+import { deleteMeta, readMeta, writeMeta } from '../../store/meta-store';
+import { getWatches } from '../../store/watch-store';
+import { pageLinks } from '../../page/routes';
+import { storedCompanies } from '../poll/company-directory';
+import type { Engine } from '../engine';
+import { groupForNotification, type NotifyItem } from '../../domain/notification-grouping';
+import { companyNotification } from '../../domain/notification-text';
+import { holdNotifications, takeHeldNotifications } from './held-notifications';
+import { quietHoursEnd } from '../../domain/quiet-hours';
+
+export const SNOOZE_MINUTES = 15;
+const PREFIX = 'esw:';
+
+// A plain 48 px disc, inline so a notification never depends on an icon file being packaged
+// (Chrome refuses to show a notification whose image cannot be loaded).
+const NOTIFICATION_ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAmElEQVR42u3ayw2AMAwE0XRCaZRKaVABSiAfezdjifu8G9iUwhjNcV53yyMZnQ7TGx4GGR2+FDI7fhpiVfgUSFT8EER0fDdCGpAl/hciW/xnhDQga3wzQhqQPb6KABAJUIl/RQAAAAAAAADSAN6FAGzyTeD/SclWgt2Q4XZu3+Wu/Hrd4sBhcWKyOfJZnFltDt02vxownfMApw1W5O1gEkwAAAAASUVORK5CYII=';
+
+interface NotificationRecord {
+  companyId: string;
+  payoutIds: string[];
+}
+
+async function createNotification(id: string, options: Record<string, unknown>): Promise<void> {
+  try {
+    await browser.notifications.create(id, options as never);
+  } catch (error) {
+    // Firefox has no notification buttons and refuses the option: show it without them.
+    if (!('buttons' in options)) throw error;
+    const { buttons: _buttons, requireInteraction: _r, ...plain } = options;
+    await browser.notifications.create(id, plain as never);
+  }
+}
+
+/**
+ * One desktop notification per company for everything one cycle found (never a burst), unless
+ * the user turned that kind off or snoozed the record. In quiet hours they are held for
+ * `deliverHeldNotifications` at the end.
+ */
+export async function notify(engine: Engine, items: readonly NotifyItem[]): Promise<number> {
+  if (!items.length) return 0;
+  const settings = await engine.settings();
+  const quietEnd = quietHoursEnd(settings.notifications.quietHours, engine.localTime());
+  if (quietEnd !== null) {
+    await holdNotifications(engine, items, quietEnd);
+    return 0;
+  }
+  const watches = await getWatches(engine.db, [...new Set(items.map((i) => i.payoutId))]);
+  const groups = groupForNotification(items, watches, settings, engine.now());
+  const names = new Map((await storedCompanies(engine)).map((c) => [c.id, c.name]));
+  const windowMs = await engine.syncWindowMs();
+  let shown = 0;
+  for (const [companyId, byKind] of groups) {
+    const { title, message } = companyNotification(byKind, windowMs, names.get(companyId));
+    const id = `${PREFIX}${companyId}:${engine.now()}`;
+    const payoutIds = [...byKind.values()].flat().map((w) => w.payoutId);
+    await writeMeta(engine.db, `notification:${id}`, { companyId, payoutIds } satisfies NotificationRecord);
+    await createNotification(id, {
+      type: 'basic',
+      iconUrl: NOTIFICATION_ICON,
+      title,
+      message,
+      buttons: [{ title: 'Open Failed to Export' }, { title: `Snooze ${SNOOZE_MINUTES} min` }],
+    });
+    shown++;
+  }
+  return shown;
+}
+
+/** At the end of quiet hours: what was held, still true, as one summary per company. */
+export async function deliverHeldNotifications(engine: Engine): Promise<number> {
+  return notify(engine, await takeHeldNotifications(engine));
+}
+
+export async function openFailedToExport(engine: Engine, notificationId: string): Promise<void> {
+  const record = await readMeta<NotificationRecord>(engine.db, `notification:${notificationId}`);
+  if (!record) return;
+  const { apiOrigin } = await engine.settings();
+  await browser.tabs.create({ url: pageLinks.failedToExport(apiOrigin, record.companyId) });
+  await browser.notifications.clear(notificationId);
+}
+
+/** Clicks and buttons on our notifications: open the company's Failed to Export view, or snooze. */
+export function setupNotificationClicks(ready: Promise<Engine>, snooze: (engine: Engine, payoutIds: string[], minutes: number) => Promise<void>): void {
+  // What a notification was about is kept only while it is on screen.
+  browser.notifications.onClosed.addListener((id) => {
+    if (id.startsWith(PREFIX)) void ready.then((engine) => deleteMeta(engine.db, [`notification:${id}`]));
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (id.startsWith(PREFIX)) void ready.then((engine) => openFailedToExport(engine, id));
+  });
+  // Firefox has no notification buttons (and no such event).
+  browser.notifications.onButtonClicked?.addListener((id, index) => {
+    if (!id.startsWith(PREFIX)) return;
+    void ready.then(async (engine) => {
+      if (index === 0) return openFailedToExport(engine, id);
+      const record = await readMeta<NotificationRecord>(engine.db, `notification:${id}`);
+      if (record) await snooze(engine, record.payoutIds, SNOOZE_MINUTES);
+      await browser.notifications.clear(id);
+    });
+  });
+}

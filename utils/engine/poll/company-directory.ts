@@ -1,0 +1,73 @@
+import type { Settings } from '../../domain/settings';
+import type { ErpSettings } from '../../domain/schemas/erp-settings';
+import { erpFacts } from '../../domain/erp-facts';
+import type { ProcoreClient } from '../../procore/procore-client';
+import { ProcoreError } from '../../procore/procore-error';
+import type { EngineDb } from '../../store/engine-db';
+import { deleteMeta, metaKeys, readMeta, writeMeta } from '../../store/meta-store';
+import type { Engine } from '../engine';
+
+export interface WatchedCompany {
+  id: string;
+  name: string;
+  erp: ErpSettings;
+}
+
+const KEY = 'companies';
+/** Per-company change cursors of the poll cycle live under this prefix. */
+export const CURSOR_PREFIX = 'cursor:';
+const READ_AT_KEY = 'companiesReadAt';
+/** The ERP Integrations page's own title per company (the first source of the ERP's name). */
+export const ERP_PAGE_TITLE_PREFIX = 'erpPageTitle:';
+/** Companies and their ERP settings change rarely: read them again at most this often. */
+export const COMPANY_REFRESH_MS = 10 * 60 * 1000;
+
+export async function storedCompanies(engine: Engine): Promise<WatchedCompany[]> {
+  return (await readMeta<WatchedCompany[]>(engine.db, KEY)) ?? [];
+}
+
+/**
+ * The companies to watch (the settings' list, else every active company the user sees) with
+ * their ERP settings. Read at discovery; status polls use the stored copy.
+ */
+export async function refreshCompanies(engine: Engine, client: ProcoreClient, settings: Settings, signal?: AbortSignal): Promise<WatchedCompany[]> {
+  const visible = await client.companies(signal);
+  const wanted = settings.companyIds.length
+    ? visible.filter((c) => settings.companyIds.includes(c.id))
+    : visible.filter((c) => c.is_active !== false);
+  const before = await storedCompanies(engine);
+  const companies: WatchedCompany[] = [];
+  for (const company of wanted) {
+    const pageTitle = (await readMeta<string>(engine.db, `${ERP_PAGE_TITLE_PREFIX}${company.id}`)) ?? null;
+    let uomsName: string | null = null;
+    if (!pageTitle) {
+      try {
+        uomsName = await client.erpIntegrationName(company.id, signal);
+      } catch (error) {
+        // A company that does not let this account read it is watched anyway.
+        if (!(error instanceof ProcoreError && (error.kind === 'forbidden' || error.kind === 'not_found'))) throw error;
+        uomsName = before.find((c) => c.id === company.id)?.erp.erp_name ?? null;
+      }
+    }
+    const { nameSource: _source, ...erp } = erpFacts({ pageTitle, uomsName });
+    companies.push({ id: company.id, name: company.name ?? `Company ${company.id}`, erp });
+  }
+  await writeMeta(engine.db, KEY, companies);
+  await writeMeta(engine.db, READ_AT_KEY, engine.localTime());
+  return companies;
+}
+
+/** Whether the stored companies are older than COMPANY_REFRESH_MS (or missing). */
+export async function companiesStale(engine: Engine): Promise<boolean> {
+  const readAt = await readMeta<number>(engine.db, READ_AT_KEY);
+  return readAt === undefined || engine.localTime() - readAt >= COMPANY_REFRESH_MS;
+}
+
+/**
+ * Forgets what was read about companies so the next discovery reads them again; with
+ * `cursors`, also where each company's change feed was (another Procore, another account).
+ */
+export async function forgetCompanies(db: EngineDb, options: { cursors: boolean }): Promise<void> {
+  const cursors = options.cursors ? await metaKeys(db, CURSOR_PREFIX) : [];
+  await deleteMeta(db, options.cursors ? [KEY, READ_AT_KEY, ...cursors] : [READ_AT_KEY]);
+}

@@ -1,0 +1,26 @@
+import type { Engine } from '../engine';
+import { deliverHeldNotifications } from '../notify/notifier';
+import { keepWorkerAlive } from './keep-alive';
+import { poll, type ClientFactory } from './poll-runner';
+import { reachDeadlines } from './reach-deadlines';
+import { armDeadlineAlarm, ALARMS, type AlarmName } from './scheduler';
+import { probeSession } from './signed-out-probe';
+
+const report = (what: string) => (error: unknown) => console.error(`erp-sync-watch: ${what} failed`, error);
+
+/**
+ * What each alarm does (the worker's and the API-cost benchmark's one dispatch). A deadline is
+ * met from the store first, and its next alarm armed, before the poll that may refine it.
+ */
+export function alarmHandler(clientFor: ClientFactory): (engine: Engine, name: AlarmName) => Promise<void> {
+  return (engine, name) =>
+    keepWorkerAlive(async () => {
+      if (name === ALARMS.quietEnd) return void (await deliverHeldNotifications(engine).catch(report('held notifications')));
+      if (name === ALARMS.probe) return void (await probeSession(engine, clientFor).catch(report('signed-out probe')));
+      if (name === ALARMS.deadline) {
+        await reachDeadlines(engine).catch(report('deadline'));
+        await armDeadlineAlarm(engine).catch(report('deadline alarm'));
+      }
+      await poll(engine, clientFor, { discovery: name === ALARMS.discovery, refineWaiting: name === ALARMS.deadline }).catch(report('poll'));
+    });
+}

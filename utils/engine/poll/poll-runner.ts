@@ -1,0 +1,103 @@
+import { applyAutoFixPolicy } from '../fix/auto-fix-policy';
+import { ProcoreError } from '../../procore/procore-error';
+import type { ProcoreClient } from '../../procore/procore-client';
+import { isStorageFull, STORAGE_FULL_MESSAGE } from '../../store/storage-full';
+import { pruneSynced } from '../../store/watch-store';
+import { storedCompanies } from './company-directory';
+import type { Engine } from '../engine';
+import { readStatus, writeStatus } from './engine-status';
+import { runEffects } from '../state/effect-runner';
+import { settleIntents } from '../fix/intent-recovery';
+import { reachDeadlines } from './reach-deadlines';
+import { runPollCycle, type CycleOptions, type CycleResult } from './poll-cycle';
+import { saveGovernor } from './procore-connection';
+import { reschedule } from './scheduler';
+
+export type ClientFactory = (engine: Engine) => Promise<ProcoreClient>;
+
+// One cycle at a time per worker: an alarm and a "poll now" arriving together share the work.
+let running: Promise<CycleResult | null> = Promise.resolve(null);
+
+/**
+ * A poll as the scheduler and "poll now" run it: settle leftover export intents, run the cycle,
+ * run its effects, record the status pages show, and re-pace the alarms.
+ */
+export function poll(engine: Engine, clientFor: ClientFactory, options: CycleOptions): Promise<CycleResult | null> {
+  const next = running.then(
+    () => pollOnce(engine, clientFor, options),
+    () => pollOnce(engine, clientFor, options),
+  );
+  running = next.catch(() => null);
+  return next;
+}
+
+async function pollOnce(engine: Engine, clientFor: ClientFactory, options: CycleOptions): Promise<CycleResult | null> {
+  const client = await clientFor(engine);
+  try {
+    await settleIntents(engine, client, options.signal);
+    const result = await runPollCycle(engine, client, options);
+    await runEffects(engine, result.effects);
+    await applyAutoFixPolicy(engine, client, result.effects);
+    const companies = await storedCompanies(engine);
+    await engine.saveClockOffset();
+    const problems = result.problems.map((p) => `${p.source}: record ${p.record} skipped (${p.issues})`);
+    const errors = [...result.errors.map((e) => e.message), ...problems];
+    const status = await writeStatus(engine.db, {
+      signedIn: true,
+      lastPollAt: engine.now(),
+      lastError: errors.length ? { message: errors.join(' · '), at: engine.now(), retryAt: null } : null,
+      watchedCompanies: companies.map((c) => ({ id: c.id, name: c.name, erpName: c.erp.erp_name, paymentSyncEnabled: c.erp.payment_sync_enabled, supportsPartialPayments: c.erp.supports_partial_payments })),
+      clockOffsetMs: engine.clockOffsetMs,
+    });
+    engine.hub.publish({ type: 'status', status });
+    if (options.discovery) {
+      const removed = await pruneSynced(engine.db, (await engine.settings()).retentionDays, engine.now());
+      engine.hub.publish({ type: 'remove', payoutIds: removed });
+    }
+    return result;
+  } catch (error) {
+    // Storage full, from the cycle or from recording its failure: said in words, nothing lost.
+    return await recordFailure(engine, error).catch(async (failure: unknown) => {
+      if (!isStorageFull(failure)) throw failure;
+      await reportStorageFull(engine);
+      return null;
+    });
+  } finally {
+    await saveGovernor(engine, client).catch(unlessStorageFull);
+    await reschedule(engine);
+  }
+}
+
+/** A poll that did not complete: deadlines that need no request, then the status in words. */
+async function recordFailure(engine: Engine, error: unknown): Promise<null> {
+  const procore = error instanceof ProcoreError ? error : null;
+  // Cancelled (the connection changed): nothing failed, the next poll uses the new one.
+  if (procore?.kind === 'aborted' || isStorageFull(error)) throw error;
+  // Procore cannot be asked now, but deadlines need no request: overdue records still notify.
+  if (procore) await reachDeadlines(engine);
+  const status = await writeStatus(engine.db, {
+    ...(procore ? { signedIn: procore.kind !== 'signed_out' } : {}),
+    lastError: {
+      message: error instanceof Error ? error.message : String(error),
+      at: engine.now(),
+      retryAt: procore?.retryAt ?? null,
+    },
+  });
+  engine.hub.publish({ type: 'status', status });
+  if (!procore) throw error;
+  return null;
+}
+
+function unlessStorageFull(error: unknown): void {
+  if (!isStorageFull(error)) throw error;
+}
+
+/**
+ * Storage is full: the status cannot be written either, so it goes to the open pages over the
+ * live port straight away (and is stored too, should the space come back in between).
+ */
+async function reportStorageFull(engine: Engine): Promise<void> {
+  const status = { ...(await readStatus(engine.db)), lastError: { message: STORAGE_FULL_MESSAGE, at: engine.now(), retryAt: null } };
+  engine.hub.publish({ type: 'status', status });
+  await writeStatus(engine.db, status).catch(unlessStorageFull);
+}
