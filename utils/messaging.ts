@@ -7,6 +7,8 @@ import { PAGE_FEATURE_IDS, type PageFeatureId } from './page-features';
 import { LEARNED_KINDS } from './domain/learn/record-shapes';
 import type { Capability, CapabilitySource } from './domain/capability';
 
+export const FIX_PRESS_OUTCOMES = ['pressed', 'page_refused', 'page_error'] as const;
+
 /**
  * The protocol between content scripts, extension pages and the background: one zod schema
  * per message. The background validates every request and its sender (see
@@ -22,18 +24,31 @@ export const RequestSchemas = {
     payoutIds: z.optional(z.array(z.string()).check(z.maxLength(5000))),
   }),
   'poll.now': z.object({ companyId: z.optional(z.string()) }),
-  reexport: z.object({
-    payoutId: z.string(),
+  /**
+   * The page is about to press Procore's own Export for this record, the user having confirmed
+   * old → new in the page (content script on the configured Procore origin). The background
+   * reads the record afresh and stores the intent before answering; the page presses only on ok.
+   */
+  'fix.begin': z.object({
+    payoutId: z.string().check(z.minLength(1)),
     checkNumber: z.optional(z.int().check(z.positive())),
     bankId: z.optional(z.string().check(z.minLength(1))),
-    /** Also move the funding account's Next Check Number past `checkNumber` (same confirm). */
-    moveNextCheckNumber: z.optional(z.boolean()),
   }),
+  /** What pressing Export did (content script): Procore's words when the page refused or broke. */
+  'fix.pressed': z.object({
+    payoutId: z.string().check(z.minLength(1)),
+    intentId: z.string().check(z.minLength(1)),
+    outcome: z.enum(FIX_PRESS_OUTCOMES),
+    message: z.optional(z.string().check(z.maxLength(500))),
+  }),
+  /** Opens (or focuses) the record's ERP Integrations page with its fix ready (extension pages). Exports nothing. */
+  'fix.open': z.object({ payoutId: z.string().check(z.minLength(1)) }),
   'checkNumbers.recommend': z.object({ companyId: z.string(), fundingAccountId: z.string() }),
-  'fundingAccount.setNextCheckNumber': z.object({
+  /** After the user saved Edit Account Details: does Procore now hold the expected Next Check Number? */
+  'fundingAccount.verify': z.object({
     companyId: z.string(),
     fundingAccountId: z.string(),
-    nextCheckNumber: z.int().check(z.positive()),
+    expected: z.int().check(z.positive()),
   }),
   'watch.dismiss': z.object({ payoutId: z.string() }),
   'watch.snooze': z.object({ payoutId: z.string(), minutes: z.int().check(z.gte(1), z.lte(24 * 60)) }),
@@ -94,6 +109,18 @@ export const RequestSchemas = {
 } as const;
 
 export type MessageName = keyof typeof RequestSchemas;
+
+/** A refusal is an answer, not an error: the page shows `reason` in its confirm and presses nothing. */
+export type FixBeginReply = { ok: true; intentId: string } | { ok: false; reason: string };
+
+/** Sent by `fix.open` (tabs.sendMessage) to a tab already on the ERP Integrations page. */
+export interface FixFocusMessage {
+  name: 'fix.focus';
+  payoutId: string;
+}
+
+/** The URL hash that tells the ERP Integrations page which record's fix to prepare. */
+export const FIX_HASH_KEY = 'esw-fix';
 export type RequestOf<N extends MessageName> = z.input<(typeof RequestSchemas)[N]>;
 
 export interface CheckNumberRecommendation {
@@ -138,9 +165,11 @@ export interface Replies {
   'settings.update': SettingsView;
   'watches.list': Watch[];
   'poll.now': { ok: true };
-  reexport: Watch;
+  'fix.begin': FixBeginReply;
+  'fix.pressed': Watch;
+  'fix.open': { ok: true; focused: boolean };
   'checkNumbers.recommend': CheckNumberRecommendation;
-  'fundingAccount.setNextCheckNumber': { nextCheckNumber: number };
+  'fundingAccount.verify': { matches: boolean; nextCheckNumber: number | null };
   'watch.dismiss': Watch;
   'watch.snooze': Watch;
   'support.summary': { text: string };

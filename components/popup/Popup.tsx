@@ -159,10 +159,9 @@ export function Popup() {
         <FixExportDialog
           watch={fixing}
           onCancel={() => setFixing(null)}
-          onDone={(updated) => {
-            apply(updated);
+          onDone={(focused) => {
+            setAnnouncement(`ERP Integrations ${focused ? 'brought forward' : 'opened'} with the fix for ${fixing.beneficiaryName}; confirm it there.`);
             setFixing(null);
-            setAnnouncement(`Export sent for ${updated.beneficiaryName}.`);
           }}
         />
       )}

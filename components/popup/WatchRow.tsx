@@ -43,7 +43,9 @@ function Cause({ watch, now, windowMinutes }: { watch: Watch; now: number; windo
     return <span>Not in {watch.erpName} after {windowMinutes} min; check Failed to Export in ERP Integrations.</span>;
   }
   if (watch.state === 'not_exportable') return <span>{watch.notExportableReason ?? 'This payment will not export.'}</span>;
-  if (watch.state === 're_exporting') return <span>Re-export in progress (attempt {watch.attempts.length}).</span>;
+  if (watch.state === 're_exporting') {
+    return <span>Checking: Export was confirmed in Procore (attempt {watch.attempts.length}); waiting for Procore to show the result.</span>;
+  }
   if (watch.diagnosis) {
     // No export can cure it: the row says what to do instead, where the export button would be.
     const instead = reexportCure(watch.state, watch.diagnosis).kind === 'none' ? watch.diagnosis.fix : undefined;
@@ -101,8 +103,8 @@ export const WatchRow = memo(function WatchRow({ watch, companyName, href, now, 
       )}
       <div className="row-actions">
         {actions.fix && (
-          <Button small variant="primary" disabled={busy} onClick={() => on.onFix(watch)} aria-label={`Fix & export ${name}`}>
-            Fix &amp; export
+          <Button small variant="primary" disabled={busy} onClick={() => on.onFix(watch)} aria-label={`Fix in Procore: ${name}`}>
+            Fix in Procore
           </Button>
         )}
         {actions.summary && (

@@ -234,8 +234,8 @@ function onReexportSent(watch: Watch, request: WatchRequest, now: number): Trans
 
 function onReexportRefused(watch: Watch, httpStatus: number, message: string, now: number): TransitionResult {
   if (watch.state !== 're_exporting' || !pendingAttempt(watch)) return noEffects(watch);
-  // 409: already in the ERP or already exporting; the next status read tells which.
-  const attempts = settlePending(watch.attempts, 'rejected', [`HTTP ${httpStatus}: ${message}`]);
+  // Procore's words as its page showed them (no HTTP status), or the status an API answer had.
+  const attempts = settlePending(watch.attempts, 'rejected', [httpStatus ? `HTTP ${httpStatus}: ${message}` : message]);
   const cause = watch.diagnosis?.cause;
   const state: WatchState = cause && failedFixes(attempts, cause) >= FIXES_BEFORE_ESCALATION ? 'escalate' : 'failed';
   return noEffects(moveTo(watch, state, now, { attempts }));

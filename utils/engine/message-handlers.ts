@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { readCompatibility, recordFeatureError } from '../compatibility/feature-error-log';
 import { hasClientSecret, setClientSecret, signInWithOAuth } from '../procore/oauth';
-import { procoreOrigins } from '../procore/origins';
+import { procoreOrigins, sessionOrigin } from '../procore/origins';
 import { ProcoreError } from '../procore/procore-error';
-import { appendAudit, listAudit } from '../store/audit-log';
+import { listAudit } from '../store/audit-log';
 import { listWatches } from '../store/watch-store';
 import { checkNumberAdvice } from './fix/check-number-advice';
 import type { Engine } from './engine';
@@ -13,7 +13,11 @@ import { CAPABILITIES, CAPABILITY_NAMES, capabilityAdvice } from '../domain/capa
 import { rememberTabOrigin } from './poll/procore-connection';
 import { readStatus, writeStatus } from './poll/engine-status';
 import { eraseEngineData } from './state/erase-data';
-import { reExport } from './fix/fixer';
+import { beginFix } from './fix/fix-begin';
+import { openFix } from './fix/fix-open';
+import { fixPressed } from './fix/fix-pressed';
+import { verifyNextCheckNumber } from './fix/verify-next-check-number';
+import type { SenderKind } from './sender-check';
 import type { MessageHandlers } from './message-router';
 import { confirmPageHints } from './learn/page-hints';
 import type { ClientFactory } from './poll/poll-runner';
@@ -33,6 +37,12 @@ function pageSaysSignedIn(engine: Engine): boolean {
   if (engine.localTime() - lastPageProbe < PAGE_PROBE_INTERVAL_MS) return false;
   lastPageProbe = engine.localTime();
   return true;
+}
+
+/** Fixes are begun and reported only by our content script on the Procore the extension is set up for. */
+async function requireProcoreContentScript(engine: Engine, from: SenderKind, origin: string | null): Promise<void> {
+  if (from === 'content_script' && origin && sessionOrigin(await engine.settings(), origin) === origin) return;
+  throw new Error('Refused: a fix is confirmed only on the Procore ERP Integrations page this extension is set up for.');
 }
 
 /** Every message of utils/messaging.ts, answered from the store or through Procore. */
@@ -68,24 +78,21 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
       await pollNow(companyId);
       return { ok: true };
     },
-    reexport: async ({ payoutId, ...values }) => reExport(engine, await clientFor(engine), payoutId, { ...values, by: 'user' }),
-    'checkNumbers.recommend': async ({ companyId, fundingAccountId }) => checkNumberAdvice(engine, await clientFor(engine), companyId, fundingAccountId),
-    'fundingAccount.setNextCheckNumber': async ({ companyId, fundingAccountId, nextCheckNumber }) => {
-      const account = await (await clientFor(engine)).setNextCheckNumber(companyId, fundingAccountId, nextCheckNumber);
-      await appendAudit(engine.db, [
-        {
-          at: engine.now(),
-          payoutId: null,
-          companyId,
-          actor: 'user',
-          action: 'next_check_number_set',
-          before: null,
-          after: null,
-          why: `Funding account ${account.nickname}: Next Check Number set to ${account.nextCheckNumber}`,
-        },
-      ]);
-      return { nextCheckNumber: account.nextCheckNumber ?? nextCheckNumber };
+    'fix.begin': async ({ payoutId, ...values }, from, origin) => {
+      await requireProcoreContentScript(engine, from, origin);
+      const reply = await beginFix(engine, await clientFor(engine), payoutId, values);
+      // A record now "checking" is polled at the faster pace.
+      if (reply.ok) await reschedule(engine);
+      return reply;
     },
+    'fix.pressed': async (pressed, from, origin) => {
+      await requireProcoreContentScript(engine, from, origin);
+      return fixPressed(engine, pressed);
+    },
+    'fix.open': ({ payoutId }) => openFix(engine, payoutId),
+    'checkNumbers.recommend': async ({ companyId, fundingAccountId }) => checkNumberAdvice(engine, await clientFor(engine), companyId, fundingAccountId),
+    'fundingAccount.verify': async ({ companyId, fundingAccountId, expected }) =>
+      verifyNextCheckNumber(engine, await clientFor(engine), companyId, fundingAccountId, expected),
     'watch.dismiss': ({ payoutId }) => applyUserEvent(engine, payoutId, { type: 'dismiss' }, 'Dismissed by the user'),
     'watch.snooze': ({ payoutId, minutes }) =>
       applyUserEvent(engine, payoutId, { type: 'snooze', until: engine.now() + minutes * 60_000 }, `Snoozed for ${minutes} min`),

@@ -20,6 +20,7 @@ const PAGE_ONLY: ReadonlySet<MessageName> = new Set<MessageName>([
   'audit.list',
   'history.list',
   'compatibility.get',
+  'fix.open',
 ]);
 
 function isMessageName(name: unknown): name is MessageName {

@@ -25,11 +25,6 @@ export const endpoints = {
   /** OAuth (on the login origin) */
   oauthAuthorize: () => '/oauth/authorize',
   oauthToken: () => '/oauth/token',
-  /** modeled writes: they leave for Procore's own page controls in issue 13 */
-  exportPayment: (companyId: string, payoutId: string) =>
-    `${company(companyId)}/erp_integrations/contract_payments/${encodeURIComponent(payoutId)}/export`,
-  fundingAccount: (companyId: string, fundingAccountId: string) =>
-    `${company(companyId)}/payments/funding_accounts/${encodeURIComponent(fundingAccountId)}`,
 } as const;
 
 export const PER_PAGE = 500;

@@ -1,8 +1,6 @@
 import type { z } from 'zod/mini';
 import { ContractPaymentSchema, type ContractPayment } from '../domain/schemas/contract-payment';
 import { ProjectShowSchema, UomsConfigurationSchema } from '../domain/schemas/erp-name-sources';
-import type { ExportRequest } from '../domain/schemas/export-request';
-import { FundingAccountSchema, type FundingAccount } from '../domain/schemas/funding-account';
 import { RequestDetailSchema, type RequestDetail } from '../domain/schemas/request-detail';
 import { RequisitionSchema, type Requisition } from '../domain/schemas/requisition';
 import { CompanySchema, MeSchema, type Company, type Me } from '../domain/schemas/who';
@@ -101,33 +99,6 @@ export class ProcoreClient {
   /** A learned GET replayed (same origin, through the governor): the raw JSON, validated by the caller. */
   async learnedGet(companyId: string, pathAndQuery: string, signal?: AbortSignal): Promise<unknown> {
     return (await this.http.request(pathAndQuery, { companyId, signal })).body;
-  }
-
-  /** The modeled Next Check Number write; it moves to Procore's Edit Account Details form in issue 13. */
-  async setNextCheckNumber(companyId: string, fundingAccountId: string, nextCheckNumber: number, signal?: AbortSignal): Promise<FundingAccount> {
-    const { body } = await this.http.request(endpoints.fundingAccount(companyId, fundingAccountId), {
-      method: 'PATCH',
-      companyId,
-      body: { nextCheckNumber },
-      signal,
-    });
-    const parsed = FundingAccountSchema.safeParse(body);
-    if (!parsed.success) throw new ProcoreError('schema', 'Procore answered the Next Check Number change with data the extension does not understand.');
-    return parsed.data;
-  }
-
-  /** The modeled corrective export; it moves to Procore's own Export button in issue 13. */
-  async exportPayment(companyId: string, payoutId: string, values: ExportRequest, signal?: AbortSignal): Promise<RequestDetail> {
-    const { body } = await this.http.request(endpoints.exportPayment(companyId, payoutId), {
-      method: 'POST',
-      companyId,
-      body: values,
-      signal,
-      idempotent: false,
-    });
-    const parsed = RequestDetailSchema.safeParse(body);
-    if (!parsed.success) throw new ProcoreError('schema', 'Procore accepted the export but its answer has an unexpected shape; the next poll reads the outcome.');
-    return parsed.data;
   }
 
   /** Subcontractor invoices of a project (public v1.1). */

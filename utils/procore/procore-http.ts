@@ -7,18 +7,15 @@ import { abortableSleep, readRateHeaders, type RateGovernor } from './rate-gover
 
 export type Query = Record<string, string | number | readonly (string | number)[] | undefined>;
 
+/**
+ * Reads only. Procore publishes no API for the writes the extension helps with (PROCORE-CONTRACT.md
+ * "Writes: UI only"): those are Procore's own page controls, pressed by a person.
+ */
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH';
+  method?: 'GET';
   companyId?: string;
   query?: Query;
-  body?: unknown;
   signal?: AbortSignal;
-  /**
-   * Whether sending twice is harmless. A non-idempotent request (an export) is repeated only
-   * after a 429 or 503, which Procore answers before doing anything; never after a network
-   * error or another 5xx, where it may have been done.
-   */
-  idempotent?: boolean;
 }
 
 export interface ProcoreResponse {
@@ -102,9 +99,10 @@ export class ProcoreHttp {
   }
 
   async request(pathOrUrl: string, options: RequestOptions = {}): Promise<ProcoreResponse> {
-    const { method = 'GET', companyId, query, body } = options;
+    const { method = 'GET', companyId, query } = options;
+    // A guard behind the type: no caller, cast or learned template may send a write to Procore.
+    if (method !== 'GET') throw new ProcoreError('invalid', `ERP Sync Watch only reads from Procore's API; a ${String(method)} request was refused before it was sent.`);
     const signal = options.signal && this.options.signal ? AbortSignal.any([options.signal, this.options.signal]) : (options.signal ?? this.options.signal);
-    const idempotent = options.idempotent ?? method !== 'POST';
     const url = buildUrl(this.options.origin, pathOrUrl, query);
     // A paging link naming another host must not take our credentials there.
     if (new URL(url).origin !== new URL(this.options.origin).origin) {
@@ -117,7 +115,6 @@ export class ProcoreHttp {
       if (!authHeaders) throw new ProcoreError('signed_out', describeKind('signed_out'), 401);
       const headers: Record<string, string> = { Accept: 'application/json', ...authHeaders };
       if (companyId) headers['Procore-Company-Id'] = companyId;
-      if (body !== undefined) headers['Content-Type'] = 'application/json';
       let response: Response;
       let data: unknown;
       const timeout = AbortSignal.timeout(this.options.timeoutMs ?? REQUEST_TIMEOUT_MS);
@@ -125,7 +122,6 @@ export class ProcoreHttp {
         response = await this.fetchFn(url, {
           method,
           headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
           credentials: this.options.auth.mode === 'session' ? 'include' : 'omit',
           signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
         });
@@ -134,7 +130,7 @@ export class ProcoreHttp {
         if (signal?.aborted) throw new ProcoreError('aborted', describeKind('aborted'));
         // A hung answer is not retried here: the poll ends with words, the next one asks again.
         if (timeout.aborted) throw new ProcoreError('timeout', describeKind('timeout'));
-        if (idempotent && attempt < this.maxRetries) {
+        if (attempt < this.maxRetries) {
           await this.sleep(backoffDelay(attempt, this.random), signal);
           continue;
         }
@@ -155,7 +151,7 @@ export class ProcoreHttp {
       }
       // 429 and 503 mean Procore did nothing: asking again (after the governor's wait) is safe.
       const notDone = response.status === 429 || response.status === 503;
-      const retry = attempt < this.maxRetries && (notDone || (idempotent && response.status >= 500));
+      const retry = attempt < this.maxRetries && (notDone || response.status >= 500);
       if (retry) {
         if (!notDone) await this.sleep(backoffDelay(attempt, this.random), signal);
         continue;

@@ -16,3 +16,28 @@ export async function listIntents(db: EngineDb): Promise<ReExportIntent[]> {
 export async function clearIntent(db: EngineDb, payoutId: string): Promise<void> {
   await db.delete('intents', payoutId);
 }
+
+/** Marks the intent `intentId` pressed, in one transaction; null when it is no longer the record's intent. */
+export async function markIntentPressed(db: EngineDb, payoutId: string, intentId: string, at: number): Promise<ReExportIntent | null> {
+  const tx = db.transaction('intents', 'readwrite');
+  const intent = await tx.store.get(payoutId);
+  if (intent?.intentId !== intentId) {
+    await tx.done;
+    return null;
+  }
+  const pressed = { ...intent, pressedAt: at };
+  await Promise.all([tx.store.put(pressed), tx.done]);
+  return pressed;
+}
+
+/** Removes the intent `intentId`, in one transaction; null when it is no longer the record's intent. */
+export async function takeIntent(db: EngineDb, payoutId: string, intentId: string): Promise<ReExportIntent | null> {
+  const tx = db.transaction('intents', 'readwrite');
+  const intent = await tx.store.get(payoutId);
+  if (intent?.intentId !== intentId) {
+    await tx.done;
+    return null;
+  }
+  await Promise.all([tx.store.delete(payoutId), tx.done]);
+  return intent;
+}

@@ -2,10 +2,13 @@ import { z } from '../domain/zod';
 import { CAUSES } from '../domain/cause';
 
 /**
- * Written before a corrective export is POSTed and removed once its outcome is known. An intent
- * left behind by a dead worker is settled by reading Procore's state, never by sending again.
+ * Written before the page presses Procore's Export and removed once Procore shows the outcome.
+ * While it exists the record is "checking": no other fix is offered. It is settled only by
+ * reading Procore (a newer export result, or a grace period with none), never by a guess.
  */
 export const ReExportIntentSchema = z.object({
+  /** What the page quotes back in `fix.pressed`: a press answers only the intent it began. */
+  intentId: z.string(),
   payoutId: z.string(),
   companyId: z.string(),
   /** The request detail that was failed/stale when the fix was decided. */
@@ -15,5 +18,7 @@ export const ReExportIntentSchema = z.object({
   cause: z.enum(CAUSES),
   by: z.enum(['user', 'policy']),
   at: z.number(),
+  /** When the page said it pressed Export (server time); null until then. */
+  pressedAt: z.nullable(z.number()),
 });
 export type ReExportIntent = z.infer<typeof ReExportIntentSchema>;

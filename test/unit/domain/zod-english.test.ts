@@ -5,7 +5,7 @@ import { englishMessage } from '../../../utils/domain/zod-english';
 import { DisbursementSchema } from '../../../utils/domain/schemas/disbursement';
 import { ErpBankAccountSchema } from '../../../utils/domain/schemas/erp-bank-account';
 import { ErpSettingsSchema } from '../../../utils/domain/schemas/erp-settings';
-import { ExportRequestSchema, ProcoreErrorBodySchema } from '../../../utils/domain/schemas/export-request';
+import { ProcoreErrorBodySchema } from '../../../utils/domain/schemas/export-request';
 import { FundingAccountSchema } from '../../../utils/domain/schemas/funding-account';
 import { RequestDetailSchema } from '../../../utils/domain/schemas/request-detail';
 import { RequisitionSchema } from '../../../utils/domain/schemas/requisition';
@@ -55,7 +55,7 @@ const CASES: [string, Parser, unknown][] = [
   ['watch', WatchSchema, watch],
   ['settings', SettingsSchema, { ...defaultSettings(), companyIds: ['1'], partialPaymentOverrides: { '1': true } }],
   ['audit entry', AuditEntrySchema, { id: 1, at: 1, payoutId: null, companyId: 'c', actor: 'user', action: 'a', before: null, after: 'synced', why: 'w' }],
-  ['re-export intent', ReExportIntentSchema, { payoutId: 'p', companyId: 'c', failedRequestId: null, checkNumber: 4, bankId: null, cause: 'DUPLICATE_CHECK_NUMBER', by: 'user', at: 1 }],
+  ['re-export intent', ReExportIntentSchema, { intentId: 'i', payoutId: 'p', companyId: 'c', failedRequestId: null, checkNumber: 4, bankId: null, cause: 'DUPLICATE_CHECK_NUMBER', by: 'user', at: 1, pressedAt: null }],
   ...Object.entries(RequestSchemas).map(([name, schema]): [string, Parser, unknown] => [`message ${name}`, schema, request]),
 ];
 

@@ -53,7 +53,7 @@ describe('Firefox: notifications without buttons', () => {
     expect(shown).toBe(1);
     const all = await fakeBrowser.notifications.getAll();
     const options = Object.values(all)[0] as { buttons?: { title: string }[] };
-    expect(options.buttons?.map((b) => b.title)).toEqual(['Open Failed to Export', expect.stringMatching(/^Snooze/)]);
+    expect(options.buttons?.map((b) => b.title)).toEqual(['Open ERP Integrations', expect.stringMatching(/^Snooze/)]);
   });
 
   it('still reports a failure that is not about buttons', async () => {

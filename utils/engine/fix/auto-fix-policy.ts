@@ -1,27 +1,25 @@
-import { autoFixes } from '../../domain/auto-fix-policy';
+import { autoFixes, type AutoFix } from '../../domain/auto-fix-policy';
 import type { WatchEffect } from '../../domain/watch-effect';
-import type { ProcoreClient } from '../../procore/procore-client';
 import { getWatches } from '../../store/watch-store';
 import type { Engine } from '../engine';
-import { reExport } from './fixer';
+import { notifyFixReady } from '../notify/notifier';
 
 /**
- * The automatic fix, off unless the setting (or policy) turns it on: what `autoFixes` picks is
- * re-exported with the suggested free number, through the same guarded fixer a person uses
- * (fresh read, lease, intent, Next Check Number moved past it).
+ * The automatic policy for duplicate check numbers, off unless the setting (or policy) turns it
+ * on: it prepares the fix (a free check number, which the ERP Integrations page fills in) and
+ * says so. It never exports: only a person confirming on Procore's page does.
  */
-export async function applyAutoFixPolicy(engine: Engine, client: ProcoreClient, effects: readonly WatchEffect[]): Promise<string[]> {
+export async function applyAutoFixPolicy(engine: Engine, effects: readonly WatchEffect[]): Promise<AutoFix[]> {
   const settings = await engine.settings();
   if (!settings.autoFixDuplicateCheckNumbers) return [];
   const failedIds = effects.filter((e) => e.type === 'notify' && e.kind === 'failed').map((e) => e.payoutId);
-  const fixed: string[] = [];
-  for (const { payoutId, checkNumber } of autoFixes(true, effects, await getWatches(engine.db, failedIds))) {
-    try {
-      await reExport(engine, client, payoutId, { checkNumber, moveNextCheckNumber: true, by: 'policy' });
-      fixed.push(payoutId);
-    } catch (error) {
-      console.warn('erp-sync-watch: automatic fix not applied', payoutId, error);
-    }
+  const watches = await getWatches(engine.db, failedIds);
+  const prepared = autoFixes(true, effects, watches);
+  const byCompany = new Map<string, AutoFix[]>();
+  for (const fix of prepared) {
+    const companyId = watches.get(fix.payoutId)!.companyId;
+    byCompany.set(companyId, [...(byCompany.get(companyId) ?? []), fix]);
   }
-  return fixed;
+  for (const [companyId, fixes] of byCompany) await notifyFixReady(engine, companyId, fixes);
+  return prepared;
 }

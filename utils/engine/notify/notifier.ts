@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { deleteMeta, readMeta, writeMeta } from '../../store/meta-store';
 import { getWatches } from '../../store/watch-store';
-import { pageLinks } from '../../page/routes';
+import { openErpIntegrations } from '../fix/fix-open';
 import { storedCompanies } from '../poll/company-directory';
 import type { Engine } from '../engine';
 import { groupForNotification, type NotifyItem } from '../../domain/notification-grouping';
@@ -20,6 +20,10 @@ interface NotificationRecord {
   companyId: string;
   payoutIds: string[];
 }
+
+/** One record: its fix is opened on the ERP Integrations page; several: the page itself. */
+const fixTarget = (record: NotificationRecord): string | null => (record.payoutIds.length === 1 ? record.payoutIds[0]! : null);
+const OPEN_BUTTON = { title: 'Open ERP Integrations' };
 
 async function createNotification(id: string, options: Record<string, unknown>): Promise<void> {
   try {
@@ -60,11 +64,30 @@ export async function notify(engine: Engine, items: readonly NotifyItem[]): Prom
       iconUrl: NOTIFICATION_ICON,
       title,
       message,
-      buttons: [{ title: 'Open Failed to Export' }, { title: `Snooze ${SNOOZE_MINUTES} min` }],
+      buttons: [OPEN_BUTTON, { title: `Snooze ${SNOOZE_MINUTES} min` }],
     });
     shown++;
   }
   return shown;
+}
+
+/**
+ * The automatic policy's notification: the fixes it prepared (a free check number for a
+ * duplicate) wait on the ERP Integrations page; nothing is exported until a person confirms there.
+ */
+export async function notifyFixReady(engine: Engine, companyId: string, fixes: readonly { payoutId: string; checkNumber: number }[]): Promise<void> {
+  if (!fixes.length) return;
+  const id = `${PREFIX}${companyId}:fix:${engine.now()}`;
+  const payoutIds = fixes.map((f) => f.payoutId);
+  const one = fixes.length === 1 ? ` with check number ${fixes[0]!.checkNumber}` : '';
+  await writeMeta(engine.db, `notification:${id}`, { companyId, payoutIds } satisfies NotificationRecord);
+  await createNotification(id, {
+    type: 'basic',
+    iconUrl: NOTIFICATION_ICON,
+    title: fixes.length === 1 ? 'A fix is ready in Procore' : `${fixes.length} fixes are ready in Procore`,
+    message: `Duplicate check number: the fix${one} is ready on the ERP Integrations page. Nothing is exported until you confirm there.`,
+    buttons: [{ title: 'Fix in Procore' }, { title: `Snooze ${SNOOZE_MINUTES} min` }],
+  });
 }
 
 /** At the end of quiet hours: what was held, still true, as one summary per company. */
@@ -72,28 +95,28 @@ export async function deliverHeldNotifications(engine: Engine): Promise<number> 
   return notify(engine, await takeHeldNotifications(engine));
 }
 
-export async function openFailedToExport(engine: Engine, notificationId: string): Promise<void> {
+/** A click on a notification: the ERP Integrations page, with the record's fix ready when it is about one. */
+export async function openFromNotification(engine: Engine, notificationId: string): Promise<void> {
   const record = await readMeta<NotificationRecord>(engine.db, `notification:${notificationId}`);
   if (!record) return;
-  const { apiOrigin } = await engine.settings();
-  await browser.tabs.create({ url: pageLinks.failedToExport(apiOrigin, record.companyId) });
+  await openErpIntegrations(engine, record.companyId, fixTarget(record));
   await browser.notifications.clear(notificationId);
 }
 
-/** Clicks and buttons on our notifications: open the company's Failed to Export view, or snooze. */
+/** Clicks and buttons on our notifications: open the company's ERP Integrations page (the fix ready), or snooze. */
 export function setupNotificationClicks(ready: Promise<Engine>, snooze: (engine: Engine, payoutIds: string[], minutes: number) => Promise<void>): void {
   // What a notification was about is kept only while it is on screen.
   browser.notifications.onClosed.addListener((id) => {
     if (id.startsWith(PREFIX)) void ready.then((engine) => deleteMeta(engine.db, [`notification:${id}`]));
   });
   browser.notifications.onClicked.addListener((id) => {
-    if (id.startsWith(PREFIX)) void ready.then((engine) => openFailedToExport(engine, id));
+    if (id.startsWith(PREFIX)) void ready.then((engine) => openFromNotification(engine, id));
   });
   // Firefox has no notification buttons (and no such event).
   browser.notifications.onButtonClicked?.addListener((id, index) => {
     if (!id.startsWith(PREFIX)) return;
     void ready.then(async (engine) => {
-      if (index === 0) return openFailedToExport(engine, id);
+      if (index === 0) return openFromNotification(engine, id);
       const record = await readMeta<NotificationRecord>(engine.db, `notification:${id}`);
       if (record) await snooze(engine, record.payoutIds, SNOOZE_MINUTES);
       await browser.notifications.clear(id);

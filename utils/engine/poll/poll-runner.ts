@@ -37,7 +37,7 @@ async function pollOnce(engine: Engine, clientFor: ClientFactory, options: Cycle
     await settleIntents(engine, client, options.signal);
     const result = await runPollCycle(engine, client, options);
     await runEffects(engine, result.effects);
-    await applyAutoFixPolicy(engine, client, result.effects);
+    await applyAutoFixPolicy(engine, result.effects);
     const companies = await storedCompanies(engine);
     await engine.saveClockOffset();
     const problems = result.problems.map((p) => `${p.source}: record ${p.record} skipped (${p.issues})`);
