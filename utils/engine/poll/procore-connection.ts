@@ -57,6 +57,8 @@ export function procoreClient(engine: Engine, settings: Settings, governor: Rate
       governor,
       fetch: fetchFn,
       clockOffsetMs: () => engine.clockOffsetMs,
+      // The offset is applied to the engine's local clock, so it is measured against that clock.
+      now: () => engine.localTime(),
       signal: engine.connectionSignal,
       onServerDate: (dateHeader, localMs) => engine.observeServerDate(dateHeader, localMs),
     }),
