@@ -6,6 +6,21 @@ import { openEngineDb } from '../../../utils/store/engine-db';
 
 let dbCount = 0;
 
+/**
+ * The engine's local clock in a test: real time plus what the test moved it by. Time the engine
+ * must see pass (a deadline) is passed by `advance`, never by sleeping: a loaded machine then
+ * changes nothing. Procore's `Date` header still corrects the engine's server time as in the product.
+ */
+export interface TestClock {
+  now: () => number;
+  advance: (ms: number) => void;
+}
+
+export function testClock(): TestClock {
+  let ahead = 0;
+  return { now: () => Date.now() + ahead, advance: (ms) => void (ahead += ms) };
+}
+
 /** A fresh engine over its own fake-indexeddb database, on the product's window unless given a shorter one. */
 export async function testEngine(localNow?: () => number, windowMs?: number): Promise<Engine> {
   const db = await openEngineDb(`test-engine-${process.pid}-${++dbCount}-${Math.random()}`);
@@ -56,12 +71,12 @@ export function sampleWatch(overrides: Partial<Watch> = {}, now = 1_700_000_000_
         partialPayment: false,
         metadata: {
           projectId: '562',
+          contractId: '563',
           invoiceNumber: 'INV-2291',
           vendorId: 'v_77',
-          beneficiaryName: 'Acme Drywall',
+          receivingPaymentsCompanyName: 'Acme Drywall',
           dueAmount: 450000,
           paidAmountOutsideProcorePay: 0,
-          hasTaxOrMarkup: false,
         },
       },
       erpSettings: { connector: 'quickbooks_online', payment_sync_enabled: true, supports_partial_payments: false, erp_name: 'QuickBooks Online' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCapabilities } from '../../../utils/engine/learn/capability-log';
-import { runPollCycle } from '../../../utils/engine/poll-cycle';
+import { runPollCycle } from '../../../utils/engine/poll/poll-cycle';
 import { ProcoreClient } from '../../../utils/procore/procore-client';
 import { ProcoreHttp } from '../../../utils/procore/procore-http';
 import { RateGovernor } from '../../../utils/procore/rate-governor';
