@@ -33,7 +33,7 @@ function bound(issue: { origin?: string; exact?: boolean; inclusive?: boolean },
 
 /**
  * zod's English wording (its `en` locale) for the issues our schemas raise without a message of
- * their own: wrong type, value outside an enum or literal, too small or too big. Everything else
+ * their own: wrong type, value outside an enum or literal, too small or too big, not matching a pattern. Everything else
  * they raise carries its own message or is zod's fallback "Invalid input". The full locale costs
  * the service worker a kilobyte of its size budget; `test/unit/domain/zod-english.test.ts` holds
  * this to zod's own wording.
@@ -50,6 +50,8 @@ export function englishMessage(issue: Issue): string | undefined {
       return bound(issue, 'big', issue.maximum);
     case 'too_small':
       return bound(issue, 'small', issue.minimum);
+    case 'invalid_format':
+      return issue.format === 'regex' ? `Invalid string: must match pattern ${String(issue.pattern)}` : undefined;
     default:
       return undefined;
   }
