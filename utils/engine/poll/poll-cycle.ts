@@ -139,7 +139,10 @@ const parseDisbursements = (records: readonly unknown[]): Disbursement[] =>
 
 /** The disbursement's payouts: from the list when it carries them, else from the learned detail GET. */
 async function withPayouts(engine: Engine, client: ProcoreClient, companyId: string, disbursement: Disbursement, signal?: AbortSignal): Promise<Disbursement | null> {
-  if (disbursement.payouts) return disbursement;
+  if (disbursement.payouts) {
+    await capabilityWorked(engine, 'read_payouts', 'learned', companyId);
+    return disbursement;
+  }
   const detail = (await learnedEndpoints(engine)).disbursement_detail;
   if (!detail) return null;
   const [full] = parseDisbursements((await replayLearned(engine, client, detail, companyId, disbursement.id, signal)) ?? []);
@@ -162,11 +165,11 @@ async function discover(
   /** The first look, or asked for: the settings say how far back (utils/engine/poll/backlog.ts). */
   backlog: Settings | null,
   signal?: AbortSignal,
-): Promise<{ pending: PendingTransition[]; seen: number; fresh: string[] }> {
+): Promise<{ pending: PendingTransition[]; seen: number; fresh: string[]; complete: boolean }> {
   const list = (await learnedEndpoints(engine)).disbursement_list;
-  if (!list) return { pending: [], seen: 0, fresh: [] };
+  if (!list) return { pending: [], seen: 0, fresh: [], complete: false };
   const records = await replayLearned(engine, client, list, company.id, undefined, signal);
-  if (records === null) return { pending: [], seen: 0, fresh: [] };
+  if (records === null) return { pending: [], seen: 0, fresh: [], complete: false };
   await capabilityWorked(engine, 'discover_disbursements', 'learned', company.id);
   const since = backlog ? backlogSince(backlog, cycleStart) : cursor.disbursementsSince! - OVERLAP_MS;
   const changed = parseDisbursements(records).filter((d) => !d.updatedAt || Date.parse(d.updatedAt) >= since);
@@ -176,7 +179,7 @@ async function discover(
     if (read) full.push(read);
   }
   const { pending, fresh } = await disbursementTransitions(engine, company, windowMs, full, cycleStart);
-  return { pending, seen: changed.length, fresh };
+  return { pending, seen: changed.length, fresh, complete: full.length === changed.length };
 }
 
 const TRUST_KEY = 'externalPaymentIdTrust';
@@ -304,7 +307,9 @@ export async function runPollCycle(engine: Engine, client: ProcoreClient, option
         pending.push(...found.pending);
         fresh = found.fresh;
         result.disbursementsSeen += found.seen;
-        next.disbursementsSince = cycleStart;
+        // A disbursement listed without its payouts (their endpoint not learned yet) must be read
+        // again once it is: the cursor stays until every listed one was read whole.
+        if (found.complete) next.disbursementsSince = cycleStart;
       }
       // New watches must be stored before their status is read, so the read can find them.
       const discovered = await commitTransitions(engine, pending.splice(0));
