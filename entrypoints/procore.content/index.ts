@@ -4,12 +4,10 @@ import { wxtLifecycle } from '../../components/overlay/wxt-lifecycle';
 import { FEATURES } from '../../features/registry';
 import { messageBackend } from '../../utils/overlay/message-backend';
 import { PROCORE_MATCHES } from '../../utils/page/match-patterns';
-import { receivePageTraffic } from '../../utils/page-traffic/traffic-receiver';
 
 export default defineContentScript({
   matches: PROCORE_MATCHES,
   main(ctx) {
     startOverlaySession({ doc: document, lifecycle: wxtLifecycle(ctx), backend: messageBackend, features: FEATURES });
-    ctx.onInvalidated(receivePageTraffic(window, messageBackend));
   },
 });
