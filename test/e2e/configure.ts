@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { Settings } from '../../utils/domain/settings';
-import type { Envelope, MessageName, SettingsView } from '../../utils/messaging';
+import type { Capability } from '../../utils/domain/capability';
+import type { Compatibility, Envelope, MessageName, SettingsView } from '../../utils/messaging';
 import type { LaunchedExtension } from './launch';
 
 export interface ConfigureOptions {
@@ -20,8 +21,67 @@ export interface ConfigureOptions {
    * with `credentials: 'include'` pick it up. Default true.
    */
   signIn?: boolean | string;
-  /** Run `poll.now` after the settings are stored. Default true. */
+  /**
+   * Teach the extension the way a user does (contract v2: no public endpoint lists disbursements):
+   * open the sandbox's Payments pages in a tab until `compatibility.get` says disbursements are
+   * discovered, then close it. Default true; false is a fresh install that has seen no page.
+   */
+  learn?: boolean;
+  /** The company whose Payments pages teach it (default: the first of `companyIds`, else 8089). */
+  learnCompanyId?: string;
+  /** Run `poll.now` after the settings are stored (and the pages learned). Default true. */
   poll?: boolean;
+}
+
+const LEARN_TIMEOUT_MS = 30_000;
+
+/** Whether a capability is met (public API or learned), from `compatibility.get`. */
+export async function capabilityMet(page: Page, capability: Capability): Promise<boolean> {
+  const compatibility = await sendFromExtensionPage<Compatibility>(page, 'compatibility.get', {});
+  const source = compatibility.capabilities?.find((c) => c.id === capability)?.source;
+  return source === 'learned' || source === 'public_api';
+}
+
+async function waitForCapability(page: Page, capability: Capability, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await capabilityMet(page, capability)) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
+ * Opens the sandbox's Payments tool as a user would: the Disbursements tab, then (when the list
+ * alone did not give the payouts) one disbursement reached from it. Resolves once
+ * `compatibility.get` reports discover_disbursements met; throws naming what is still missing.
+ */
+export async function learnFromPaymentsPages(ext: LaunchedExtension, extensionPage: Page, origin: string, companyId: string, timeoutMs = LEARN_TIMEOUT_MS): Promise<void> {
+  const tab = await ext.context.newPage();
+  try {
+    await tab.goto(`${origin}/${companyId}/company/payments/disbursements`);
+    const rows = tab.locator('.ag-row[row-index] a[href*="/payments/disbursements/"]');
+    if (!(await waitForCapability(extensionPage, 'discover_disbursements', timeoutMs))) {
+      throw new Error(`The extension did not learn the disbursement list from ${tab.url()} within ${timeoutMs / 1000} s: compatibility.get still reports discover_disbursements not met (${await describeLearned(extensionPage)}).`);
+    }
+    if (await capabilityMet(extensionPage, 'read_payouts')) return;
+    // A company with no disbursement has no detail page to open.
+    if (!(await rows.first().waitFor({ timeout: 5_000 }).then(() => true, () => false))) return;
+    await rows.first().click();
+    await tab.waitForURL(/\/payments\/disbursements\/[^/]+$/);
+    if (!(await waitForCapability(extensionPage, 'read_payouts', timeoutMs))) {
+      throw new Error(`The extension did not learn a disbursement's payouts from ${tab.url()} within ${timeoutMs / 1000} s: compatibility.get still reports read_payouts not met (${await describeLearned(extensionPage)}).`);
+    }
+  } finally {
+    await tab.close();
+  }
+}
+
+async function describeLearned(page: Page): Promise<string> {
+  const compatibility = await sendFromExtensionPage<Compatibility>(page, 'compatibility.get', {});
+  const learned = compatibility.learned?.map((l) => `${l.kind} ${l.template}`).join(', ') || 'none';
+  const sources = compatibility.capabilities?.map((c) => `${c.id}: ${c.source}`).join(', ') ?? 'no capabilities reported';
+  return `learned endpoints: ${learned}; ${sources}`;
 }
 
 /** Sends one message from an extension page (the router trusts only our pages and content scripts). */
@@ -52,7 +112,8 @@ export async function openExtensionPage(ext: LaunchedExtension): Promise<Page> {
 
 /**
  * Points the loaded extension at a sim: signs the browser in, stores the settings through an
- * extension page (as the options page would) and runs a poll. Returns the stored settings.
+ * extension page (as the options page would), opens the Payments pages once so it learns how this
+ * Procore lists disbursements, and runs a poll. Returns the stored settings.
  */
 export async function configureExtension(ext: LaunchedExtension, options: ConfigureOptions): Promise<SettingsView> {
   const signIn = options.signIn ?? true;
@@ -73,6 +134,7 @@ export async function configureExtension(ext: LaunchedExtension, options: Config
   try {
     if (options.windowMs !== undefined) await setSandboxSyncWindow(page, options.windowMs);
     const view = await sendFromExtensionPage<SettingsView>(page, 'settings.update', { patch });
+    if (options.learn ?? true) await learnFromPaymentsPages(ext, page, options.apiOrigin, options.learnCompanyId ?? options.companyIds?.[0] ?? '8089');
     if (options.poll ?? true) await sendFromExtensionPage(page, 'poll.now', {});
     return view;
   } finally {
