@@ -25,6 +25,7 @@ export function DataSection({ form, status }: { form: SettingsForm; status: Engi
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'ok' | 'danger'; text: string } | null>(null);
   const retentionId = useId();
+  const backlogId = useId();
   const draft = form.draft;
   if (!draft) return null;
   const locked = form.locked.has('retentionDays');
@@ -75,6 +76,26 @@ export function DataSection({ form, status }: { form: SettingsForm; status: Engi
           aria-invalid={Boolean(error)}
           aria-describedby={describedBy(retentionId, { hint: true, error, locked })}
           onChange={(e) => form.update((d) => ({ ...d, retentionDays: e.target.value === '' ? Number.NaN : Number(e.target.value) }))}
+        />
+      </Field>
+      <Field
+        id={backlogId}
+        label="Look back on a first check (days)"
+        hint="After install, and when you press Check now, payments funded this many days back are read and watched."
+        error={form.errors.backlogDays}
+        locked={form.locked.has('backlogDays')}
+      >
+        <input
+          id={backlogId}
+          type="number"
+          min={1}
+          max={90}
+          step={1}
+          value={Number.isNaN(draft.backlogDays) ? '' : draft.backlogDays}
+          disabled={form.locked.has('backlogDays')}
+          aria-invalid={Boolean(form.errors.backlogDays)}
+          aria-describedby={describedBy(backlogId, { hint: true, error: form.errors.backlogDays, locked: form.locked.has('backlogDays') })}
+          onChange={(e) => form.update((d) => ({ ...d, backlogDays: e.target.value === '' ? Number.NaN : Number(e.target.value) }))}
         />
       </Field>
       <div className="button-row">

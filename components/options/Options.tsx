@@ -10,6 +10,7 @@ import { CompaniesSection } from './CompaniesSection';
 import { CompatibilityPanel } from './CompatibilityPanel';
 import { ConnectionSection } from './ConnectionSection';
 import { DataSection } from './DataSection';
+import { ErpCheckNumbersSection } from './ErpCheckNumbersSection';
 import { NotificationsSection } from './NotificationsSection';
 import { useConnectionTest } from './use-connection-test';
 import { useSettingsForm } from './use-settings-form';
@@ -19,6 +20,7 @@ const NAV = [
   ['companies', 'Companies'],
   ['notifications', 'Notifications'],
   ['autofix', 'Automatic fixes'],
+  ['erp-check-numbers', 'ERP check numbers'],
   ['data', 'Retention and data'],
   ['compatibility', 'Compatibility'],
   ['dashboard', 'Sync health'],
@@ -64,6 +66,7 @@ export function Options() {
             <CompaniesSection form={form} test={test} status={status} />
             <NotificationsSection form={form} />
             <AutoFixSection form={form} />
+            <ErpCheckNumbersSection form={form} />
             <DataSection form={form} status={status} />
             <div className="save-bar">
               <Button type="submit" variant="primary" disabled={!form.dirty || errorCount > 0 || form.saving}>

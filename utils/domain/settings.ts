@@ -36,6 +36,22 @@ export const SettingsSchema = z.object({
   /** Re-export duplicate check numbers with the suggested number without asking. Off by default. */
   autoFixDuplicateCheckNumbers: z._default(z.boolean(), false),
   retentionDays: z._default(z.int().check(z.gte(1, 'keep at least 1 day'), z.lte(3650)), 30),
+  /**
+   * The ERP's last check number per Bank ID, as the user reads it in the ERP: no public Procore
+   * read gives it (PROCORE-CONTRACT.md "The ERP's check numbers"), so it stands in where the
+   * synced records say too little.
+   */
+  erpLastCheckNumbers: z._default(
+    z
+      .array(
+        z.object({
+          bankId: z.string().check(z.minLength(1, 'enter the Bank ID as the ERP names it'), z.maxLength(64)),
+          lastCheckNumber: z.int('enter a whole check number').check(z.positive('a check number is 1 or more'), z.lte(999_999_999_999)),
+        }),
+      )
+      .check(z.maxLength(50, 'at most 50 Bank IDs')),
+    [],
+  ),
   /** The first look after install (and Check now) reads everything funded this many days back. */
   backlogDays: z._default(z.int().check(z.gte(1, 'look back at least 1 day'), z.lte(90)), 7),
 });

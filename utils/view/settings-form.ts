@@ -1,3 +1,4 @@
+import { normalBankId } from '../domain/bank-id';
 import { SettingsSchema, type Settings } from '../domain/settings';
 
 /** Field errors keyed by path: "apiOrigin", "notifications.quietHours.start". */
@@ -28,6 +29,10 @@ export function validateSettings(draft: Settings): FieldErrors {
   if (draft.companyIds.some((id) => !/^\d+$/.test(id))) {
     errors.companyIds ??= 'a company id is a number, such as 8089';
   }
+  const bankIds = draft.erpLastCheckNumbers.map((row) => normalBankId(row.bankId));
+  bankIds.forEach((id, i) => {
+    if (id && bankIds.indexOf(id) !== i) errors[`erpLastCheckNumbers.${i}.bankId`] ??= 'this Bank ID is listed twice';
+  });
   return errors;
 }
 

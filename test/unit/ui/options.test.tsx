@@ -167,4 +167,21 @@ describe('options', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('Not saved: retentionDays is set by policy');
     expect(screen.getByText('Unsaved changes.')).toBeTruthy();
   });
+
+  it("keeps the ERP's last check number per Bank ID: added from the keyboard, checked, saved", async () => {
+    const { user, bg } = await setup();
+    const section = screen.getByRole('region', { name: 'The ERP’s check numbers' });
+    await user.click(within(section).getByRole('button', { name: 'Add a Bank ID' }));
+    const bankId = within(section).getByLabelText('Bank ID');
+    await waitFor(() => expect(document.activeElement).toBe(bankId));
+    await user.type(bankId, 'OPER');
+    await user.type(within(section).getByLabelText('Last check number in the ERP'), '5001');
+    await user.click(within(section).getByRole('button', { name: 'Add a Bank ID' }));
+    await user.type(within(section).getAllByLabelText('Bank ID')[1]!, 'oper');
+    expect(within(section).getByText('Bank ID: this Bank ID is listed twice')).toBeTruthy();
+    await user.click(within(section).getByRole('button', { name: 'Remove Bank ID oper' }));
+    await user.click(saveButton());
+    await screen.findByText('Settings saved.');
+    expect(updates(bg)).toEqual([{ erpLastCheckNumbers: [{ bankId: 'OPER', lastCheckNumber: 5001 }] }]);
+  });
 });

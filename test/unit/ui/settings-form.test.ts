@@ -44,3 +44,28 @@ describe('settings form', () => {
     expect(settingsPatch(saved, draft)).toEqual({ retentionDays: 90, notifications: draft.notifications });
   });
 });
+
+describe('settings form: the ERP last check numbers', () => {
+  it('names a missing Bank ID, a check number that is not whole, and a Bank ID listed twice', () => {
+    const draft = defaultSettings();
+    draft.erpLastCheckNumbers = [
+      { bankId: 'OPER', lastCheckNumber: 5001 },
+      { bankId: '', lastCheckNumber: 7 },
+      { bankId: 'payroll', lastCheckNumber: 12.5 },
+      { bankId: ' oper ', lastCheckNumber: 9 },
+    ];
+    const errors = validateSettings(draft);
+    expect(errors['erpLastCheckNumbers.0.bankId']).toBeUndefined();
+    expect(errors['erpLastCheckNumbers.1.bankId']).toMatch(/Bank ID as the ERP names it/);
+    expect(errors['erpLastCheckNumbers.2.lastCheckNumber']).toMatch(/whole check number/);
+    expect(errors['erpLastCheckNumbers.3.bankId']).toBe('this Bank ID is listed twice');
+  });
+
+  it('asks the look-back to stay between 1 and 90 days', () => {
+    const draft = defaultSettings();
+    draft.backlogDays = 0;
+    expect(validateSettings(draft).backlogDays).toMatch(/at least 1 day/);
+    draft.backlogDays = 7;
+    expect(validateSettings(draft).backlogDays).toBeUndefined();
+  });
+});

@@ -5,16 +5,14 @@ import type { CheckNumberRecommendation } from '../../messaging';
 import type { ProcoreClient } from '../../procore/procore-client';
 import { listWatches } from '../../store/watch-store';
 import type { Engine } from '../engine';
-import { sameBankId } from '../../domain/bank-id';
+import { erpLastCheckNumber as lastOnBank } from '../../domain/erp-last-check-number';
 import { learnedFundingAccounts } from '../learn/learned-funding-accounts';
 import { storedCompanies } from '../poll/company-directory';
 
 /**
  * The funding account's Next Check Number against the ERP's last check number on the same Bank
- * ID. No public read gives the ERP's last number (PROCORE-CONTRACT.md "The ERP's check numbers"):
- * the higher of what the user entered for that Bank ID in the options and the highest check
- * number of this company's synced records on it stands for it; the Bank IDs those records
- * carried are the ones the ERP is known to take.
+ * ID (utils/domain/erp-last-check-number.ts); the Bank IDs of synced records are the ones the
+ * ERP is known to take.
  */
 export async function checkNumberAdvice(engine: Engine, client: ProcoreClient, companyId: string, fundingAccountId: string): Promise<CheckNumberRecommendation> {
   const [accounts, company, watches, settings] = await Promise.all([
@@ -26,10 +24,7 @@ export async function checkNumberAdvice(engine: Engine, client: ProcoreClient, c
   const account = accounts.find((a) => a.id === fundingAccountId);
   if (!account?.nextCheckNumber) throw new Error('ERP Sync Watch has not read this funding account yet: open Payments Settings once.');
   const synced = watches.filter((w) => w.state === 'synced' && w.bankId);
-  const onBank = synced.filter((w) => w.bankId === account.bankId && w.checkNumber !== null).map((w) => w.checkNumber as number);
-  const entered = settings.erpLastCheckNumbers.find((row) => sameBankId(row.bankId, account.bankId))?.lastCheckNumber;
-  if (entered !== undefined) onBank.push(entered);
-  const erpLastCheckNumber = onBank.length ? Math.max(...onBank) : null;
+  const erpLastCheckNumber = lastOnBank(account.bankId ?? null, watches, settings.erpLastCheckNumbers);
   const fieldDigits = checkNumberFieldDigits(company?.erp.connector);
   const advice = recommendNextCheckNumber({ erpLastCheckNumber, currentNextCheckNumber: account.nextCheckNumber, fieldDigits });
   return {
