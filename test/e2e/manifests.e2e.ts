@@ -14,7 +14,7 @@ interface Manifest {
   manifest_version: number;
   permissions?: string[];
   host_permissions?: string[];
-  content_scripts?: { matches: string[]; world?: string }[];
+  content_scripts?: { matches: string[]; world?: string; run_at?: string }[];
   externally_connectable?: unknown;
   browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: { required?: string[] } } };
 }
@@ -46,10 +46,12 @@ describe('built manifests', () => {
     // identity: OAuth sign-in through browser.identity.launchWebAuthFlow.
     expect(manifest.permissions?.sort()).toEqual(['alarms', 'identity', 'notifications', 'storage']);
     expect(manifest.host_permissions).toEqual(['https://*.procore.com/*']);
-    // One content script routing at run time and its main-world observer, both on every Procore page.
-    expect((manifest.content_scripts ?? []).map((c) => `${c.world ?? 'ISOLATED'} ${c.matches.join(' ')}`).sort()).toEqual([
-      'ISOLATED https://*.procore.com/*',
-      'MAIN https://*.procore.com/*',
+    // On every Procore page: the overlays' script routing at run time, the main-world observer, and
+    // its receiver listening from document_start (the page's first answers come before document_idle).
+    expect((manifest.content_scripts ?? []).map((c) => `${c.world ?? 'ISOLATED'} ${c.run_at ?? 'document_idle'} ${c.matches.join(' ')}`).sort()).toEqual([
+      'ISOLATED document_idle https://*.procore.com/*',
+      'ISOLATED document_start https://*.procore.com/*',
+      'MAIN document_start https://*.procore.com/*',
     ]);
     expect(loopback(manifest)).toEqual([]);
     expect(manifest.externally_connectable).toBeUndefined();
