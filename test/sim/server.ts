@@ -14,7 +14,7 @@ import { handleControl } from './control';
 import { handlePageRequest } from './pages/index';
 import type { ErpTabKind, GridLayoutSetting } from './pages/page-shell';
 import { SCENARIOS, type ScenarioName } from './scenarios';
-import { SimScheduler } from './sim-scheduler';
+import { SimScheduler, WALL_CLOCK, type SimTimers } from './sim-scheduler';
 import { SimStore } from './store';
 import { DEFAULT_VARIANT, simVariant } from './variant';
 import type { Zone } from './vocabulary';
@@ -37,6 +37,8 @@ export interface SimOptions {
   variant?: number;
   /** The ERP Integrations payment records: a server-rendered table (html, default) or an AG Grid. */
   erpTab?: ErpTabKind;
+  /** The sandbox's time (default the wall clock): a benchmark passes a VirtualClock it moves on. */
+  clock?: SimTimers;
 }
 
 export interface Sim {
@@ -54,8 +56,8 @@ export interface Sim {
 export const DEFAULT_WINDOW_MS = 600_000;
 export const DEFAULT_RATE_LIMIT: RateLimits = { hourly: 3600, tenSecond: 50 };
 
-export function buildStore(scenario: ScenarioName, seed: number, windowMs: number, erpCheckIntervalMs?: number): SimStore {
-  const store = new SimStore({ seed, windowMs });
+export function buildStore(scenario: ScenarioName, seed: number, windowMs: number, erpCheckIntervalMs?: number, clock: SimTimers = WALL_CLOCK): SimStore {
+  const store = new SimStore({ seed, windowMs, now: clock.now, scheduler: new SimScheduler(clock) });
   SCENARIOS[scenario](store);
   store.startErpActivity(erpCheckIntervalMs);
   return store;
@@ -64,16 +66,17 @@ export function buildStore(scenario: ScenarioName, seed: number, windowMs: numbe
 /** Starts the local Procore sandbox: API, sign-in, OAuth, pages and controls on one origin. */
 export async function startSim(options: SimOptions = {}): Promise<Sim> {
   const settings = { scenario: options.scenario ?? 'basic', seed: options.seed ?? 1, windowMs: options.windowMs ?? DEFAULT_WINDOW_MS };
-  let store = buildStore(settings.scenario, settings.seed, settings.windowMs, options.erpCheckIntervalMs);
+  const clock = options.clock ?? WALL_CLOCK;
+  let store = buildStore(settings.scenario, settings.seed, settings.windowMs, options.erpCheckIntervalMs, clock);
   const sessions = new SessionStore();
   const oauth = new OAuthServer(options.accessTokenLifetimeSec ?? ACCESS_TOKEN_LIFETIME_S);
   const rateLimiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const faults = new FaultTable();
   // Injected response delays outlive a reset of the store, so they have a scheduler of their own.
-  const requestTimers = new SimScheduler();
+  const requestTimers = new SimScheduler(clock);
   let origin = '';
   let port = 0;
-  const startedAt = Date.now();
+  const startedAt = clock.now();
   const variant = simVariant(options.variant ?? DEFAULT_VARIANT);
   const erpTab = options.erpTab ?? 'html';
   const routes: ApiRoute[] = [...PUBLIC_ROUTES, ...internalRoutes(variant)];
@@ -87,7 +90,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   const reset = (next: { scenario?: ScenarioName; seed?: number; windowMs?: number } = {}) => {
     store.close();
     Object.assign(settings, Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)));
-    store = buildStore(settings.scenario, settings.seed, settings.windowMs, options.erpCheckIntervalMs);
+    store = buildStore(settings.scenario, settings.seed, settings.windowMs, options.erpCheckIntervalMs, clock);
   };
   const describe = () => ({
     origin,
@@ -98,7 +101,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     variant: variant.n,
     erpTab,
     startedAt: new Date(startedAt).toISOString(),
-    now: new Date().toISOString(),
+    now: new Date(clock.now()).toISOString(),
     rateLimit: rateLimiter.limits,
     pendingTimers: store.scheduler.pending,
     users: store.state.users.map((u) => ({ id: u.id, login: u.login, name: u.name, companyIds: u.companyIds, paymentsRole: u.paymentsRole })),
@@ -116,12 +119,14 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', originOf(req));
+    // Node writes the wall clock's Date otherwise; the engine sets its server time by this header.
+    res.setHeader('Date', new Date(clock.now()).toUTCString());
     if (req.method === 'OPTIONS') return writeText(res, 204, '', {});
     if (url.pathname.startsWith('/__sim/')) {
       return handleControl(req, res, url, { store: () => store, reset, describe, sessions, oauth, faults, rateLimiter, variant });
     }
     if (isApiPath(url.pathname)) {
-      return handleApi(req, res, { store: () => store, sessions, oauth, rateLimiter, faults, scheduler: () => requestTimers, variant, routes, originOf, zoneOf });
+      return handleApi(req, res, { store: () => store, sessions, oauth, rateLimiter, faults, scheduler: () => requestTimers, now: clock.now, variant, routes, originOf, zoneOf });
     }
     if (url.pathname.startsWith('/oauth/')) {
       // The sign-in server can be slow or down too: delay and status faults apply (RFC 6749 body).

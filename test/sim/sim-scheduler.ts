@@ -1,21 +1,39 @@
+/** Where the sandbox's timers run: the wall clock (setTimeout), or a virtual clock a benchmark moves on. */
+export interface SimTimers {
+  now(): number;
+  set(delayMs: number, task: () => void): unknown;
+  clear(handle: unknown): void;
+}
+
+export const WALL_CLOCK: SimTimers = {
+  now: () => Date.now(),
+  set(delayMs, task) {
+    // setTimeout's limit is 2^31-1 ms; anything beyond never fires within a sandbox's life.
+    const timer = setTimeout(task, Math.min(delayMs, 2_147_483_647));
+    timer.unref();
+    return timer;
+  },
+  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
 // Every timer of the sandbox goes through here, so close() leaves nothing running.
 export class SimScheduler {
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new Set<unknown>();
   private closed = false;
 
+  constructor(private readonly clock: SimTimers = WALL_CLOCK) {}
+
   /** Runs `task` at epoch-ms `at` (now if already past). */
-  at(at: number, task: () => void, now: number = Date.now()): void {
+  at(at: number, task: () => void, now: number = this.clock.now()): void {
     this.after(Math.max(0, at - now), task);
   }
 
   after(delayMs: number, task: () => void): void {
     if (this.closed) return;
-    // setTimeout's limit is 2^31-1 ms; anything beyond never fires within a sandbox's life.
-    const timer = setTimeout(() => {
+    const timer = this.clock.set(delayMs, () => {
       this.timers.delete(timer);
       task();
-    }, Math.min(delayMs, 2_147_483_647));
-    timer.unref();
+    });
     this.timers.add(timer);
   }
 
@@ -37,7 +55,7 @@ export class SimScheduler {
 
   close(): void {
     this.closed = true;
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const timer of this.timers) this.clock.clear(timer);
     this.timers.clear();
   }
 }

@@ -20,6 +20,8 @@ export interface ApiDeps {
   rateLimiter: RateLimiter;
   faults: FaultTable;
   scheduler: () => SimScheduler;
+  /** The sandbox's clock (rate windows, token expiry). */
+  now: () => number;
   variant: SimVariant;
   /** Public and internal routes together. */
   routes: readonly ApiRoute[];
@@ -75,7 +77,7 @@ function companyOf(req: IncomingMessage, match: RouteMatch, identity: { user: Si
 
 /** An API request (public or internal): identify, rate-limit, inject faults, check the company, route, answer. */
 export async function handleApi(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): Promise<void> {
-  const now = Date.now();
+  const now = deps.now();
   const origin = deps.originOf(req);
   const url = new URL(req.url ?? '/', origin);
   const method = req.method ?? 'GET';
