@@ -158,6 +158,8 @@ export interface EngineStatus {
     supportsPartialPayments?: boolean;
   }[];
   clockOffsetMs: number;
+  /** Funding to deadline (SYNC_WINDOW_MS; shorter only in the sandbox build): absent until a poll. */
+  syncWindowMs?: number;
 }
 
 export interface Replies {

@@ -1,7 +1,9 @@
 import { memo, useRef } from 'react';
 import type { DisbursementRowData } from '../../utils/page/disbursements-grid';
 import { pageLinks } from '../../utils/page/routes';
-import { countdown, describeDisbursement, type StatusView } from '../../utils/overlay/watch-view';
+import { countdown, describeDisbursement } from '../../utils/overlay/watch-view';
+import { firstSeenFunded } from '../../utils/overlay/first-seen-funded';
+import { SYNC_WINDOW_MS } from '../../utils/domain/sync-window';
 import { formatCents } from '../../utils/domain/money';
 import { useOverlay } from '../../components/overlay/overlay-context';
 import { PopoverPill } from '../../components/overlay/PopoverPill';
@@ -10,14 +12,6 @@ import { useMilestone } from '../../components/overlay/use-milestone';
 import { useRoomBesideText } from '../../components/overlay/use-room-beside-text';
 import { useServerNow, useWatchStore } from '../../components/overlay/use-watches';
 
-const CHECKING: StatusView = {
-  text: 'ERP sync: checking',
-  label: 'ERP sync: checking this disbursement with Procore',
-  tone: 'muted',
-  icon: '…',
-  milestone: 'checking',
-  ticking: false,
-};
 
 /**
  * Disbursements tab: the ERP sync of one disbursement, after its Drawdown Status in the room the
@@ -30,7 +24,12 @@ export const DisbursementBadge = memo(
   const store = useWatchStore();
   const watches = store.forDisbursementNumber(row.disbursementNumber);
   const now = useServerNow();
-  const view = describeDisbursement(watches, store.paymentSyncEnabled(companyId), now) ?? (row.fundingComplete && !checked ? CHECKING : null);
+  // A row the page shows funded gets its countdown at once, from when this page first showed it
+  // funded, marked estimated until the background has confirmed the disbursement with Procore.
+  const provisional = row.fundingComplete && !checked && watches.length === 0;
+  const view =
+    describeDisbursement(watches, store.paymentSyncEnabled(companyId), now) ??
+    (provisional ? countdown(firstSeenFunded(companyId, row.disbursementNumber, now) + (store.status?.syncWindowMs ?? SYNC_WINDOW_MS), true, now) : null);
   useMilestone(view?.milestone ?? null, `Disbursement ${row.disbursementNumber}: ${view?.label ?? ''}`);
   const inside = useRef<HTMLSpanElement>(null);
   // Widest first: the words, the clock alone (a countdown), the icon (the words stay its name).
@@ -45,6 +44,7 @@ export const DisbursementBadge = memo(
     <span ref={inside} className="beside-text">
     <PopoverPill view={drawn} title={`Disbursement ${row.disbursementNumber}: payment records`}>
       {records.length === 0 ? <p className="muted">{view.label}.</p> : null}
+      {provisional ? <p className="muted">Counted from when this page first showed it funded, while ERP Sync Watch confirms it with Procore.</p> : null}
       <ul>
         {records.map((watch) => (
           <li key={watch.payoutId}>

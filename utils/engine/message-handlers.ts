@@ -136,7 +136,7 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
       };
     },
     'preflight.check': async ({ companyId, invoices }) => preflightCheck(engine, await clientFor(engine), companyId, invoices),
-    'status.get': async () => ({ ...(await readStatus(engine.db)), clockOffsetMs: engine.clockOffsetMs }),
+    'status.get': async () => ({ ...(await readStatus(engine.db)), clockOffsetMs: engine.clockOffsetMs, syncWindowMs: await engine.syncWindowMs() }),
     'history.list': async ({ from, to }) =>
       (await listWatches(engine.db)).filter((w) => {
         const at = w.fundingCompletedAt ?? w.stateSince;

@@ -69,12 +69,14 @@ describe('Disbursements tab overlay', () => {
     expect(hostTexts('badge').slice(1)).toEqual(['✓In ERP in 3:12', '✕1 of 2 failed']);
   });
 
-  it('shows "checking" on a funded row until the background has looked for it, then nothing if it watches none', async () => {
+  it('counts down at once on a funded row, marked estimated, until the background has looked for it; then nothing if it watches none', async () => {
     page();
     let answer: () => void = () => undefined;
     const fake = fakeBackend({ 'watches.list': () => [], 'page.hints': () => new Promise((resolve) => (answer = () => resolve({ ok: true }))) });
     session = startSession('/8089/company/payments/disbursements', fake.backend);
-    await vi.waitFor(() => expect(hostTexts('badge')).toEqual(['…ERP sync: checking', '…ERP sync: checking', '…ERP sync: checking']));
+    await vi.waitFor(() => expect(hostTexts('badge')).toEqual(['◷ERP sync 10:00 est.', '◷ERP sync 10:00 est.', '◷ERP sync 10:00 est.']));
+    const button = document.querySelector(`[${HOST_ATTRIBUTE}="badge"]`)!.shadowRoot!.querySelector('button')!;
+    expect(button.getAttribute('aria-label')).toMatch(/^ERP sync, 10 minutes left.*estimated/);
     await vi.waitFor(() => expect(fake.sent.map((m) => m.name)).toContain('page.hints'));
     answer();
     await vi.waitFor(() => expect(hostTexts('badge')).toEqual([]));
@@ -87,7 +89,8 @@ describe('Disbursements tab overlay', () => {
     await vi.waitFor(() =>
       expect(rootShadow().querySelector('[role="alert"]')?.textContent).toBe("ERP Sync Watch: The extension's background did not answer. Reload the page to reconnect."),
     );
-    expect(hostTexts('badge').every((text) => text === '…ERP sync: checking')).toBe(true);
+    // The page's own data still says funded: the estimate stays, nothing the background said is drawn.
+    expect(hostTexts('badge').every((text) => /^◷ERP sync \d+:\d\d est\.$/.test(text))).toBe(true);
   });
 
   it('says "Sync off" where the company does not sync payments', async () => {

@@ -48,6 +48,7 @@ async function pollOnce(engine: Engine, clientFor: ClientFactory, options: Cycle
       lastError: errors.length ? { message: errors.join(' · '), at: engine.now(), retryAt: null } : null,
       watchedCompanies: companies.map((c) => ({ id: c.id, name: c.name, erpName: c.erp.erp_name, paymentSyncEnabled: c.erp.payment_sync_enabled, supportsPartialPayments: c.erp.supports_partial_payments })),
       clockOffsetMs: engine.clockOffsetMs,
+      syncWindowMs: await engine.syncWindowMs(),
     });
     engine.hub.publish({ type: 'status', status });
     if (options.discovery) {
