@@ -1,112 +1,116 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Engine } from '../../../utils/engine/engine';
-import { reExport } from '../../../utils/engine/fix/fixer';
-import { settleIntents } from '../../../utils/engine/fix/intent-recovery';
-import { poll, type ClientFactory } from '../../../utils/engine/poll/poll-runner';
-import { procoreClient } from '../../../utils/engine/poll/procore-connection';
-import { RateGovernor } from '../../../utils/procore/rate-governor';
+import { messageHandlers } from '../../../utils/engine/message-handlers';
+import { routeMessage } from '../../../utils/engine/message-router';
+import { CHECKING_GRACE_WINDOWS } from '../../../utils/engine/fix/intent-recovery';
+import { poll } from '../../../utils/engine/poll/poll-runner';
 import { getIntent } from '../../../utils/store/intent-store';
 import { getWatch } from '../../../utils/store/watch-store';
 import type { Sim } from '../../sim/server';
 import { ledger, simControl, startTestSim } from '../../sim/testing';
-import { sessionFetch } from '../procore/sim-session';
+import { fakeRuntimeIdentity, OUR_ID, trust } from './engine-fixture';
+import { pressProcoreExport } from './procore-page-press';
 import { createDisbursement, engineOnSim, eventually } from './sim-engine';
 
 const WINDOW = 3_000;
-const isExport = (input: RequestInfo | URL, init?: RequestInit) => init?.method === 'POST' && String(input).endsWith('/export');
 
-/** A failed record (its check number is already used in the ERP), tracked by a fresh engine. */
+/** A failed record (its check number is already used in the ERP), tracked by a fresh engine, and the ERP page's messages. */
 async function failedRecord(sim: Sim) {
-  const { engine, clientFor } = await engineOnSim(sim.origin, WINDOW);
+  fakeRuntimeIdentity();
+  const { engine, clientFor, clock } = await engineOnSim(sim.origin, WINDOW);
   await simControl(sim.origin, 'POST', '/companies/8089/erp/checks', { bankId: 'OPER', checkNumber: 50001 });
   const d = await createDisbursement(sim.origin, { firstCheckNumber: 50001, payouts: [{ delayFraction: 0.05 }] });
   const payoutId = String(d.payouts[0]!.id);
   await poll(engine, clientFor, { discovery: true });
-  await eventually(async () => {
+  const failed = await eventually(async () => {
     await poll(engine, clientFor, { discovery: false });
-    return (await getWatch(engine.db, payoutId))?.state === 'failed';
+    const w = await getWatch(engine.db, payoutId);
+    return w?.state === 'failed' ? w : null;
   });
-  return { engine, clientFor, payoutId };
+  const handlers = messageHandlers(engine, clientFor);
+  // The content script on the sandbox's ERP Integrations page.
+  const tab = { id: OUR_ID, url: `${sim.origin}/8089/company/erp_integrations`, tab: {} };
+  const send = <T>(name: string, payload: unknown) => routeMessage(handlers, { name, payload }, tab, trust) as Promise<{ ok: true; value: T } | { ok: false; error: string }>;
+  return { engine, clientFor, clock, payoutId, contractPaymentId: failed.contractPaymentId!, send };
 }
 
-/** The worker "dies": this fetch never answers the export, before or after sending it. */
-async function dyingClient(sim: Sim, when: 'before_post' | 'after_post'): Promise<ClientFactory> {
-  const real = await sessionFetch(sim.origin);
-  const dying: typeof fetch = async (input, init) => {
-    if (!isExport(input, init)) return real(input, init);
-    if (when === 'after_post') await real(input, init);
-    return new Promise<Response>(() => undefined);
-  };
-  return async (e) => procoreClient(e, await e.settings(), new RateGovernor({ spikeMax: 45 }), dying);
-}
+const begin = async (send: Awaited<ReturnType<typeof failedRecord>>['send'], payoutId: string, checkNumber: number) => {
+  const reply = await send<{ ok: true; intentId: string } | { ok: false; reason: string }>('fix.begin', { payoutId, checkNumber });
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+};
 
-/** A new worker on the same store: leases of the dead one are void, as setupEngine does. */
-async function restart(engine: Engine): Promise<Engine> {
-  await engine.db.clear('locks');
-  return Engine.open(engine.db);
-}
-
-describe('fixer killed mid-export', () => {
+describe('a fix whose outcome is not known yet stays "checking"', () => {
   let sim: Sim | undefined;
   afterEach(async () => {
     await sim?.close();
     sim = undefined;
   });
 
-  it('between intent and POST: the restart reads "never sent", nothing was exported, and a new fix exports exactly once', async () => {
+  it('pressed with no answer: checking (no second fix offered) until Procore shows a newer result, then synced with one ledger record', async () => {
     sim = await startTestSim({ windowMs: WINDOW });
-    const { engine, clientFor, payoutId } = await failedRecord(sim);
-    void reExport(engine, await (await dyingClient(sim, 'before_post'))(engine), payoutId, { checkNumber: 60000 });
-    await eventually(async () => (await getIntent(engine.db, payoutId)) !== null && (await getWatch(engine.db, payoutId))?.state === 're_exporting');
+    const { engine, clientFor, payoutId, contractPaymentId, send } = await failedRecord(sim);
+    const begun = await begin(send, payoutId, 60000);
+    expect(begun.ok).toBe(true);
+    if (!begun.ok) return;
+    // The intent is stored before the page is told to press.
+    expect(await getIntent(engine.db, payoutId)).toMatchObject({ intentId: begun.intentId, checkNumber: 60000, by: 'user', pressedAt: null });
+    expect((await getWatch(engine.db, payoutId))?.state).toBe('re_exporting');
+    await pressProcoreExport(sim.origin, contractPaymentId, { checkNumber: 60000 });
+    expect(await send('fix.pressed', { payoutId, intentId: begun.intentId, outcome: 'pressed' })).toMatchObject({ ok: true });
+    // Another tab asking meanwhile is refused in words: the first export's result is not known yet.
+    const again = await begin(send, payoutId, 60001);
+    expect(again).toMatchObject({ ok: false, reason: expect.stringContaining('checking') });
+    const synced = await eventually(async () => {
+      await poll(engine, clientFor, { discovery: false });
+      const w = await getWatch(engine.db, payoutId);
+      return w?.state === 'synced' ? w : null;
+    });
+    expect(synced.attempts.map((a) => [a.checkNumber, a.outcome])).toEqual([[60000, 'synced']]);
+    // The next poll finds the outcome known and lets the intent go.
+    await poll(engine, clientFor, { discovery: false });
+    expect(await getIntent(engine.db, payoutId)).toBeNull();
+    const book = await ledger(sim.origin);
+    expect([book.records.filter((r) => r.payoutId === payoutId).length, book.violations]).toEqual([1, []]);
+  });
 
-    const reborn = await restart(engine);
-    expect(await settleIntents(reborn, await clientFor(reborn))).toBe(1);
-    const settled = await getWatch(reborn.db, payoutId);
-    expect(settled?.state).toBe('failed');
-    expect(settled?.attempts).toEqual([expect.objectContaining({ outcome: 'rejected', messages: [expect.stringMatching(/interrupted before Procore received it/)] })]);
-    expect(await getIntent(reborn.db, payoutId)).toBeNull();
+  it('begun but never pressed (the page or the worker stopped between intent and press): checking until the grace period, then offered again; nothing exported', async () => {
+    sim = await startTestSim({ windowMs: WINDOW });
+    const { engine, clientFor, clock, payoutId, send } = await failedRecord(sim);
+    await begin(send, payoutId, 60000);
+    await poll(engine, clientFor, { discovery: false });
+    expect([(await getWatch(engine.db, payoutId))?.state, (await getIntent(engine.db, payoutId)) !== null]).toEqual(['re_exporting', true]);
+    clock.advance(CHECKING_GRACE_WINDOWS * WINDOW);
+    await poll(engine, clientFor, { discovery: false });
+    const after = (await getWatch(engine.db, payoutId))!;
+    expect([after.state, after.attempts.map((a) => a.outcome), await getIntent(engine.db, payoutId)]).toEqual(['failed', ['rejected'], null]);
+    expect(after.attempts[0]!.messages[0]).toContain('nothing was exported');
     expect((await ledger(sim.origin)).records.filter((r) => r.payoutId === payoutId)).toHaveLength(0);
-
-    await reExport(reborn, await clientFor(reborn), payoutId, { checkNumber: 60000 });
-    await eventually(async () => {
-      await poll(reborn, clientFor, { discovery: false });
-      return (await getWatch(reborn.db, payoutId))?.state === 'synced';
-    });
-    const book = await ledger(sim.origin);
-    expect(book.records.filter((r) => r.payoutId === payoutId)).toHaveLength(1);
-    expect(book.violations).toEqual([]);
+    // Offered again, and this time it is pressed.
+    expect((await begin(send, payoutId, 60001)).ok).toBe(true);
   });
 
-  it('between POST and reply: the restart reads "sent", follows it to synced and never sends again', async () => {
+  it("the page refused the export: Procore's words on the record, the intent ends, and a press for an ended intent is refused", async () => {
     sim = await startTestSim({ windowMs: WINDOW });
-    const { engine, clientFor, payoutId } = await failedRecord(sim);
-    const requestDetails = async () => (await simControl<{ counts: { requestDetails: number } }>(sim!.origin, 'GET', '/state')).counts.requestDetails;
-    const before = await requestDetails();
-    void reExport(engine, await (await dyingClient(sim, 'after_post'))(engine), payoutId, { checkNumber: 60000 });
-    // Procore received the export (a new request detail exists); its answer never reaches the worker.
-    await eventually(async () => (await requestDetails()) === before + 1);
-    expect(await getIntent(engine.db, payoutId)).not.toBeNull();
-
-    const reborn = await restart(engine);
-    // The poll settles leftover intents first, by reading, then follows the export.
-    await eventually(async () => {
-      await poll(reborn, clientFor, { discovery: false });
-      return (await getWatch(reborn.db, payoutId))?.state === 'synced';
-    });
-    expect(await getIntent(reborn.db, payoutId)).toBeNull();
-    const watch = await getWatch(reborn.db, payoutId);
-    expect(watch?.attempts).toEqual([expect.objectContaining({ outcome: 'synced', checkNumber: 60000 })]);
-    await expect(reExport(reborn, await clientFor(reborn), payoutId, { checkNumber: 60001 })).rejects.toThrow(/Not re-exported/);
-    const book = await ledger(sim.origin);
-    expect(book.records.filter((r) => r.payoutId === payoutId)).toHaveLength(1);
-    expect(book.violations).toEqual([]);
+    const { engine, payoutId, send } = await failedRecord(sim);
+    const begun = await begin(send, payoutId, 60000);
+    if (!begun.ok) throw new Error(begun.reason);
+    const words = 'This payment record has already been exported.';
+    const refused = await send<{ state: string; attempts: { messages: string[] }[] }>('fix.pressed', { payoutId, intentId: begun.intentId, outcome: 'page_refused', message: words });
+    expect(refused).toMatchObject({ ok: true, value: { state: 'failed', attempts: [{ messages: [words] }] } });
+    expect(await getIntent(engine.db, payoutId)).toBeNull();
+    expect(await send('fix.pressed', { payoutId, intentId: begun.intentId, outcome: 'pressed' })).toMatchObject({ ok: false, error: expect.stringContaining('no longer the current one') });
   });
 
-  it('one fix at a time per record: a second concurrent fix is refused by the lease', async () => {
+  it('fix.begin and fix.pressed only from a content script on the configured Procore; fix.open only from our pages', async () => {
     sim = await startTestSim({ windowMs: WINDOW });
     const { engine, clientFor, payoutId } = await failedRecord(sim);
-    void reExport(engine, await (await dyingClient(sim, 'before_post'))(engine), payoutId, { checkNumber: 60000 });
-    await eventually(async () => (await getIntent(engine.db, payoutId)) !== null);
-    await expect(reExport(engine, await clientFor(engine), payoutId, { checkNumber: 60001 })).rejects.toThrow(/already running/);
+    const handlers = messageHandlers(engine, clientFor);
+    const popup = { id: OUR_ID, url: `chrome-extension://${OUR_ID}/popup.html` };
+    const otherProcore = { id: OUR_ID, url: 'https://app.procore.com/8089/company/payments', tab: {} };
+    expect(await routeMessage(handlers, { name: 'fix.begin', payload: { payoutId } }, popup, trust)).toMatchObject({ ok: false, error: expect.stringContaining('Refused') });
+    expect(await routeMessage(handlers, { name: 'fix.begin', payload: { payoutId } }, otherProcore, trust)).toMatchObject({ ok: false, error: expect.stringContaining('Refused') });
+    expect(await routeMessage(handlers, { name: 'fix.open', payload: { payoutId } }, otherProcore, trust)).toMatchObject({ ok: false, error: expect.stringContaining('Refused') });
+    expect(await getIntent(engine.db, payoutId)).toBeNull();
+    expect((await getWatch(engine.db, payoutId))?.state).toBe('failed');
   });
 });
