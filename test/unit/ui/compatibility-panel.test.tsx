@@ -48,7 +48,7 @@ describe('Compatibility panel', () => {
       ],
       learned: [],
     });
-    const writeText = vi.fn(async () => undefined);
+    const writeText = vi.fn<(text: string) => Promise<void>>(async () => undefined);
     Object.assign(navigator, { clipboard: { writeText } });
     render(<CompatibilityPanel />);
     const rows = await screen.findAllByRole('row');
@@ -58,7 +58,7 @@ describe('Compatibility panel', () => {
     ]);
     screen.getByRole('button', { name: 'Copy report' }).click();
     await vi.waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
-    const report = JSON.parse(writeText.mock.calls[0]![0] as string) as { extensionVersion: string; capabilities: Record<string, { source: string }> };
+    const report = JSON.parse(writeText.mock.calls[0]![0]) as { extensionVersion: string; capabilities: Record<string, { source: string }> };
     expect(report.extensionVersion).toBe('9.9.9');
     expect(report.capabilities.discover_disbursements!.source).toBe('not_yet');
     expect((await screen.findByTestId('compatibility-copied')).textContent).toContain('no names, amounts or ids');
