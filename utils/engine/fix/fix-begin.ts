@@ -7,7 +7,7 @@ import { commitTransitions } from '../state/commit-transitions';
 import type { Engine } from '../engine';
 import { runEffects } from '../state/effect-runner';
 import { freshRead } from './fresh-read';
-import { FIX_LEASE_MS, fixLeaseKey } from './intent-recovery';
+import { FIX_LEASE_MS, fixLeaseKey, settleIntent } from './intent-recovery';
 
 export interface FixValues {
   checkNumber?: number;
@@ -27,11 +27,13 @@ export async function beginFix(engine: Engine, client: ProcoreClient, payoutId: 
 }
 
 async function guardedBegin(engine: Engine, client: ProcoreClient, payoutId: string, values: FixValues): Promise<FixBeginReply> {
-  const watch = await getWatch(engine.db, payoutId);
-  if (!watch) return refuse(`ERP Sync Watch is not watching payment record ${payoutId}.`);
-  if (await getIntent(engine.db, payoutId)) {
+  const leftover = await getIntent(engine.db, payoutId);
+  // An earlier fix: its outcome is read from Procore first (the record may have moved on since).
+  if (leftover && (await settleIntent(engine, client, leftover)) === 'checking') {
     return refuse('Export was already pressed for this record and Procore has not shown the result yet: ERP Sync Watch is checking. Wait for the result before exporting again.');
   }
+  const watch = await getWatch(engine.db, payoutId);
+  if (!watch) return refuse(`ERP Sync Watch is not watching payment record ${payoutId}.`);
   const { request, diagnosis } = await freshRead(engine, client, watch);
   const intentId = crypto.randomUUID();
   // Stored before the page may press anything: a page or worker dying after this leaves a trace.
