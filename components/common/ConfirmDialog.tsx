@@ -16,6 +16,8 @@ interface ConfirmDialogProps {
   /** alertdialog for a confirm that interrupts the user's work on a page not ours. */
   role?: 'dialog' | 'alertdialog';
   testId?: string;
+  /** Where focus starts: the first control (default), or the confirm button (a fix the user asked for elsewhere). */
+  initialFocus?: 'first' | 'confirm';
 }
 
 /**
@@ -34,6 +36,7 @@ export function ConfirmDialog({
   cancelLabel = 'Cancel',
   role = 'dialog',
   testId,
+  initialFocus = 'first',
 }: ConfirmDialogProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
@@ -42,10 +45,13 @@ export function ConfirmDialog({
 
   useEffect(() => {
     const previous = ref.current?.ownerDocument.activeElement as HTMLElement | null | undefined;
-    const first = ref.current?.querySelector<HTMLElement>('input, select, button:not(:disabled)');
-    first?.focus();
+    const start =
+      initialFocus === 'confirm'
+        ? ref.current?.querySelector<HTMLElement>('.dialog-actions button:last-child:not(:disabled)')
+        : ref.current?.querySelector<HTMLElement>('input, select, button:not(:disabled)');
+    start?.focus();
     return () => previous?.focus?.();
-  }, []);
+  }, [initialFocus]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {

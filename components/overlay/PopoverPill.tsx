@@ -6,7 +6,8 @@ interface Props {
   view: PillView;
   /** The popover's heading and accessible name. */
   title: string;
-  children: ReactNode;
+  /** The details; given `close` when an action in them hands the user over to the page. */
+  children: ReactNode | ((close: () => void) => ReactNode);
 }
 
 /** A state pill that opens its details (Enter, Space or click; Escape closes). */
@@ -18,7 +19,7 @@ export function PopoverPill({ view, title, children }: Props) {
       <StatusPill ref={trigger} view={view} expanded={open} onActivate={() => setOpen((was) => !was)} />
       {open ? (
         <Popover title={title} trigger={trigger} onClose={() => setOpen(false)}>
-          {children}
+          {typeof children === 'function' ? children(() => setOpen(false)) : children}
         </Popover>
       ) : null}
     </>

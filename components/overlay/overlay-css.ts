@@ -44,6 +44,8 @@ a { color: #0b57d0; text-decoration: underline; }
 .dialog table { border-collapse: collapse; margin: 8px 0 12px; }
 .dialog th, .dialog td { text-align: left; padding: 3px 10px 3px 0; }
 .dialog-actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 8px; }
+.error { color: #a4161a; font-weight: 600; }
+.fix.focused { outline: 3px solid #0b57d0; outline-offset: 2px; border-radius: 4px; }
 .banner { display: flex; gap: 8px; align-items: flex-start; margin: 8px 0; padding: 8px 12px; border: 1px solid #7a4100; border-radius: 6px; background: #fff4e0; color: #3d2100; }
 .checklist { display: inline-block; vertical-align: top; margin: 0 8px; padding: 8px 10px; border: 1px solid #5f6368; border-radius: 6px; background: #fff; max-width: 420px; }
 .checklist li { padding: 2px 0; }

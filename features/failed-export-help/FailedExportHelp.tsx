@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { exportCanCure, hasKnownFix, reexportCure } from '../../utils/domain/reexport-cure';
 import type { Watch } from '../../utils/domain/watch';
 import type { FailedExportData } from '../../utils/page/failed-exports-grid';
@@ -11,23 +11,36 @@ import { Popover } from '../../components/overlay/Popover';
 import { StatusPill } from '../../components/overlay/StatusPill';
 import { useMilestone } from '../../components/overlay/use-milestone';
 import { useServerNow } from '../../components/overlay/use-watches';
+import { NextCheckNumberNote } from './NextCheckNumberNote';
+import { useFixAndExport } from './use-fix-and-export';
 
 const UNLINK_NOTE = 'Records already in the ERP cannot be unlinked from Procore.';
 
-type Step = { kind: 'idle' } | { kind: 'confirm' } | { kind: 'sending' } | { kind: 'error'; message: string } | { kind: 'copied' };
+type Aside = { kind: 'none' } | { kind: 'error'; message: string } | { kind: 'copied' };
+
+interface Props {
+  watch: Watch;
+  row: FailedExportData;
+  /** The row as the page shows it now (the grid may have drawn it again since `row`). */
+  readRow: () => FailedExportData | null;
+  /** Changes each time the user asks for this record's fix from the popup or a notification. */
+  focusRequest: number | null;
+}
 
 /**
  * ERP Integrations, Failed to Export: beside a row's red error, the cause in plain words and the
- * suggested values with **Fill in** (into the row's own inputs); at the edge beside Procore's own
- * Export, **Fill in & Export** (the suggested values, then one guarded export through the background
- * after a confirm), then progress and the result. A cause no export cures says what to do instead;
- * a message it does not recognise is shown in full, with Procore's unchanged Export as the last try.
+ * suggested values with **Fill in** (into the row's own inputs, for a user who presses Export
+ * themselves); at the edge beside Procore's own Export, **Fill in & Export**: the suggested values
+ * in the row, old → new in a confirm, and on confirm the row's own Export pressed once, then
+ * Procore's answer. A cause no export cures says what to do instead; a message it does not
+ * recognise is shown in full, with Procore's unchanged Export as the last try.
  */
-export function FailedExportHelp({ watch, row }: { watch: Watch; row: FailedExportData }) {
-  const { backend, store } = useOverlay();
+export function FailedExportHelp({ watch, row, readRow, focusRequest }: Props) {
+  const { backend } = useOverlay();
   const now = useServerNow();
-  const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const [aside, setAside] = useState<Aside>({ kind: 'none' });
   const [details, setDetails] = useState(false);
+  const [focused, setFocused] = useState(false);
   const detailsTrigger = useRef<HTMLButtonElement>(null);
   const diagnosis = watch.diagnosis;
   const suggested = diagnosis?.suggested ?? {};
@@ -46,68 +59,65 @@ export function FailedExportHelp({ watch, row }: { watch: Watch; row: FailedExpo
   const cure = reexportCure(watch.state, diagnosis);
   const changed = { checkNumber: changes.some((c) => c.field === 'Check Number'), bankId: changes.some((c) => c.field === 'Bank ID') };
   const fixable = hasKnownFix(cure);
-  const canFillAndExport = changes.length > 0 && exportCanCure(cure, changed);
+  const canFillAndExport = changes.length > 0 && exportCanCure(cure, changed) && !!row.exportButton;
   const cannotReexport = watch.state === 'not_exportable' || (watch.state === 'failed' && cure.kind === 'none');
+  const values = {
+    ...(suggested.checkNumber !== undefined ? { checkNumber: suggested.checkNumber } : {}),
+    ...(suggested.bankId !== undefined ? { bankId: suggested.bankId } : {}),
+  };
+  const flow = useFixAndExport({ watch, values, readRow });
+
+  // Asked for from outside the page: the row in view and marked, its fix open with Confirm focused.
+  useEffect(() => {
+    if (focusRequest === null) return;
+    (row.checkNumberInput ?? row.exportButton)?.scrollIntoView({ block: 'center' });
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setFocused(true);
+    if (canFillAndExport) flow.open(true);
+    else setAside({ kind: 'error', message: `No Fill in & Export for invoice ${watch.invoiceNumber}: ${diagnosis?.fix ?? diagnosis?.summary ?? 'no known fix'}` });
+    // Only a new request opens the fix again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusRequest]);
 
   const view = describeWatch(watch, now);
   useMilestone(view?.milestone ?? null, `Invoice ${watch.invoiceNumber}: ${view?.label ?? ''}`);
   if (!view) return null;
 
   const fillIn = () => {
-    if (suggested.checkNumber !== undefined && row.checkNumberInput) fillInput(row.checkNumberInput, String(suggested.checkNumber));
-    if (suggested.bankId !== undefined && row.bankIdInput) fillInput(row.bankIdInput, suggested.bankId);
-  };
-
-  const fix = async () => {
-    setStep({ kind: 'sending' });
-    try {
-      const updated = await backend.send('reexport', {
-        payoutId: watch.payoutId,
-        ...(suggested.checkNumber !== undefined ? { checkNumber: suggested.checkNumber } : {}),
-        ...(suggested.bankId !== undefined ? { bankId: suggested.bankId } : {}),
-      });
-      store.apply({ type: 'upsert', watches: [updated] });
-      setStep({ kind: 'idle' });
-    } catch (error) {
-      setStep({ kind: 'error', message: `Fill in & Export did not run: ${error instanceof Error ? error.message : String(error)}` });
-    }
+    if (values.checkNumber !== undefined && row.checkNumberInput) fillInput(row.checkNumberInput, String(values.checkNumber));
+    if (values.bankId !== undefined && row.bankIdInput) fillInput(row.bankIdInput, values.bankId);
   };
 
   const copySummary = async () => {
     try {
       const { text } = await backend.send('support.summary', { payoutId: watch.payoutId });
       await navigator.clipboard.writeText(text);
-      setStep({ kind: 'copied' });
+      setAside({ kind: 'copied' });
     } catch (error) {
-      setStep({ kind: 'error', message: `Could not copy the summary: ${error instanceof Error ? error.message : String(error)}` });
+      setAside({ kind: 'error', message: `Could not copy the summary: ${error instanceof Error ? error.message : String(error)}` });
     }
   };
 
   const plain = cannotReexport ? (watch.notExportableReason ?? diagnosis?.summary ?? view.label) : (diagnosis?.summary ?? view.label);
-  const suggestion = [
-    suggested.checkNumber !== undefined ? `Check Number ${suggested.checkNumber}` : null,
-    suggested.bankId !== undefined ? `Bank ID ${suggested.bankId}` : null,
-  ]
+  const suggestion = [values.checkNumber !== undefined ? `Check Number ${values.checkNumber}` : null, values.bankId !== undefined ? `Bank ID ${values.bankId}` : null]
     .filter(Boolean)
     .join(', ');
+  const status = flow.words ?? (aside.kind === 'error' ? aside.message : aside.kind === 'copied' ? 'Summary copied' : '');
 
   const fillAndExport = canFillAndExport ? (
     <button
       type="button"
       className="btn btn-primary beside-export"
-      disabled={step.kind === 'sending'}
-      title={`Fills in ${suggestion} and exports this payment record once, after you confirm`}
-      onClick={() => {
-        fillIn();
-        setStep({ kind: 'confirm' });
-      }}
+      disabled={flow.busy}
+      title={`Fills in ${suggestion} and presses this row's Export once, after you confirm`}
+      onClick={() => flow.open(false)}
     >
-      {step.kind === 'sending' ? 'Exporting…' : 'Fill in & Export'}
+      {flow.busy ? 'Exporting…' : 'Fill in & Export'}
     </button>
   ) : null;
 
   return (
-    <div className="fix" data-testid="esw-fix">
+    <div className={focused ? 'fix focused' : 'fix'} data-testid="esw-fix">
       {cure.kind === 'unchanged-only' ? (
         <UnrecognisedMessage watch={watch} />
       ) : watch.state === 'failed' || cannotReexport ? (
@@ -116,6 +126,7 @@ export function FailedExportHelp({ watch, row }: { watch: Watch; row: FailedExpo
       <StatusPill view={view} />
       {fixable && suggestion ? <span>Suggested: {suggestion}</span> : null}
       {fixable && !canFillAndExport && diagnosis?.fix ? <span>What to do: {diagnosis.fix}</span> : null}
+      {suggested.nextCheckNumber !== undefined ? <NextCheckNumberNote watch={watch} nextCheckNumber={suggested.nextCheckNumber} /> : null}
       {canFillAndExport && (row.checkNumberInput || row.bankIdInput) ? (
         <button type="button" className="btn" onClick={fillIn}>
           Fill in
@@ -129,8 +140,8 @@ export function FailedExportHelp({ watch, row }: { watch: Watch; row: FailedExpo
       <button ref={detailsTrigger} type="button" className="btn" aria-haspopup="dialog" aria-expanded={details} onClick={() => setDetails((was) => !was)}>
         Details
       </button>
-      <span role="status" aria-live="polite">
-        {step.kind === 'error' ? step.message : step.kind === 'copied' ? 'Summary copied' : ''}
+      <span role="status" aria-live="polite" className={flow.refused || aside.kind === 'error' ? 'error' : undefined}>
+        {status}
       </span>
       {/* Last, at the cell's edge: right beside Procore's own Export in the next column, as the fix of it. */}
       {fillAndExport}
@@ -151,14 +162,17 @@ export function FailedExportHelp({ watch, row }: { watch: Watch; row: FailedExpo
           <p className="muted">{UNLINK_NOTE}</p>
         </Popover>
       ) : null}
-      {step.kind === 'confirm' ? (
+      {flow.confirm ? (
         <ChangeConfirm
           title={`Fill in & Export invoice ${watch.invoiceNumber}?`}
           changes={changes}
-          note={`The payment record is exported to ${watch.erpName} again, once, with these values. ${UNLINK_NOTE}`}
+          note={`Procore's Export of this row is pressed once, with these values, and the payment record goes to ${watch.erpName} again. ${UNLINK_NOTE}`}
           confirmLabel="Fill in & Export"
-          onConfirm={() => void fix()}
-          onCancel={() => setStep({ kind: 'idle' })}
+          busy={flow.confirm.busy}
+          error={flow.confirm.error}
+          focusConfirm={flow.confirm.focusConfirm}
+          onConfirm={() => void flow.confirmed()}
+          onCancel={flow.cancel}
         />
       ) : null}
     </div>

@@ -1,29 +1,63 @@
+import { useCallback, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { readFailedExportRows, type FailedExportData } from '../../utils/page/failed-exports-grid';
 import { describeWatch } from '../../utils/overlay/watch-view';
 import { FailedExportHelp } from './FailedExportHelp';
+import { listenFixFocus } from './fix-focus';
+import { PendingFixes } from './PendingFixes';
+import { useOverlay } from '../../components/overlay/overlay-context';
+import { useAdjacentHost } from '../../components/overlay/use-adjacent-host';
 import { useGridRecords } from '../../components/overlay/use-grid-records';
 import { useDisbursementHints } from '../../components/overlay/use-hints';
 import { useServerNow, useWatchStore } from '../../components/overlay/use-watches';
 
-/** ERP Integrations, Failed to Export: the cause and the fix beside each failed payment record. */
+/**
+ * ERP Integrations, Failed to Export: the cause and the fix beside each failed payment record,
+ * and over the table what became of the fixes this tab pressed. A fix asked for from the popup
+ * or a notification (`#esw-fix=`, `fix.focus`) opens on its row.
+ */
 export function FailedExportsOverlay() {
+  const { backend } = useOverlay();
   const store = useWatchStore();
   const now = useServerNow();
-  const watchOf = (row: FailedExportData) => store.forRecord(row.disbursementNumber, row.invoiceNumber);
-  const { records } = useGridRecords(readFailedExportRows, 'fix', 'The Failed to Export table', undefined, {
+  const [focus, setFocus] = useState<{ payoutId: string; request: number } | null>(null);
+  const watchOf = (row: FailedExportData) => store.forPaymentRecord(row);
+  const { records, root } = useGridRecords(readFailedExportRows, 'fix', 'The Failed to Export table', undefined, {
     // FailedExportHelp draws every record it is given a view of.
     expects: (record) => {
       const watch = watchOf(record.data);
       return !!watch && describeWatch(watch, now) !== null;
     },
   });
-  useDisbursementHints(records.map((r) => r.data.disbursementNumber));
+  useDisbursementHints(records.map((r) => r.data.disbursementNumber).filter(Boolean));
+  useEffect(() => listenFixFocus(window, backend, (payoutId) => setFocus((was) => ({ payoutId, request: (was?.request ?? 0) + 1 }))), [backend]);
+  const notices = useAdjacentHost(root, 'fix-notice', 'before');
+  const readRow = useCallback((key: string) => {
+    const read = readFailedExportRows(document);
+    return read.ok ? (read.records.find((r) => r.key === key)?.data ?? null) : null;
+  }, []);
+  const focusMissing = focus && !records.some((r) => watchOf(r.data)?.payoutId === focus.payoutId);
+  const missingWatch = focusMissing ? store.forPaymentRecord({ payoutId: focus.payoutId, recordId: null, disbursementNumber: '', invoiceNumber: '', beneficiary: '' }) : undefined;
   return (
     <>
+      {notices
+        ? createPortal(
+            <>
+              <PendingFixes />
+              {focusMissing ? (
+                <p className="banner" role="alert">
+                  {missingWatch ? `Invoice ${missingWatch.invoiceNumber}` : 'The payment record'} asked for is not in this view of Failed to Export: it may be exported already, or further down the list.
+                </p>
+              ) : null}
+            </>,
+            notices,
+          )
+        : null}
       {records.map((record) => {
         const watch = watchOf(record.data);
-        return watch ? createPortal(<FailedExportHelp watch={watch} row={record.data} />, record.host, record.key) : null;
+        if (!watch) return null;
+        const request = focus?.payoutId === watch.payoutId ? focus.request : null;
+        return createPortal(<FailedExportHelp watch={watch} row={record.data} readRow={() => readRow(record.key)} focusRequest={request} />, record.host, record.key);
       })}
     </>
   );

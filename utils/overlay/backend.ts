@@ -7,4 +7,6 @@ import type { MessageName, Replies, RequestOf, WatchChange } from '../messaging'
 export interface Backend {
   send<N extends MessageName>(name: N, payload: RequestOf<N>): Promise<Replies[N]>;
   subscribe(onChange: (change: WatchChange) => void, onDisconnect?: () => void): () => void;
+  /** The background's `fix.focus` (a record's fix asked for from the popup or a notification), validated. */
+  onFixFocus?(onFocus: (payoutId: string) => void): () => void;
 }

@@ -77,6 +77,21 @@ export class WatchStore {
     return this.byRecord.get(`${disbursementNumber}\u0000${invoiceNumber}`);
   }
 
+  /**
+   * The watch of an ERP Integrations payment record row: by the payout it names, else its contract
+   * payment, else its disbursement and invoice numbers, else the one record with its invoice
+   * number and beneficiary (none when two could be meant: a wrong match would fix another payment).
+   */
+  forPaymentRecord(row: { payoutId: string | null; recordId: string | null; disbursementNumber: string; invoiceNumber: string; beneficiary: string }): Watch | undefined {
+    if (row.payoutId && this.watches.has(row.payoutId)) return this.watches.get(row.payoutId);
+    const all = [...this.watches.values()];
+    const byRecord = row.recordId ? all.find((w) => w.contractPaymentId === row.recordId) : undefined;
+    if (byRecord) return byRecord;
+    if (row.disbursementNumber) return this.forRecord(row.disbursementNumber, row.invoiceNumber);
+    const candidates = all.filter((w) => w.invoiceNumber === row.invoiceNumber && (!row.beneficiary || w.beneficiaryName === row.beneficiary));
+    return candidates.length === 1 ? candidates[0] : undefined;
+  }
+
   /** Whether the company exports payment records at all (null: not known yet). */
   paymentSyncEnabled(companyId: string): boolean | null {
     const company = this.status?.watchedCompanies.find((c) => c.id === companyId);

@@ -26,7 +26,8 @@ export type GridRead<K extends string> =
   | { ok: true; root: Element; rows: GridRow<K>[] }
   | { ok: false; missing: string[] };
 
-const normalise = (label: string) => label.replace(/\s+/g, ' ').replace(/\s*\*$/, '').trim().toLowerCase();
+/** A column label as compared: whitespace collapsed, a required mark dropped, lower case. */
+export const normalise = (label: string) => label.replace(/\s+/g, ' ').replace(/\s*\*$/, '').trim().toLowerCase();
 
 export function cellText(element: Element | undefined): string {
   return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();

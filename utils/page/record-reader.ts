@@ -1,4 +1,4 @@
-import { readGrid, type GridRow, type GridSpec } from './grid-reader';
+import { readGrid, type GridRead, type GridRow, type GridSpec } from './grid-reader';
 import type { RecordRow } from './record-row';
 
 export type RecordRead<T> = { ok: true; root: Element; records: RecordRow<T>[] } | { ok: false; missing: string[] };
@@ -12,8 +12,10 @@ export function readRecords<K extends string, T>(
   doc: ParentNode,
   spec: GridSpec<K>,
   toRecord: (row: GridRow<K>) => RecordRow<T> | null,
+  /** How the page's table is read: AG Grid unless told (a server-rendered page passes its own). */
+  read: (doc: ParentNode, spec: GridSpec<K>) => GridRead<K> = readGrid,
 ): RecordRead<T> {
-  const grid = readGrid(doc, spec);
+  const grid = read(doc, spec);
   if (!grid.ok) return grid;
   const seen = new Set<string>();
   const records: RecordRow<T>[] = [];

@@ -84,23 +84,72 @@ describe('ERP Integrations, Failed to Export', () => {
     expect(events).toEqual(['10044', 'OPER2']);
   });
 
-  it('Fill in & Export fills the row, confirms old → new, then goes through the background', async () => {
+  /** Procore's own Export of row 0, with what the page does when it is pressed, and what had been sent by then. */
+  function exportOfRow(onPress: (button: HTMLButtonElement) => void, sent: { name: string }[]) {
+    const button = [...document.querySelectorAll<HTMLButtonElement>('.ag-row[row-index="0"] button')].find((b) => b.textContent === 'Export')!;
+    const sentAtPress: string[][] = [];
+    button.addEventListener('click', () => {
+      sentAtPress.push(sent.map((m) => m.name));
+      onPress(button);
+    });
+    return sentAtPress;
+  }
+  /** The row's Errors words, as the page rewrites them in place (the overlay's host stays). */
+  function setRowError(text: string) {
+    const walker = document.createTreeWalker(document.querySelector('.ag-row[row-index="0"]')!.parentElement!.parentElement!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.textContent === 'Duplicate Document Number Error' && node.parentElement?.closest('[row-index="0"]')) node.textContent = text;
+    }
+  }
+  const openConfirm = async () => {
+    buttonIn(shadowOf('fix'), 'Fill in & Export').click();
+    return vi.waitFor(() => rootShadow().querySelector('[role="alertdialog"]') ?? (() => { throw new Error('no confirm'); })());
+  };
+
+  it("Fill in & Export fills the row, confirms old → new, stores the intent, then presses the row's own Export once", async () => {
     erpPage();
     const fake = fakeBackend({
       'watches.list': () => [duplicate],
       'page.hints': () => ({ ok: true }),
-      reexport: (payload) => ({ ...duplicate, state: 're_exporting', attempts: [{ at: FUNDED, checkNumber: payload.checkNumber ?? null, bankId: payload.bankId ?? null, cause: 'DUPLICATE_CHECK_NUMBER', outcome: 'pending', messages: [] }] }),
+      'fix.begin': () => ({ ok: true, intentId: 'intent-1' }),
+      'fix.pressed': () => ({ ...duplicate, state: 're_exporting', attempts: [{ at: FUNDED, checkNumber: 10044, bankId: 'OPER2', cause: 'DUPLICATE_CHECK_NUMBER', outcome: 'pending', messages: [] }] }),
     });
+    // The grid's Export stays busy while Procore exports.
+    const presses = exportOfRow((button) => (button.disabled = true), fake.sent);
     session = startSession('/8089/company/erp_integrations/payments?view=failed_to_export', fake.backend);
     await vi.waitFor(() => expect(hostTexts('fix')).toHaveLength(1));
-    buttonIn(shadowOf('fix'), 'Fill in & Export').click();
-    const dialog = await vi.waitFor(() => rootShadow().querySelector('[role="alertdialog"]') ?? (() => { throw new Error('no confirm'); })());
+    const dialog = await openConfirm();
+    expect(dialog.getAttribute('aria-labelledby')).toBeTruthy();
     expect([...dialog.querySelectorAll('tbody tr')].map((tr) => tr.textContent)).toEqual(['Check Number10042→ 10044', 'Bank IDOPER→ OPER2']);
     expect([...document.querySelectorAll<HTMLInputElement>('.ag-row[row-index="0"] input')].map((i) => i.value)).toEqual(['10044', 'OPER2']);
-    expect(fake.sent.some((m) => m.name === 'reexport')).toBe(false);
+    expect(fake.sent.some((m) => m.name.startsWith('fix.'))).toBe(false);
+    expect(presses).toEqual([]);
     buttonIn(dialog, 'Fill in & Export').click();
-    await vi.waitFor(() => expect(hostTexts('fix')[0]).toContain('Re-exporting (attempt 1)'));
-    expect(fake.sent.find((m) => m.name === 'reexport')?.payload).toEqual({ payoutId: 'po_91', checkNumber: 10044, bankId: 'OPER2' });
+    await vi.waitFor(() => expect(hostTexts('fix')[0]).toContain('Re-exporting (attempt 1)'), { timeout: 5000 });
+    // Pressed once, after the background stored the intent and before it was told the outcome.
+    expect(presses).toHaveLength(1);
+    expect(presses[0]).toContain('fix.begin');
+    expect(presses[0]).not.toContain('fix.pressed');
+    expect(fake.sent.find((m) => m.name === 'fix.begin')?.payload).toEqual({ payoutId: 'po_91', checkNumber: 10044, bankId: 'OPER2' });
+    expect(fake.sent.find((m) => m.name === 'fix.pressed')?.payload).toEqual({ payoutId: 'po_91', intentId: 'intent-1', outcome: 'pressed' });
+    expect(hostTexts('fix')[0]).toContain('Export pressed: checking with');
+  });
+
+  it("Procore's refusal of the press is shown in its words and told to the background", async () => {
+    erpPage();
+    const fake = fakeBackend({
+      'watches.list': () => [duplicate],
+      'page.hints': () => ({ ok: true }),
+      'fix.begin': () => ({ ok: true, intentId: 'intent-2' }),
+      'fix.pressed': () => duplicate,
+    });
+    const refusal = 'Export failed: This payment record has already been exported to the ERP.';
+    exportOfRow(() => setRowError(refusal), fake.sent);
+    session = startSession('/8089/company/erp_integrations/payments?view=failed_to_export', fake.backend);
+    await vi.waitFor(() => expect(hostTexts('fix')).toHaveLength(1));
+    buttonIn(await openConfirm(), 'Fill in & Export').click();
+    await vi.waitFor(() => expect(hostTexts('fix')[0]).toContain(`Procore did not export it: ${refusal}`), { timeout: 5000 });
+    expect(fake.sent.find((m) => m.name === 'fix.pressed')?.payload).toEqual({ payoutId: 'po_91', intentId: 'intent-2', outcome: 'page_refused', message: refusal });
   });
 
   it("an unrecognised message: the ERP's words in full, Procore's unchanged Export as the only thing left, no fix of ours", async () => {
@@ -128,22 +177,29 @@ describe('ERP Integrations, Failed to Export', () => {
     expect(rootShadow().textContent).not.toContain('Exporting it again will not help');
   });
 
-  it('Cancel sends nothing; a refusal is shown in words', async () => {
+  it("Escape cancels and puts the row back; the background's refusal is shown in the confirm and nothing is pressed", async () => {
     erpPage();
     const fake = fakeBackend({
       'watches.list': () => [duplicate],
       'page.hints': () => ({ ok: true }),
-      reexport: () => Promise.reject(new Error('Payment record is not in Failed to Export')),
+      'fix.begin': () => ({ ok: false, reason: 'Payment record is not in Failed to Export any more' }),
     });
+    const presses = exportOfRow(() => undefined, fake.sent);
     session = startSession('/8089/company/erp_integrations/payments?view=failed_to_export', fake.backend);
     await vi.waitFor(() => expect(hostTexts('fix')).toHaveLength(1));
-    buttonIn(shadowOf('fix'), 'Fill in & Export').click();
-    await vi.waitFor(() => buttonIn(rootShadow().querySelector('[role="alertdialog"]')!, 'Cancel').click());
-    expect(rootShadow().querySelector('[role="alertdialog"]')).toBeNull();
-    expect(fake.sent.some((m) => m.name === 'reexport')).toBe(false);
-    buttonIn(shadowOf('fix'), 'Fill in & Export').click();
-    await vi.waitFor(() => buttonIn(rootShadow().querySelector('[role="alertdialog"]')!, 'Fill in & Export').click());
-    await vi.waitFor(() => expect(hostTexts('fix')[0]).toContain('Fill in & Export did not run: Payment record is not in Failed to Export'));
+    const inputs = () => [...document.querySelectorAll<HTMLInputElement>('.ag-row[row-index="0"] input')].map((i) => i.value);
+    const dialog = await openConfirm();
+    expect(inputs()).toEqual(['10044', 'OPER2']);
+    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await vi.waitFor(() => expect(rootShadow().querySelector('[role="alertdialog"]')).toBeNull());
+    expect(inputs()).toEqual(['10042', 'OPER']);
+    expect(fake.sent.some((m) => m.name.startsWith('fix.'))).toBe(false);
+    // Enter (focus on the dialog's text, not a button) confirms.
+    const again = await openConfirm();
+    again.querySelector('table')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await vi.waitFor(() => expect(rootShadow().querySelector('[role="alertdialog"] [role="alert"]')?.textContent).toBe('Nothing was exported: Payment record is not in Failed to Export any more'));
+    expect(presses).toEqual([]);
+    expect(fake.sent.some((m) => m.name === 'fix.pressed')).toBe(false);
   });
 
   it('draws nothing on another view, and starts when the Failed to Export table shows without a URL change', async () => {
@@ -166,16 +222,53 @@ describe('ERP Integrations, Failed to Export', () => {
 });
 
 describe('funding accounts', () => {
-  it('shows the recommendation and applies it through the background after a confirm', async () => {
+  /** Procore's Overflow menu (Edit) and its Edit Account Details form, which closes on Save or Cancel. */
+  function editAccountDetails(saved: (checkNumber: string) => void) {
+    const toggle = [...document.querySelectorAll<HTMLButtonElement>('.ag-row button')].find((b) => b.textContent === '⋮')!;
+    toggle.setAttribute('aria-haspopup', 'menu');
+    const menu = Object.assign(document.createElement('div'), { hidden: true });
+    menu.setAttribute('role', 'menu');
+    const edit = Object.assign(document.createElement('button'), { textContent: 'Edit' });
+    edit.setAttribute('role', 'menuitem');
+    menu.append(edit);
+    document.body.append(menu);
+    toggle.addEventListener('click', () => (menu.hidden = false));
+    edit.addEventListener('click', () => {
+      menu.hidden = true;
+      const form = document.createElement('form');
+      const element = (tag: string, props: Record<string, string>) => Object.assign(document.createElement(tag), props);
+      form.append(
+        element('h2', { textContent: 'Edit Account Details' }),
+        element('label', { htmlFor: 'cn', textContent: 'Check Number' }),
+        element('input', { id: 'cn', value: '101' }),
+        element('button', { type: 'button', textContent: 'Cancel' }),
+        element('button', { type: 'submit', textContent: 'Save' }),
+      );
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        saved(form.querySelector('input')!.value);
+        form.remove();
+      });
+      form.querySelector('button[type="button"]')!.addEventListener('click', () => form.remove());
+      document.body.append(form);
+    });
+  }
+  const fundingPage = () =>
     gridPage(document, {
-      columns: ['Nickname', 'Verification Status', 'Bank ID', 'Next Check No.'].map((label) => ({ label })),
-      rows: [{ Nickname: 'Operating', 'Bank ID': 'OPER', 'Next Check No.': '101' }],
+      columns: ['Nickname', 'Verification Status', 'Bank ID', 'Next Check No.', ''].map((label) => ({ label })),
+      rows: [{ Nickname: 'Operating', 'Bank ID': 'OPER', 'Next Check No.': '101', '': { button: '⋮' } }],
       rowIds: ['fa_1'],
     });
+  const recommendation = { erpLastCheckNumber: 100, currentNextCheckNumber: 101, nextCheckNumber: 10000, headroom: 9900, changeNeeded: true, noRoomInField: false, fieldDigits: 21, erpName: 'QuickBooks Online', erpBankIds: ['OPER'] };
+
+  it("Apply opens Procore's Edit Account Details with the number filled; after the user's Save it reads what Procore holds", async () => {
+    fundingPage();
+    let holds = 101;
+    editAccountDetails((value) => (holds = Number(value)));
     const fake = fakeBackend({
       'watches.list': () => [],
-      'checkNumbers.recommend': () => ({ erpLastCheckNumber: 100, currentNextCheckNumber: 101, nextCheckNumber: 10000, headroom: 9900, changeNeeded: true, noRoomInField: false, fieldDigits: 21, erpName: 'QuickBooks Online', erpBankIds: ['OPER'] }),
-      'fundingAccount.setNextCheckNumber': (p) => ({ nextCheckNumber: p.nextCheckNumber }),
+      'checkNumbers.recommend': () => recommendation,
+      'fundingAccount.verify': (p) => ({ matches: holds === p.expected, nextCheckNumber: holds }),
     });
     session = startSession('/8089/company/payments/settings/funding_accounts', fake.backend);
     await vi.waitFor(() => expect(hostTexts('advice')[0]).toContain('Use 10000'));
@@ -186,11 +279,37 @@ describe('funding accounts', () => {
     expect(popover.textContent).toContain("Procore's rule of thumb: if the ERP's latest check number is 100, start Procore Pay at 10000");
     expect(popover.textContent).toContain("It fits QuickBooks Online's check-number field (up to 21 digits).");
     buttonIn(popover, 'Apply: start at 10000').click();
-    const dialog = await vi.waitFor(() => rootShadow().querySelector('[role="alertdialog"]') ?? (() => { throw new Error('no confirm'); })());
-    expect(dialog.querySelector('tbody')!.textContent).toBe('Next Check No.101→ 10000');
-    buttonIn(dialog, 'Apply').click();
-    await vi.waitFor(() => expect(hostTexts('advice')[0]).toContain('Applied: 10000'));
-    expect(fake.sent.find((m) => m.name === 'fundingAccount.setNextCheckNumber')?.payload).toEqual({ companyId: '8089', fundingAccountId: 'fa_1', nextCheckNumber: 10000 });
+    const input = await vi.waitFor(() => document.querySelector<HTMLInputElement>('form #cn') ?? (() => { throw new Error('no form'); })());
+    expect(input.value).toBe('10000');
+    // Nothing is saved by the extension: the page's own Save does it.
+    expect(holds).toBe(101);
+    expect(fake.sent.some((m) => m.name === 'fundingAccount.verify')).toBe(false);
+    input.form!.requestSubmit();
+    await vi.waitFor(() => expect(hostTexts('advice')[0]).toContain('Saved: 10000'), { timeout: 3000 });
+    expect(fake.sent.find((m) => m.name === 'fundingAccount.verify')?.payload).toEqual({ companyId: '8089', fundingAccountId: 'fa_1', expected: 10000 });
+  });
+
+  it('says nothing changed when Edit Account Details is closed without Save, and what Procore holds when a save did not take', async () => {
+    fundingPage();
+    editAccountDetails(() => undefined);
+    const fake = fakeBackend({
+      'watches.list': () => [],
+      'checkNumbers.recommend': () => recommendation,
+      'fundingAccount.verify': () => ({ matches: false, nextCheckNumber: 101 }),
+    });
+    session = startSession('/8089/company/payments/settings/funding_accounts', fake.backend);
+    await vi.waitFor(() => expect(hostTexts('advice')[0]).toContain('Use 10000'));
+    const apply = async () => {
+      shadowOf('advice').querySelector('button')!.click();
+      const popover = await vi.waitFor(() => rootShadow().querySelector('[role="dialog"]') ?? (() => { throw new Error('no popover'); })());
+      buttonIn(popover, 'Apply: start at 10000').click();
+      return vi.waitFor(() => document.querySelector<HTMLFormElement>('form') ?? (() => { throw new Error('no form'); })());
+    };
+    (await apply()).querySelector<HTMLButtonElement>('button[type="button"]')!.click();
+    await vi.waitFor(() => expect(shadowOf('advice').textContent).toContain('closed without Save: nothing changed'), { timeout: 3000 });
+    expect(fake.sent.some((m) => m.name === 'fundingAccount.verify')).toBe(false);
+    (await apply()).requestSubmit();
+    await vi.waitFor(() => expect(shadowOf('advice').textContent).toContain('Not saved: Procore holds 101 Next Check No. for Operating, not 10000'), { timeout: 3000 });
   });
 
   it('is not "Clear" for an account whose payments fail with a wrong Bank ID', async () => {

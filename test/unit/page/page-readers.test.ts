@@ -109,7 +109,7 @@ describe('disbursement detail', () => {
 });
 
 describe('ERP Integrations, Failed to Export', () => {
-  it("finds the row's inputs, its Export button and keys it by disbursement and invoice", () => {
+  it("finds the row's inputs, its Export button and keys it by its own row id", () => {
     gridPage(document, {
       columns: [
         { label: 'Beneficiary', pinned: 'left' },
@@ -128,15 +128,71 @@ describe('ERP Integrations, Failed to Export', () => {
         },
       ],
       layout: 'legacy',
+      rowIds: ['cp_41'],
     });
     const read = readFailedExportRows(document);
     if (!read.ok) throw new Error(read.missing.join());
     const [record] = read.records;
-    expect(record!.key).toBe('D-7 INV-1');
+    expect(record!.key).toBe('record cp_41');
+    expect(record!.data).toMatchObject({ recordId: 'cp_41', disbursementNumber: 'D-7', invoiceNumber: 'INV-1', beneficiary: 'Acme' });
     expect(record!.data.checkNumberInput?.value).toBe('10042');
     expect(record!.data.bankIdInput?.value).toBe('OPER');
     expect(record!.data.exportButton?.textContent).toBe('Export');
     expect(record!.anchor.textContent).toBe('Duplicate Document Number Error');
+  });
+});
+
+describe('ERP Integrations, Failed to Export, server-rendered', () => {
+  /** The Rails page's table: header labels, a form per row whose inputs sit in other cells (`form=`). */
+  function railsTable(rows: { id: string; payout: string; invoice: string; check: string }[]) {
+    const table = document.createElement('table');
+    const head = table.createTHead().insertRow();
+    for (const label of ['Beneficiary', 'Invoice No.', 'Amount', 'Check Number', 'Bank ID', 'Errors', 'Actions']) {
+      const th = document.createElement('th');
+      th.textContent = label;
+      head.append(th);
+    }
+    const body = table.createTBody();
+    body.insertRow().insertCell().textContent = 'No records to show';
+    for (const row of rows) {
+      const tr = body.insertRow();
+      tr.dataset.id = row.id;
+      tr.dataset.externalPaymentId = row.payout;
+      const cell = (text: string) => (tr.insertCell().textContent = text);
+      cell('Acme');
+      cell(row.invoice);
+      cell('$1.00');
+      tr.insertCell().append(Object.assign(document.createElement('input'), { value: row.check }));
+      tr.insertCell().append(Object.assign(document.createElement('input'), { value: 'OPER' }));
+      cell('The check number is already in use.');
+      const form = document.createElement('form');
+      form.append(Object.assign(document.createElement('button'), { type: 'submit', textContent: 'Export' }));
+      tr.insertCell().append(form);
+    }
+    document.body.append(table);
+  }
+
+  it('reads each row of a plain table by its labels: ids, inputs, the form\'s Export and the red error', () => {
+    railsTable([
+      { id: '901', payout: 'po-a', invoice: 'INV-1', check: '5003' },
+      { id: '902', payout: 'po-b', invoice: 'INV-2', check: '5004' },
+    ]);
+    const read = readFailedExportRows(document);
+    if (!read.ok) throw new Error(read.missing.join());
+    expect(read.records.map((r) => r.key)).toEqual(['record 901', 'record 902']);
+    const second = read.records[1]!.data;
+    expect(second).toMatchObject({ payoutId: 'po-b', recordId: '902', invoiceNumber: 'INV-2', disbursementNumber: '', errorsText: 'The check number is already in use.' });
+    expect(second.checkNumberInput?.value).toBe('5004');
+    expect(second.exportButton?.type).toBe('submit');
+    expect(read.records[1]!.anchor.textContent).toBe('The check number is already in use.');
+  });
+
+  it('is not recognised without its Errors column', () => {
+    railsTable([]);
+    document.querySelector('th:nth-child(6)')!.textContent = 'Status';
+    const read = readFailedExportRows(document);
+    expect(read.ok).toBe(false);
+    expect(read.ok ? [] : read.missing).toContain('"Errors"');
   });
 });
 
