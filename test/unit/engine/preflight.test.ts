@@ -4,8 +4,11 @@ import { poll } from '../../../utils/engine/poll/poll-runner';
 import { confirmPageHints } from '../../../utils/engine/learn/page-hints';
 import { listWatches } from '../../../utils/store/watch-store';
 import type { Sim } from '../../sim/server';
-import { simControl, startTestSim } from '../../sim/testing';
+import { startTestSim } from '../../sim/testing';
+import type { Disbursement } from '../../../utils/domain/schemas/disbursement';
 import { createDisbursement, engineOnSim } from './sim-engine';
+
+const number = (d: Disbursement) => String(d.disbursementIdentifier);
 
 describe('pre-flight and page hints against the sim', () => {
   let sim: Sim | undefined;
@@ -14,7 +17,7 @@ describe('pre-flight and page hints against the sim', () => {
     sim = undefined;
   });
 
-  it('warns about an unsynced invoice, a refused partial payment, a colliding Next Check Number, and sync turned off', async () => {
+  it('warns about an unsynced invoice, a refused partial payment and tax (contract v2 has no read of the sync switch nor of the ERP last check number)', async () => {
     sim = await startTestSim();
     const { engine, clientFor } = await engineOnSim(sim.origin, 60_000);
     const client = await clientFor(engine);
@@ -33,15 +36,10 @@ describe('pre-flight and page hints against the sim', () => {
     ]);
     expect(issues[0]!.message).toContain(unsynced.invoice_number);
 
-    // The ERP's own checks reach Procore Pay's range: every payment is at risk of a duplicate.
-    await simControl(sim.origin, 'POST', '/companies/8089/erp/checks', { bankId: 'OPER', checkNumber: 10040 });
-    const collision = await preflightCheck(engine, client, '8089', [{ invoiceId: synced.id, projectId }]);
-    expect(collision).toEqual([expect.objectContaining({ kind: 'check_number_collision', link: `${sim.origin}/8089/company/payments/settings/funding_accounts` })]);
-
-    await simControl(sim.origin, 'PATCH', '/companies/8089/erp', { paymentSyncEnabled: false });
-    await poll(engine, clientFor, { discovery: true, forceCompanies: true });
-    const off = await preflightCheck(engine, client, '8089', [{ invoiceId: synced.id, projectId }]);
-    expect(off.map((i) => i.kind)).toEqual(['sync_disabled']);
+    // Tax on the invoice (Procore shows it on the v1.1 requisition): the payment sync refuses it.
+    const taxed = String(sim.store.invoices(8089).find((i) => i.taxAmount > 0 && i.erpStatus === 'synced')!.id);
+    const tax = await preflightCheck(engine, client, '8089', [{ invoiceId: taxed, projectId }]);
+    expect(tax.map((i) => [i.invoiceId, i.kind])).toEqual([[taxed, 'tax_or_markup']]);
   });
 
   it('confirms disbursement numbers read on a page with an API read, at most every 15 s, and never drops one', async () => {
@@ -60,14 +58,14 @@ describe('pre-flight and page hints against the sim', () => {
       waits.push(ms);
       return ms === 0 ? Promise.resolve() : new Promise<void>((resolve) => (release = resolve));
     };
-    expect(await confirmPageHints(engine, '8089', [d.disbursementIdentifier], discover, wait)).toBe(true);
+    expect(await confirmPageHints(engine, '8089', [number(d)], discover, wait)).toBe(true);
     expect((await listWatches(engine.db, { disbursementId: String(d.id) })).map((w) => w.state)).toEqual(['syncing']);
-    expect(await confirmPageHints(engine, '8089', [d.disbursementIdentifier], discover, wait)).toBe(false);
+    expect(await confirmPageHints(engine, '8089', [number(d)], discover, wait)).toBe(false);
     // Funded since: within the interval, two hints wait for one read together, then both are answered.
     const later = await createDisbursement(sim.origin, { payouts: [{}] });
     const answers = Promise.all([
-      confirmPageHints(engine, '8089', [later.disbursementIdentifier], discover, wait),
-      confirmPageHints(engine, '8089', [d.disbursementIdentifier, later.disbursementIdentifier], discover, wait),
+      confirmPageHints(engine, '8089', [number(later)], discover, wait),
+      confirmPageHints(engine, '8089', [number(d), number(later)], discover, wait),
     ]);
     await vi.waitFor(() => expect(waits).toHaveLength(2));
     expect(waits[1]).toBeGreaterThan(0);
