@@ -61,7 +61,7 @@ describe('Firefox: notifications without buttons', () => {
     await expect(notify(engine, [{ kind: 'failed', payoutId: 'po_1' }])).rejects.toThrow(/disabled/);
   });
 
-  it('wires clicks without an onButtonClicked event, and a click opens Failed to Export', async () => {
+  it("wires clicks without an onButtonClicked event, and a click opens the company's ERP Integrations with the record's fix ready", async () => {
     const { created } = behaveLikeFirefox();
     const snooze = vi.fn(async () => undefined);
     expect(() => setupNotificationClicks(Promise.resolve(engine), snooze)).not.toThrow();
@@ -70,7 +70,8 @@ describe('Firefox: notifications without buttons', () => {
     const tabs = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
     await fakeBrowser.notifications.onClicked.trigger(id!);
     await vi.waitFor(() => expect(tabs).toHaveBeenCalledTimes(1));
-    expect(String(tabs.mock.calls[0]![0].url)).toMatch(/erp_integrations\/payments\?view=failed_to_export/);
+    // No API exports anything: the click only opens Procore's page, where the user confirms the fix.
+    expect(String(tabs.mock.calls[0]![0].url)).toMatch(/\/8089\/company\/erp_integrations#esw-fix=po_1$/);
     expect(snooze).not.toHaveBeenCalled();
   });
 });
