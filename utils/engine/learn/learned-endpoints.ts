@@ -20,6 +20,12 @@ export const LearnedEndpointSchema = z.object({
   lastOkAt: z.nullable(z.number()),
   /** 404s in a row: after FORGET_AFTER_404 the endpoint is forgotten (Procore moved it). */
   notFound: z.int(),
+  /**
+   * Companies it answered for. Only their 404s count: a company it never answered for (another
+   * zone's, one without the Payments tool) says nothing about the endpoint, and must not make
+   * every other company lose it.
+   */
+  okIn: z.optional(z.array(z.string().check(z.maxLength(32))).check(z.maxLength(500))),
 });
 export type LearnedEndpoint = z.infer<typeof LearnedEndpointSchema>;
 
@@ -51,7 +57,8 @@ const urlOf = (endpoint: Pick<LearnedEndpoint, 'template' | 'query'>, companyId:
 /**
  * Replays a learned GET (same origin, through the client's governor, with the session cookie)
  * and returns the records where the page found them; null when the answer no longer has them.
- * 404s are counted and the endpoint forgotten after FORGET_AFTER_404 of them.
+ * 404s from companies it answered for are counted, and the endpoint forgotten after
+ * FORGET_AFTER_404 of them in a row.
  */
 export async function replayLearned(
   engine: Engine,
@@ -65,10 +72,10 @@ export async function replayLearned(
   if (url === null || !isReplayableTemplate(endpoint.template)) return null;
   try {
     const records = recordsAt(await client.learnedGet(companyId, url, signal), endpoint.at, endpoint.kind);
-    await save(engine, { ...endpoint, notFound: 0, lastOkAt: records ? engine.now() : endpoint.lastOkAt }, endpoint.kind);
+    await save(engine, { ...endpoint, notFound: 0, lastOkAt: records ? engine.now() : endpoint.lastOkAt, okIn: withCompany(endpoint.okIn, companyId) }, endpoint.kind);
     return records;
   } catch (error) {
-    if (error instanceof ProcoreError && error.kind === 'not_found') {
+    if (error instanceof ProcoreError && error.kind === 'not_found' && (endpoint.okIn ?? []).includes(companyId)) {
       const notFound = endpoint.notFound + 1;
       await save(engine, notFound >= FORGET_AFTER_404 ? null : { ...endpoint, notFound }, endpoint.kind);
     }
@@ -105,9 +112,13 @@ export async function confirmObservation(engine: Engine, client: ProcoreClient, 
   if (!found || found.kind !== observation.kind || found.at.join('/') !== observation.at.join('/')) return null;
   const known = (await learnedEndpoints(engine))[observation.kind];
   const same = known && known.template === candidate.template && known.query === candidate.query;
-  await save(engine, { ...(same ? known : candidate), lastOkAt: engine.now(), notFound: 0 }, observation.kind);
+  const kept = same ? known : candidate;
+  await save(engine, { ...kept, lastOkAt: engine.now(), notFound: 0, okIn: withCompany(kept.okIn, observation.companyId) }, observation.kind);
   return found.records;
 }
+
+const withCompany = (companies: readonly string[] | undefined, companyId: string): string[] =>
+  companies?.includes(companyId) ? [...companies] : [...(companies ?? []), companyId].slice(-500);
 
 /** The real id standing where the template has its record placeholder. */
 function recordIdIn(path: string, template: string): string | undefined {
