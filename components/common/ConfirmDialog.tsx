@@ -16,8 +16,11 @@ interface ConfirmDialogProps {
   /** alertdialog for a confirm that interrupts the user's work on a page not ours. */
   role?: 'dialog' | 'alertdialog';
   testId?: string;
-  /** Where focus starts: the first control (default), or the confirm button (a fix the user asked for elsewhere). */
-  initialFocus?: 'first' | 'confirm';
+  /**
+   * Where focus starts: the first control (default), the confirm button (a fix the user asked for
+   * elsewhere), or the dialog itself (its name is read; Enter is the caller's, Tab reaches the buttons).
+   */
+  initialFocus?: 'first' | 'confirm' | 'dialog';
 }
 
 /**
@@ -46,9 +49,11 @@ export function ConfirmDialog({
   useEffect(() => {
     const previous = ref.current?.ownerDocument.activeElement as HTMLElement | null | undefined;
     const start =
-      initialFocus === 'confirm'
-        ? ref.current?.querySelector<HTMLElement>('.dialog-actions button:last-child:not(:disabled)')
-        : ref.current?.querySelector<HTMLElement>('input, select, button:not(:disabled)');
+      initialFocus === 'dialog'
+        ? ref.current
+        : initialFocus === 'confirm'
+          ? ref.current?.querySelector<HTMLElement>('.dialog-actions button:last-child:not(:disabled)')
+          : ref.current?.querySelector<HTMLElement>('input, select, button:not(:disabled)');
     start?.focus();
     return () => previous?.focus?.();
   }, [initialFocus]);
@@ -63,7 +68,11 @@ export function ConfirmDialog({
     const focusable = [...ref.current.querySelectorAll<HTMLElement>('input, select, textarea, button:not(:disabled), a[href]')];
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
-    if (event.shiftKey && focused() === first) {
+    if (focused() === ref.current) {
+      // Focus on the dialog itself: Tab enters its controls from the start, Shift+Tab from the end.
+      event.preventDefault();
+      (event.shiftKey ? last : first)?.focus();
+    } else if (event.shiftKey && focused() === first) {
       event.preventDefault();
       last?.focus();
     } else if (!event.shiftKey && focused() === last) {
@@ -74,7 +83,7 @@ export function ConfirmDialog({
 
   return (
     <div className="dialog-backdrop" onKeyDown={onKeyDown}>
-      <div ref={ref} className="dialog" role={role} aria-modal="true" aria-labelledby={titleId} data-testid={testId}>
+      <div ref={ref} className="dialog" role={role} aria-modal="true" aria-labelledby={titleId} data-testid={testId} tabIndex={-1}>
         <h2 id={titleId}>{title}</h2>
         {children}
         <div className="dialog-actions">

@@ -26,7 +26,8 @@ interface Props {
 
 /**
  * A modal confirm on a Procore page that shows exactly what will change (old → new) before anything
- * is sent. Enter confirms (except on the Cancel button, which Enter presses), Escape cancels.
+ * is sent. Focus moves onto the dialog (its name is read); Enter confirms (except on the Cancel
+ * button, which Enter presses), Escape cancels, Tab reaches the buttons.
  */
 export function ChangeConfirm({ title, changes, note, confirmLabel, onConfirm, onCancel, busy, error, focusConfirm }: Props) {
   const { layer } = useOverlay();
@@ -46,7 +47,7 @@ export function ChangeConfirm({ title, changes, note, confirmLabel, onConfirm, o
         role="alertdialog"
         testId="esw-confirm"
         busy={busy}
-        initialFocus={focusConfirm ? 'confirm' : 'first'}
+        initialFocus={focusConfirm ? 'confirm' : 'dialog'}
       >
         <table>
           <thead>

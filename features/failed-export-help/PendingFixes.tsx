@@ -23,6 +23,9 @@ function progress(fix: PendingFix, watch: Watch | undefined): { words: string; s
   if (!watch) return { words: `${invoice}: Export pressed. Checking…`, settled: false };
   if (watch.state === 'synced') return { words: `${invoice}: exported, and ${watch.erpName} has it.`, settled: true };
   if (SETTLED.has(watch.state) && watch.stateSince >= fix.at) {
+    // The fix's attempt says whether anything went out: rejected means Procore never exported it.
+    const attempt = watch.attempts.at(-1);
+    if (attempt?.outcome === 'rejected') return { words: `${invoice} was not exported: ${attempt.messages.join(' ')}`, settled: true };
     return { words: `${invoice}: exported, and ${watch.erpName} refused it again: ${watch.diagnosis?.summary ?? watch.request?.messages.join(' ') ?? 'see its row'}.`, settled: true };
   }
   return { words: `${invoice}: Export pressed. Checking with ${watch.erpName}…`, settled: false };
