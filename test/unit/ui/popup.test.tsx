@@ -65,7 +65,7 @@ describe('popup', () => {
     expect(o.getByText('$0.29')).toBeTruthy();
     expect(o.getByText('Other Co')).toBeTruthy();
     expect(o.getByText(/Not in QuickBooks Online after 10 min/)).toBeTruthy();
-    expect(o.queryByRole('button', { name: /Fix & export/ })).toBeNull();
+    expect(o.queryByRole('button', { name: /Fix in Procore/ })).toBeNull();
     expect(within(row('Clearwater Plumbing')).getByText(/In the ERP 3 min after Funding Complete/)).toBeTruthy();
     expect(screen.getByText('1 failed · 1 overdue · 1 syncing')).toBeTruthy();
   });
@@ -79,19 +79,35 @@ describe('popup', () => {
     await waitFor(() => expect(s.getByText('03:59 left')).toBeTruthy(), { timeout: 2500 });
   });
 
-  it('fixes and exports after a confirm that shows old and new values', async () => {
+  // Procore has no API that exports: the popup only opens the record's ERP Integrations page with
+  // the fix ready, and the user confirms there (issue 13). So no fix message but fix.open is sent.
+  const sentNames = (bg: ReturnType<typeof makeBackground>) => bg.sendMessage.mock.calls.map(([name]) => name);
+
+  it('shows what is wrong and old → new, then opens ERP Integrations with the fix ready; nothing is exported from the popup', async () => {
     const { user, bg } = setup([failed]);
-    bg.handle('reexport', () => ({ ...failed, state: 're_exporting', checkNumber: 10050, updatedAt: T + 1 }));
-    await user.click(await screen.findByRole('button', { name: 'Fix & export Acme Drywall' }));
-    const dialog = within(screen.getByRole('dialog', { name: 'Fix & export: Acme Drywall' }));
+    bg.handle('fix.open', () => ({ ok: true, focused: false }));
+    await user.click(await screen.findByRole('button', { name: 'Fix in Procore: Acme Drywall' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Fix in Procore: Acme Drywall' }));
+    expect(dialog.getByText('Export again with check number 10050.')).toBeTruthy();
     const checkRow = dialog.getByRole('row', { name: /Check number/ });
-    expect(within(checkRow).getAllByRole('cell').map((c) => c.textContent)).toEqual(['10042', '10050 (changed)']);
-    expect(dialog.getByRole('checkbox', { name: /Next Check Number past 10050/ })).toHaveProperty('checked', true);
-    await user.click(dialog.getByRole('button', { name: 'Export' }));
-    expect(bg.sendMessage).toHaveBeenCalledWith('reexport', { payoutId: 'po_f', checkNumber: 10050, moveNextCheckNumber: true });
+    expect(within(checkRow).getAllByRole('cell').map((c) => c.textContent)).toEqual(['10042', '10050']);
+    expect(dialog.queryByRole('row', { name: /Bank ID/ })).toBeNull();
+    expect(dialog.getByText(/Nothing is exported until you check the values and confirm there/)).toBeTruthy();
+    await user.click(dialog.getByRole('button', { name: 'Open ERP Integrations' }));
+    expect(bg.sendMessage).toHaveBeenCalledWith('fix.open', { payoutId: 'po_f' });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(within(row('Acme Drywall')).getByText('Re-exporting')).toBeTruthy();
-    expect(screen.getByText('Export sent for Acme Drywall.')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('ERP Integrations opened with the fix for Acme Drywall; confirm it there.');
+    expect(sentNames(bg).filter((name) => name.startsWith('fix.'))).toEqual(['fix.open']);
+    // The record stays failed in the popup: only Procore's page, after the user's confirm, exports it.
+    expect(within(row('Acme Drywall')).getByText('Failed')).toBeTruthy();
+  });
+
+  it('says the ERP Integrations tab already open was brought forward', async () => {
+    const { user, bg } = setup([failed]);
+    bg.handle('fix.open', () => ({ ok: true, focused: true }));
+    await user.click(await screen.findByRole('button', { name: 'Fix in Procore: Acme Drywall' }));
+    await user.click(screen.getByRole('button', { name: 'Open ERP Integrations' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('ERP Integrations brought forward with the fix for Acme Drywall; confirm it there.'));
   });
 
   it('offers no export where a re-export cannot help, and says what to do instead', async () => {
@@ -104,52 +120,51 @@ describe('popup', () => {
     });
     setup([partial]);
     const r = within(await screen.findByRole('article', { name: 'Rio Concrete' }));
-    expect(r.queryByRole('button', { name: /Fix & export/ })).toBeNull();
+    expect(r.queryByRole('button', { name: /Fix in Procore/ })).toBeNull();
     expect(r.getByText(/Enter the partial payment in QuickBooks Online by hand/)).toBeTruthy();
     expect(r.getByText('What to do:')).toBeTruthy();
   });
 
-  it('does not export a refused Bank ID unchanged', async () => {
-    const bank = makeWatch({
-      ...failed,
-      payoutId: 'po_b',
-      beneficiaryName: 'Northline Glazing',
-      bankId: 'PAYRL',
-      diagnosis: { cause: 'INVALID_BANK_ID', summary: 'QuickBooks Online has no bank account with Bank ID "PAYRL".', retryable: true },
-    });
-    const { user, bg } = setup([bank]);
-    await user.click(await screen.findByRole('button', { name: 'Fix & export Northline Glazing' }));
-    const dialog = within(screen.getByRole('dialog', { name: 'Fix & export: Northline Glazing' }));
-    expect(dialog.getByRole('button', { name: 'Export' })).toHaveProperty('disabled', true);
-    expect(dialog.getByText(/refused Bank ID PAYRL: enter the Bank ID of the paying account/)).toBeTruthy();
-    await user.clear(dialog.getByLabelText('Bank ID'));
-    await user.type(dialog.getByLabelText('Bank ID'), 'PAYROLL');
-    expect(dialog.getByRole('button', { name: 'Export' })).toHaveProperty('disabled', false);
-    expect(bg.sendMessage).not.toHaveBeenCalledWith('reexport', expect.anything());
+  it("offers a refused Bank ID as a fix in Procore, with the Bank ID Procore's page will need when one is known", async () => {
+    const refused = { cause: 'INVALID_BANK_ID' as const, summary: 'QuickBooks Online has no bank account with Bank ID "PAYRL".', retryable: true };
+    const unknown = makeWatch({ ...failed, payoutId: 'po_b', beneficiaryName: 'Northline Glazing', bankId: 'PAYRL', diagnosis: refused });
+    const known = makeWatch({ ...failed, payoutId: 'po_k', beneficiaryName: 'Keystone Partners', bankId: 'PAYRL', diagnosis: { ...refused, suggested: { bankId: 'PAYROLL' } } });
+    const { user, bg } = setup([unknown, known]);
+    await user.click(await screen.findByRole('button', { name: 'Fix in Procore: Northline Glazing' }));
+    let dialog = within(screen.getByRole('dialog', { name: 'Fix in Procore: Northline Glazing' }));
+    expect(dialog.getByText(/no bank account with Bank ID "PAYRL"/)).toBeTruthy();
+    expect(dialog.queryByRole('table')).toBeNull();
+    await user.click(dialog.getByRole('button', { name: 'Cancel' }));
+    await user.click(screen.getByRole('button', { name: 'Fix in Procore: Keystone Partners' }));
+    dialog = within(screen.getByRole('dialog', { name: 'Fix in Procore: Keystone Partners' }));
+    expect(within(dialog.getByRole('row', { name: /Bank ID/ })).getAllByRole('cell').map((c) => c.textContent)).toEqual(['PAYRL', 'PAYROLL']);
+    expect(dialog.queryByRole('row', { name: /Check number/ })).toBeNull();
+    expect(sentNames(bg).filter((name) => name.startsWith('fix.'))).toEqual([]);
   });
 
-  it('refuses a bad check number with a clear message, and Escape cancels', async () => {
+  it('is a keyboard dialog: focus starts inside, Escape cancels and sends nothing', async () => {
     const { user, bg } = setup([failed]);
-    await user.click(await screen.findByRole('button', { name: 'Fix & export Acme Drywall' }));
-    const input = screen.getByLabelText('New check number');
-    await user.clear(input);
-    await user.type(input, '12a');
-    expect(screen.getByText('Check number: enter a whole number above 0')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Export' })).toHaveProperty('disabled', true);
+    const button = await screen.findByRole('button', { name: 'Fix in Procore: Acme Drywall' });
+    button.focus();
+    await user.keyboard('{Enter}');
+    const dialog = screen.getByRole('dialog', { name: 'Fix in Procore: Acme Drywall' });
+    expect(dialog.contains(document.activeElement)).toBe(true);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(bg.sendMessage).not.toHaveBeenCalledWith('reexport', expect.anything());
+    expect(document.activeElement).toBe(button);
+    expect(sentNames(bg).filter((name) => name.startsWith('fix.'))).toEqual([]);
   });
 
-  it('shows why an export was not sent and keeps the dialog', async () => {
+  it('shows why the page was not opened and keeps the dialog', async () => {
     const { user, bg } = setup([failed]);
-    bg.handle('reexport', () => {
-      throw new Error('Payment record is not in Failed to Export');
+    bg.handle('fix.open', () => {
+      throw new Error('ERP Sync Watch is not watching payment record po_f.');
     });
-    await user.click(await screen.findByRole('button', { name: 'Fix & export Acme Drywall' }));
-    await user.click(screen.getByRole('button', { name: 'Export' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Export not sent: Payment record is not in Failed to Export');
+    await user.click(await screen.findByRole('button', { name: 'Fix in Procore: Acme Drywall' }));
+    await user.click(screen.getByRole('button', { name: 'Open ERP Integrations' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The page was not opened: ERP Sync Watch is not watching payment record po_f.');
     expect(screen.getByRole('dialog')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Open ERP Integrations' })).toHaveProperty('disabled', false);
   });
 
   it('snoozes and dismisses through the background', async () => {
