@@ -1,5 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { EngineDbSchema } from './engine-db-schema';
+import type { ReExportIntent } from './re-export-intent';
 
 type UpgradeDb = IDBPDatabase<EngineDbSchema>;
 type UpgradeTx = IDBPTransaction<EngineDbSchema, StoreNames<EngineDbSchema>[], 'versionchange'>;
@@ -42,6 +43,21 @@ export const MIGRATIONS: ((db: UpgradeDb, tx: UpgradeTx) => Promise<void> | void
   // v3: the deadline index goes: the next deadline is found among the syncing watches (by state).
   (_db, tx) => {
     tx.objectStore('watches').deleteIndex('by-deadline');
+  },
+  // v4: a fix is pressed on Procore's own page, which quotes its intent's id back and reports the
+  // press. An intent stored before was the extension's own export request, sent right after it
+  // was written: it gets an id of its own and counts as pressed then. Procore still settles it.
+  async (_db, tx) => {
+    let cursor = await tx.objectStore('intents').openCursor();
+    while (cursor) {
+      const value = cursor.value as Partial<ReExportIntent> & Pick<ReExportIntent, 'payoutId' | 'at'>;
+      await cursor.update({
+        ...cursor.value,
+        intentId: value.intentId ?? `stored-before-v4:${value.payoutId}`,
+        pressedAt: value.pressedAt === undefined ? value.at : value.pressedAt,
+      });
+      cursor = await cursor.continue();
+    }
   },
 ];
 

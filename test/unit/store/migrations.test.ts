@@ -92,6 +92,17 @@ describe('store migrations', () => {
     expect((await listWatches(db))[0]).toMatchObject({ snoozedUntil: null, notExportableReason: null });
     db.close();
   });
+
+  it('v3 → v4 gives an intent stored before pages pressed Export an id of its own, pressed when it was written', async () => {
+    const name = dbName();
+    const old = (await openEngineDb(name, 3)) as unknown as Awaited<ReturnType<typeof openDB>>;
+    const [intent] = fixture(2).stores.intents as { payoutId: string; at: number }[];
+    await old.put('intents', intent);
+    old.close();
+    const db = await openEngineDb(name);
+    expect(await listIntents(db)).toEqual([{ ...intent, intentId: `stored-before-v4:${intent!.payoutId}`, pressedAt: intent!.at }]);
+    db.close();
+  });
 });
 
 describe('store', () => {
