@@ -45,7 +45,6 @@ const CASES: [string, Parser, unknown][] = [
   ['disbursement', DisbursementSchema, { id: 77, disbursementIdentifier: 'D-1', name: 'n', fundingAccountId: 'fa_1', amount: 1250000, currencyCode: 'USD', status: 'PAYOUT_INITIATED', statusMessage: null, createdAt: '2026-11-15T16:02:11Z', updatedAt: '2026-11-15T17:40:03Z', payouts: [payout] }],
   ['ERP bank account', ErpBankAccountSchema, { bank_id: 'b', name: 'n', active: true, last_check_number: 0 }],
   ['ERP settings', ErpSettingsSchema, { connector: 'yardi', payment_sync_enabled: true, supports_partial_payments: false, erp_name: 'x' }],
-  ['export request', ExportRequestSchema, { check_number: 3, bank_id: 'x' }],
   ['error body', ProcoreErrorBodySchema, { errors: { bank_id: ['is invalid'] } }],
   ['funding account', FundingAccountSchema, { id: 1, nickname: 'n', bankId: 'b', nextCheckNumber: 5, isDefault: true, deactivated: false, verificationStatus: 'verified' }],
   ['request detail', RequestDetailSchema, { id: 1, item_type: 'contract_payment', item_id: 2, request_name: 'r', status: 'failed', messages: ['a'], created_at: '2026-01-01', updated_at: '2026-01-02' }],
