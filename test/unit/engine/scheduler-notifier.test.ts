@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { writeStatus } from '../../../utils/engine/poll/engine-status';
 import { notify, setupNotificationClicks } from '../../../utils/engine/notify/notifier';
@@ -48,7 +48,7 @@ describe('notifier', () => {
     expect(await notify(engine, items)).toBe(0);
   });
 
-  it("opens the company's Failed to Export view on click, and snoozes from the second button", async () => {
+  it("opens the company's ERP Integrations page with the record's fix ready on click, and snoozes from the second button", async () => {
     const engine = await testEngine();
     await updateSettings(engine.db, { apiOrigin: 'https://us02.procore.com' });
     await putWatches(engine.db, [sampleWatch({ payoutId: 'a', state: 'failed' })]);
@@ -57,13 +57,10 @@ describe('notifier', () => {
     await notify(engine, [{ kind: 'failed', payoutId: 'a' }]);
     const [id] = Object.keys(await fakeBrowser.notifications.getAll());
     await fakeBrowser.notifications.onButtonClicked.trigger(id!, 1);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(snoozed).toEqual([['a']]);
+    await vi.waitFor(() => expect(snoozed).toEqual([['a']]));
     await notify(engine, [{ kind: 'failed', payoutId: 'a' }]);
     const [second] = Object.keys(await fakeBrowser.notifications.getAll());
     await fakeBrowser.notifications.onClicked.trigger(second!);
-    await new Promise((r) => setTimeout(r, 50));
-    const tabs = await fakeBrowser.tabs.query({});
-    expect(tabs.map((t) => t.url)).toContain('https://us02.procore.com/8089/company/erp_integrations/payments?view=failed_to_export');
+    await vi.waitFor(async () => expect((await fakeBrowser.tabs.query({})).map((t) => t.url)).toContain('https://us02.procore.com/8089/company/erp_integrations#esw-fix=a'));
   });
 });
