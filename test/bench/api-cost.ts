@@ -71,6 +71,8 @@ export interface ApiCostResult {
   status429: number;
   /** Cycles that ended on a governor wait beyond its cap (resumed by the next alarm). */
   rateLimitedCycles: number;
+  /** The engine-minute of the first cycle the governor cut (its share of the hour spent); null: none. */
+  firstCutMinute: number | null;
   ledgerViolations: number;
 }
 
@@ -79,6 +81,7 @@ const STARTUP_MINUTES = 10;
 const TEN_SECOND_LIMIT = 50;
 const COMPANIES = [8089, 8091, 8092, 8093, 8094];
 const MINUTE = 60_000;
+const createAlarm = fakeBrowser.alarms.create.bind(fakeBrowser.alarms);
 
 /** A request's endpoint with its ids (any path segment with a digit, but an API version) as `{id}`. */
 function endpointOf(method: string, url: string): string {
@@ -99,11 +102,12 @@ export async function measureApiCost(options: ApiCostOptions = {}): Promise<ApiC
   const clock = new VirtualClock(Date.now());
   const start = clock.now();
 
-  // The engine's modules read `browser` when imported: the fake one must be in place first.
+  // The engine's modules read `browser` when imported: the fake one must be in place first. A
+  // second run in the same process starts with no alarms or listeners of the first.
+  fakeBrowser.reset();
   Object.assign(globalThis, { chrome: fakeBrowser });
   Object.assign(fakeBrowser.runtime, { id: 'bench', getPlatformInfo: async () => ({ os: 'linux', arch: 'x86-64', nacl_arch: 'x86-64' }) });
   // The fake alarm service counts its delays on the virtual clock.
-  const createAlarm = fakeBrowser.alarms.create.bind(fakeBrowser.alarms);
   Object.assign(fakeBrowser.alarms, {
     create: (name: string, info: { when?: number; delayInMinutes?: number; periodInMinutes?: number }) =>
       createAlarm(name, { when: info.when ?? clock.now() + (info.delayInMinutes ?? 0) * MINUTE, periodInMinutes: info.periodInMinutes }),
@@ -180,6 +184,7 @@ export async function measureApiCost(options: ApiCostOptions = {}): Promise<ApiC
     const dispatch = alarmHandler(clientFor);
     let rateLimitedCycles = 0;
     let lastErrorAt: number | null = null;
+    let firstCutMinute: number | null = null;
     setupScheduler(Promise.resolve(engine), (e, name) => {
       // What the bench did not fire came from the scheduler's near-deadline timer (real time).
       if (fired > 0) fired--;
@@ -188,7 +193,10 @@ export async function measureApiCost(options: ApiCostOptions = {}): Promise<ApiC
       const run = dispatch(e, name).finally(async () => {
         running.delete(run);
         const { lastError } = await readStatus(e.db);
-        if (lastError && lastError.at !== lastErrorAt && /request limit/.test(lastError.message)) rateLimitedCycles++;
+        if (lastError && lastError.at !== lastErrorAt && /request limit/.test(lastError.message)) {
+          rateLimitedCycles++;
+          firstCutMinute ??= Math.round((clock.now() - start) / MINUTE);
+        }
         lastErrorAt = lastError?.at ?? null;
       });
       running.add(run);
@@ -258,6 +266,7 @@ export async function measureApiCost(options: ApiCostOptions = {}): Promise<ApiC
       watches,
       status429: inHour.filter((s) => s.status === 429).length,
       rateLimitedCycles,
+      firstCutMinute,
       ledgerViolations: (await testing.ledger(sim.origin)).violations.length,
     };
   } finally {
@@ -297,7 +306,7 @@ if (process.argv[1]?.endsWith('api-cost.ts')) {
   console.log(
     `\nEngine spent ${result.requestsPerHour} requests per hour = ${(result.shareOfHourlyLimit * 100).toFixed(1)}% of the ${result.hourlyLimit}/h limit ` +
       `(the governor allows itself at most half of what a window has left); peak ${result.peakPer10s} in any 10 s (limit ${result.tenSecondLimit}); ` +
-      `429s: ${result.status429}. Start-up (first ${result.startup.engineMinutes} min): ${result.startup.requests} requests; steady state: ${result.steady.requestsPerHour}/h. ` +
+      `429s: ${result.status429}; cycles cut by the governor: ${result.rateLimitedCycles} (first at ${result.firstCutMinute ?? '-'} engine-min). Start-up (first ${result.startup.engineMinutes} min): ${result.startup.requests} requests; steady state: ${result.steady.requestsPerHour}/h. ` +
       `Wall time ${result.wallSeconds} s.`,
   );
   process.exit(0);
