@@ -3,7 +3,7 @@ import { LEARNED_KINDS, findRecords, recordsAt, type LearnedKind } from '../../d
 import { RECORD, fillTemplate, isReplayableTemplate } from '../../domain/learn/path-template';
 import type { ProcoreClient } from '../../procore/procore-client';
 import { ProcoreError } from '../../procore/procore-error';
-import { readMeta, writeMeta } from '../../store/meta-store';
+import { deleteMeta, readMeta, writeMeta } from '../../store/meta-store';
 import type { Engine } from '../engine';
 
 /**
@@ -29,24 +29,23 @@ export const LearnedEndpointSchema = z.object({
 });
 export type LearnedEndpoint = z.infer<typeof LearnedEndpointSchema>;
 
-const KEY = 'learnedEndpoints';
+// One key per kind: a page's list and its funding accounts are confirmed at the same time, and a
+// read-modify-write of one shared record kept only whichever finished last.
+const keyOf = (kind: LearnedKind) => `learnedEndpoint:${kind}`;
 export const FORGET_AFTER_404 = 3;
 
 export async function learnedEndpoints(engine: Engine): Promise<Partial<Record<LearnedKind, LearnedEndpoint>>> {
-  const stored = (await readMeta<unknown>(engine.db, KEY)) ?? {};
   const out: Partial<Record<LearnedKind, LearnedEndpoint>> = {};
   for (const kind of LEARNED_KINDS) {
-    const parsed = LearnedEndpointSchema.safeParse((stored as Record<string, unknown>)[kind]);
+    const parsed = LearnedEndpointSchema.safeParse(await readMeta<unknown>(engine.db, keyOf(kind)));
     if (parsed.success) out[kind] = parsed.data;
   }
   return out;
 }
 
 async function save(engine: Engine, endpoint: LearnedEndpoint | null, kind: LearnedKind): Promise<void> {
-  const all = await learnedEndpoints(engine);
-  if (endpoint) all[kind] = endpoint;
-  else delete all[kind];
-  await writeMeta(engine.db, KEY, all);
+  if (endpoint) await writeMeta(engine.db, keyOf(kind), endpoint);
+  else await deleteMeta(engine.db, [keyOf(kind)]);
 }
 
 const urlOf = (endpoint: Pick<LearnedEndpoint, 'template' | 'query'>, companyId: string, recordId?: string): string | null => {
