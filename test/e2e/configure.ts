@@ -42,7 +42,8 @@ export async function capabilityMet(page: Page, capability: Capability): Promise
   return source === 'learned' || source === 'public_api';
 }
 
-async function waitForCapability(page: Page, capability: Capability, timeoutMs: number): Promise<boolean> {
+/** Polls `compatibility.get` until the capability is met; false at the deadline. */
+export async function waitForCapability(page: Page, capability: Capability, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await capabilityMet(page, capability)) return true;
@@ -77,7 +78,8 @@ export async function learnFromPaymentsPages(ext: LaunchedExtension, extensionPa
   }
 }
 
-async function describeLearned(page: Page): Promise<string> {
+/** What the extension learned and how each capability is met, for an error message. */
+export async function describeLearned(page: Page): Promise<string> {
   const compatibility = await sendFromExtensionPage<Compatibility>(page, 'compatibility.get', {});
   const learned = compatibility.learned?.map((l) => `${l.kind} ${l.template}`).join(', ') || 'none';
   const sources = compatibility.capabilities?.map((c) => `${c.id}: ${c.source}`).join(', ') ?? 'no capabilities reported';

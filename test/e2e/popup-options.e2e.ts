@@ -27,18 +27,22 @@ async function seriousViolations(page: Page, selector?: string): Promise<string[
 }
 
 /**
- * Payouts of the last day whose latest export request failed in the sim: what the popup must list
- * as failed (a new install looks back one day; the demo's month-old history is not watched).
+ * Payouts of the last day whose latest export request failed in the sim, at the US01 companies
+ * (the extension's session calls go to the 127.0.0.1 origin; Harbor's answer only on its US02
+ * twin): what the popup must list as failed (a new install looks back one day; the demo's
+ * month-old history is not watched).
  */
 function simFailedBeneficiaries(sim: Sim): string[] {
   const names: string[] = [];
   const dayAgo = sim.store.now() - 86_400_000;
   for (const payout of sim.store.state.payouts.values()) {
-    if ((sim.store.state.disbursements.get(payout.disbursementId)?.updatedAt ?? 0) < dayAgo) continue;
+    const disbursement = sim.store.state.disbursements.get(payout.disbursementId);
+    if ((disbursement?.updatedAt ?? 0) < dayAgo) continue;
+    if (sim.store.state.companies.get(disbursement!.companyId)?.zone !== 'us01') continue;
     const latest = sim.store.latestRequestDetail(payout.id);
     if (latest?.status !== 'failed' && latest?.status !== 'stale') continue;
     const invoice = sim.store.state.invoices.get(payout.invoiceId);
-    names.push(sim.store.state.vendors.get(invoice?.vendorId ?? '')?.name ?? '?');
+    names.push((invoice && sim.store.state.vendors.get(invoice.vendorId)?.name) ?? '?');
   }
   return names;
 }
@@ -239,7 +243,7 @@ describe('popup when the browser is not signed in to Procore', () => {
     sim = await startSim({ port: 0, scenario: 'basic', windowMs: WINDOW_MS });
     dir = isolatedBuild();
     ext = await launchExtension({ extensionDir: dir });
-    await configureExtension(ext, { apiOrigin: sim.origin, windowMs: WINDOW_MS, signIn: false, poll: false });
+    await configureExtension(ext, { apiOrigin: sim.origin, windowMs: WINDOW_MS, signIn: false, learn: false, poll: false });
   });
   afterAll(async () => {
     await ext?.close();
