@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { findRecords, type LearnedKind } from '../../../utils/domain/learn/record-shapes';
+import type { ContractPayment } from '../../../utils/domain/schemas/contract-payment';
 import { DisbursementSchema, isFundingComplete, payoutsOf, type Payout } from '../../../utils/domain/schemas/disbursement';
 import { sessionAuth } from '../../../utils/procore/auth';
 import { nextLink } from '../../../utils/procore/link-header';
 import { ProcoreClient } from '../../../utils/procore/procore-client';
 import { ProcoreHttp } from '../../../utils/procore/procore-http';
 import { RateGovernor } from '../../../utils/procore/rate-governor';
+import type { Sim } from '../../sim/server';
 import { FIRST_ID_BEYOND_2_53 } from '../../sim/scenarios/gated-company';
 import { internalEndpointsOf, simControl, startTestSim } from '../../sim/testing';
 import { sessionFetch } from './sim-session';
@@ -34,6 +36,30 @@ async function fundedPayouts(client: ProcoreClient, origin: string, companyId: s
   expect(funded).toBeDefined();
   const [detail] = await learnedRecords(client, companyId, `${list}/${funded!.id}`, 'disbursement_detail');
   return payoutsOf(detail!);
+}
+
+interface FundedContract {
+  sim: Sim;
+  client: ProcoreClient;
+  payout: Payout;
+  projectId: string;
+  contractId: string;
+  payments: ContractPayment[];
+}
+
+/** A fresh sandbox, signed in, with the first funded payout of the company and its contract's payments. */
+async function withFundedContract(companyId: string, test: (funded: FundedContract) => Promise<void>): Promise<void> {
+  const sim = await startTestSim();
+  try {
+    const client = await signedInClient(sim.origin);
+    const [payout] = await fundedPayouts(client, sim.origin, companyId);
+    const { projectId, contractId } = payout!.metadata;
+    const payments = await client.contractPayments(companyId, projectId!, contractId!);
+    expect(payments.length).toBeGreaterThan(0);
+    await test({ sim, client, payout: payout!, projectId: projectId!, contractId: contractId!, payments });
+  } finally {
+    await sim.close();
+  }
 }
 
 describe('Procore client', () => {
@@ -73,73 +99,50 @@ describe('Procore client', () => {
   });
 
   it('reads the sim: a learned disbursement and its payout, the contract payment it links to, its export requests and its invoice (v1.1)', async () => {
-    const sim = await startTestSim();
-    try {
-      const client = await signedInClient(sim.origin);
+    await withFundedContract('8089', async ({ client, payout, projectId, payments }) => {
       const [me, companies] = await Promise.all([client.me(), client.companies()]);
       expect(me.login).toBe('ap@builder.com');
       expect(companies.map((c) => [c.id, c.name])).toEqual([
         ['8089', 'Builder Co'],
         ['8091', 'Keystone Partners'],
       ]);
-      const [payout] = await fundedPayouts(client, sim.origin, '8089');
-      const { projectId, contractId } = payout!.metadata;
-      const payments = await client.contractPayments('8089', projectId!, contractId!);
-      const payment = payments.find((p) => p.external_payment_id === payout!.id);
-      expect(payment).toMatchObject({ requisition_id: payout!.invoiceId, amount: payout!.amount });
+      const payment = payments.find((p) => p.external_payment_id === payout.id);
+      expect(payment).toMatchObject({ requisition_id: payout.invoiceId, amount: payout.amount });
       expect(Number.isInteger(payment!.amount)).toBe(true);
 
       const details = await client.requestDetailsOf('8089', payment!.id);
       expect(details.map((d) => d.item_id)).toEqual(details.map(() => payment!.id));
 
-      const invoices = await client.requisitions('8089', projectId!, { ids: [payout!.invoiceId!] });
-      expect(invoices.map((i) => i.id)).toEqual([payout!.invoiceId]);
+      const invoices = await client.requisitions('8089', projectId, { ids: [payout.invoiceId!] });
+      expect(invoices.map((i) => i.id)).toEqual([payout.invoiceId]);
       expect(client.takeProblems()).toEqual([]);
-    } finally {
-      await sim.close();
-    }
+    });
   });
 
   it('keeps a record that lost a field (the fact is unknown) and drops, with words, one that lost its identity', async () => {
-    const sim = await startTestSim();
-    try {
-      const client = await signedInClient(sim.origin);
-      const [payout] = await fundedPayouts(client, sim.origin, '8089');
-      const { projectId, contractId } = payout!.metadata;
-      const payments = await client.contractPayments('8089', projectId!, contractId!);
-      expect(payments.length).toBeGreaterThan(0);
+    await withFundedContract('8089', async ({ sim, client, projectId, contractId, payments }) => {
       expect(payments.some((p) => p.check_number !== null)).toBe(true);
 
       await simControl(sim.origin, 'POST', '/faults', { pathPattern: '/contract_payments$', dropField: 'check_number', times: 1 });
-      const withoutCheckNumbers = await client.contractPayments('8089', projectId!, contractId!);
+      const withoutCheckNumbers = await client.contractPayments('8089', projectId, contractId);
       expect(withoutCheckNumbers.map((p) => [p.id, p.amount, p.check_number ?? null])).toEqual(payments.map((p) => [p.id, p.amount, null]));
       expect(client.takeProblems()).toEqual([]);
 
       await simControl(sim.origin, 'POST', '/faults', { pathPattern: '/contract_payments$', dropField: 'id', times: 1 });
-      expect(await client.contractPayments('8089', projectId!, contractId!)).toEqual([]);
+      expect(await client.contractPayments('8089', projectId, contractId)).toEqual([]);
       expect(client.takeProblems()).toEqual(
         payments.map((_p, index) => ({ source: `contract payments of contract ${contractId}`, record: `#${index}`, issues: expect.stringMatching(/^id: /) })),
       );
-    } finally {
-      await sim.close();
-    }
+    });
   });
 
   it('keeps contract payment ids beyond 2^53 exact, and a partner-gated company answers its export requests with 403', async () => {
-    const sim = await startTestSim();
-    try {
-      const client = await signedInClient(sim.origin);
-      const payouts = await fundedPayouts(client, sim.origin, '8091');
-      const { projectId, contractId } = payouts[0]!.metadata;
-      const payments = await client.contractPayments('8091', projectId!, contractId!);
-      expect(payments.length).toBeGreaterThan(0);
+    await withFundedContract('8091', async ({ client, payments }) => {
       for (const payment of payments) expect(BigInt(payment.id) >= FIRST_ID_BEYOND_2_53).toBe(true);
       expect(payments.map((p) => p.id)).toContain(String(FIRST_ID_BEYOND_2_53));
 
       await expect(client.requestDetailsOf('8091', payments[0]!.id)).rejects.toMatchObject({ kind: 'forbidden', status: 403 });
-    } finally {
-      await sim.close();
-    }
+    });
   });
 
   it('gives up a hung answer with words after the timeout, without retrying it', async () => {
