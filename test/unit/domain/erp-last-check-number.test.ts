@@ -3,7 +3,7 @@ import { erpLastCheckNumber } from '../../../utils/domain/erp-last-check-number'
 import type { Watch } from '../../../utils/domain/watch';
 import { freshWatch } from './watch-fixture';
 
-const watch = (state: Watch['state'], bankId: string | null, checkNumber: number | null): Watch => ({ ...freshWatch(), state, bankId, checkNumber });
+const watch = (state: Watch['state'], bankId: string, checkNumber: number | null): Watch => ({ ...freshWatch(), state, bankId, checkNumber });
 
 describe("the ERP's last check number on a Bank ID", () => {
   const watches = [watch('synced', 'OPER', 10_040), watch('synced', 'OPER', 10_044), watch('failed', 'OPER', 10_090), watch('synced', 'PAYROLL', 20_000)];

@@ -11,7 +11,7 @@ import type { Sim } from '../../sim/server';
 import { ledger, simControl, startTestSim } from '../../sim/testing';
 import { fakeRuntimeIdentity, OUR_ID, trust } from './engine-fixture';
 import { pressProcoreExport } from './procore-page-press';
-import { createDisbursement, engineOnSim, eventually } from './sim-engine';
+import { createDisbursement, engineOnSim, eventually, payoutIds } from './sim-engine';
 
 const WINDOW = 3_000;
 
@@ -29,12 +29,14 @@ describe('fixes: escalation, automatic policy', () => {
 
   async function failingRecord(autoFix = false) {
     fakeRuntimeIdentity();
-    const { engine, clientFor } = await engineOnSim(sim!.origin, WINDOW);
+    const { engine, clientFor, clock } = await engineOnSim(sim!.origin, WINDOW);
     if (autoFix) await updateSettings(engine.db, { autoFixDuplicateCheckNumbers: true });
     await erpUses(sim!, 50001);
     const d = await createDisbursement(sim!.origin, { firstCheckNumber: 50001, payouts: [{ beneficiaryName: 'Acme Drywall', delayFraction: 0.05 }] });
-    const payoutId = String(d.payouts[0]!.id);
+    const payoutId = payoutIds(d)[0]!;
     await poll(engine, clientFor, { discovery: true });
+    // A refusal is read once the record's window is over: over at once on the engine's clock.
+    clock.advance(WINDOW + 1_000);
     const tab = { id: OUR_ID, url: `${sim!.origin}/8089/company/erp_integrations`, tab: {} };
     const send = (name: string, payload: unknown) => routeMessage(messageHandlers(engine, clientFor), { name, payload }, tab, trust);
     return { engine, clientFor, payoutId, send };
@@ -84,7 +86,7 @@ describe('fixes: escalation, automatic policy', () => {
     const setup = await failingRecord(true);
     const failed = await settle(setup, ['failed']);
     await poll(setup.engine, setup.clientFor, { discovery: false });
-    const ready = shown.mock.calls.map((call) => call[1] as { title: string; message: string }).find((n) => /ready/.test(n.title));
+    const ready = shown.mock.calls.map((call) => call[1] as unknown as { title: string; message: string }).find((n) => /ready/.test(n.title));
     expect(ready?.message).toContain(`the fix with check number ${failed.diagnosis!.suggested!.checkNumber} is ready on the ERP Integrations page`);
     expect(ready?.message).toContain('Nothing is exported until you confirm there');
     expect([(await getWatch(setup.engine.db, setup.payoutId))?.state, (await getWatch(setup.engine.db, setup.payoutId))?.attempts]).toEqual(['failed', []]);
@@ -99,6 +101,6 @@ describe('fixes: escalation, automatic policy', () => {
     await poll(setup.engine, setup.clientFor, { discovery: false });
     expect((await getWatch(setup.engine.db, setup.payoutId))?.attempts).toEqual([]);
     expect(failed.diagnosis?.suggested?.checkNumber).toBeGreaterThan(50001);
-    expect(shown.mock.calls.some((call) => /ready/.test((call[1] as { title: string }).title))).toBe(false);
+    expect(shown.mock.calls.some((call) => /ready/.test((call[1] as unknown as { title: string }).title))).toBe(false);
   });
 });

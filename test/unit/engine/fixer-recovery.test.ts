@@ -9,7 +9,7 @@ import type { Sim } from '../../sim/server';
 import { ledger, simControl, startTestSim } from '../../sim/testing';
 import { fakeRuntimeIdentity, OUR_ID, trust } from './engine-fixture';
 import { pressProcoreExport } from './procore-page-press';
-import { createDisbursement, engineOnSim, eventually } from './sim-engine';
+import { createDisbursement, engineOnSim, eventually, payoutIds } from './sim-engine';
 
 const WINDOW = 3_000;
 
@@ -19,7 +19,7 @@ async function failedRecord(sim: Sim) {
   const { engine, clientFor, clock } = await engineOnSim(sim.origin, WINDOW);
   await simControl(sim.origin, 'POST', '/companies/8089/erp/checks', { bankId: 'OPER', checkNumber: 50001 });
   const d = await createDisbursement(sim.origin, { firstCheckNumber: 50001, payouts: [{ delayFraction: 0.05 }] });
-  const payoutId = String(d.payouts[0]!.id);
+  const payoutId = payoutIds(d)[0]!;
   await poll(engine, clientFor, { discovery: true });
   const failed = await eventually(async () => {
     await poll(engine, clientFor, { discovery: false });
@@ -79,7 +79,8 @@ describe('a fix whose outcome is not known yet stays "checking"', () => {
     await begin(send, payoutId, 60000);
     await poll(engine, clientFor, { discovery: false });
     expect([(await getWatch(engine.db, payoutId))?.state, (await getIntent(engine.db, payoutId)) !== null]).toEqual(['re_exporting', true]);
-    clock.advance(CHECKING_GRACE_WINDOWS * WINDOW);
+    // Procore's Date header has whole seconds: the engine's reading of its clock may lag by one.
+    clock.advance(CHECKING_GRACE_WINDOWS * WINDOW + 1_000);
     await poll(engine, clientFor, { discovery: false });
     const after = (await getWatch(engine.db, payoutId))!;
     expect([after.state, after.attempts.map((a) => a.outcome), await getIntent(engine.db, payoutId)]).toEqual(['failed', ['rejected'], null]);
