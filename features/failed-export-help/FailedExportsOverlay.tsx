@@ -31,7 +31,13 @@ export function FailedExportsOverlay() {
   });
   useDisbursementHints(records.map((r) => r.data.disbursementNumber).filter(Boolean));
   useEffect(() => listenFixFocus(window, backend, (payoutId) => setFocus((was) => ({ payoutId, request: (was?.request ?? 0) + 1 }))), [backend]);
-  const notices = useAdjacentHost(root, 'fix-notice', 'before');
+  // The table as the feature found it: the tracker names its root only once it has rows to give,
+  // and a view left empty by the fixes this tab pressed is where their outcome is said.
+  const [found] = useState(() => {
+    const read = readFailedExportRows(document);
+    return read.ok ? read.root : null;
+  });
+  const notices = useAdjacentHost(root ?? found, 'fix-notice', 'before');
   const readRow = useCallback((key: string) => {
     const read = readFailedExportRows(document);
     return read.ok ? (read.records.find((r) => r.key === key)?.data ?? null) : null;

@@ -241,24 +241,25 @@ describe('overlays on the sandbox Procore pages', () => {
   });
 
   it('Fill in puts the suggested values in the row, and the page\'s own Export sends them to the ERP', async () => {
-    await open(`/${DEMO}/company/erp_integrations/payments?view=failed_to_export`);
+    await open(`/${DEMO}/company/erp_integrations?view=failed_to_export`);
     // The duplicate check number's Fill in (a wrong Bank ID's row has one too, with its own suggestion).
     const fillIn = page
       .locator('[data-erp-sync-watch="fix"]', { hasText: /Suggested: Check Number \d+/ })
       .locator('button', { hasText: /^Fill in$/ });
-    // The duplicate check number is further down: the grid renders only the rows in view.
+    // The duplicate check number may be further down: a grid renders only the rows in view.
+    const rows = page.locator('tbody tr, .ag-row[row-index]');
     await expect
       .poll(
         async () => {
           if ((await fillIn.count()) > 0) return true;
-          await page.locator('.ag-row[row-index]').first().hover();
+          await rows.first().hover();
           await page.mouse.wheel(0, 250);
           return false;
         },
         { timeout: 30_000, interval: 500 },
       )
       .toBe(true);
-    const row = page.locator('.ag-row[row-index]').filter({ has: fillIn }).first();
+    const row = rows.filter({ has: fillIn }).first();
     await row.scrollIntoViewIfNeeded();
     const suggestion = (await row.getByTestId('esw-fix').textContent()) ?? '';
     const suggested = Number(/Suggested: Check Number (\d+)/.exec(suggestion)?.[1]);
@@ -276,8 +277,8 @@ describe('overlays on the sandbox Procore pages', () => {
     expect((await ledger(sim.origin)).violations).toEqual([]);
   });
 
-  it('Fill in & Export goes through the background after a confirm showing old → new, and ends in the ERP', async () => {
-    await open(`/${OVERLAY_CO}/company/erp_integrations/payments?view=failed_to_export`);
+  it("Fill in & Export presses the row's own Export after a confirm in the page showing old → new, and ends in the ERP once", async () => {
+    await open(`/${OVERLAY_CO}/company/erp_integrations?view=failed_to_export`);
     const fix = page.locator('[data-erp-sync-watch="fix"] button', { hasText: /^Fill in & Export$/ });
     await expect.poll(() => fix.count(), { timeout: 30_000 }).toBe(1);
     await fix.click();
@@ -286,14 +287,16 @@ describe('overlays on the sandbox Procore pages', () => {
     const [, from, to] = /^Check Number(\d+)→ (\d+)$/.exec(rows[0] ?? '') ?? [];
     expect(Number(to)).toBeGreaterThan(Number(from));
     await shot('fix-confirm');
+    // Nothing leaves before the confirm.
+    expect((await ledger(sim.origin)).records.filter((r) => r.companyId === OVERLAY_CO && r.checkNumber === Number(to))).toEqual([]);
     await confirm().getByRole('button', { name: 'Fill in & Export' }).click();
     await expect
-      .poll(async () => (await ledger(sim.origin)).records.some((r) => r.companyId === OVERLAY_CO && r.checkNumber === Number(to)), { timeout: 60_000 })
-      .toBe(true);
+      .poll(async () => (await ledger(sim.origin)).records.filter((r) => r.companyId === OVERLAY_CO && r.checkNumber === Number(to)).length, { timeout: 60_000 })
+      .toBe(1);
     expect((await ledger(sim.origin)).violations).toEqual([]);
   });
 
-  it('applies the check number recommendation through the background after a confirm', async () => {
+  it("Apply opens Procore's Edit Account Details with the number filled; the user's Save keeps it, and the advice says Procore holds it", async () => {
     await open(`/${OVERLAY_CO}/company/payments/settings/funding_accounts`);
     const pill = page.locator('[data-erp-sync-watch="advice"] button');
     await expect.poll(() => pill.count(), { timeout: 30_000 }).toBe(1);
@@ -305,9 +308,13 @@ describe('overlays on the sandbox Procore pages', () => {
     await expect.poll(() => popover().count()).toBe(1);
     await shot('funding-accounts');
     await popover().getByRole('button', { name: `Apply: start at ${next}` }).click();
-    await expect.poll(() => confirm().count()).toBe(1);
-    await confirm().getByRole('button', { name: 'Apply' }).click();
+    const form = page.getByRole('form', { name: 'Edit Account Details' });
+    await expect.poll(() => form.getByLabel('Check Number').inputValue()).toBe(String(next));
+    // The extension saves nothing itself: Procore's own Save does.
+    expect(sim.store.fundingAccounts(OVERLAY_CO)[0]!.nextCheckNumber).not.toBe(next);
+    await form.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => sim.store.fundingAccounts(OVERLAY_CO)[0]!.nextCheckNumber, { timeout: 30_000 }).toBe(next);
+    await expect.poll(() => page.locator('[data-erp-sync-watch="advice"]').first().evaluate((host) => host.shadowRoot?.textContent ?? ''), { timeout: 30_000 }).toContain(`Saved: Procore now holds Next Check No. ${next}`);
   });
 
   it('keeps one badge per row through SPA navigation back and forth', async () => {
