@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { FIX_HASH_KEY } from '../../utils/messaging';
 import { readFailedExportRows, type FailedExportData } from '../../utils/page/failed-exports-grid';
+import { failedViewLink } from '../../utils/page/failed-view-link';
 import { describeWatch } from '../../utils/overlay/watch-view';
 import { FailedExportHelp } from './FailedExportHelp';
 import { listenFixFocus } from './fix-focus';
@@ -11,6 +13,8 @@ import { useGridRecords } from '../../components/overlay/use-grid-records';
 import { useDisbursementHints } from '../../components/overlay/use-hints';
 import { useServerNow, useWatchStore } from '../../components/overlay/use-watches';
 
+const RELOAD_AFTER_MS = 1000;
+
 /**
  * ERP Integrations, Failed to Export: the cause and the fix beside each failed payment record,
  * and over the table what became of the fixes this tab pressed. A fix asked for from the popup
@@ -20,7 +24,7 @@ export function FailedExportsOverlay() {
   const { backend } = useOverlay();
   const store = useWatchStore();
   const now = useServerNow();
-  const [focus, setFocus] = useState<{ payoutId: string; request: number } | null>(null);
+  const [focus, setFocus] = useState<{ payoutId: string; request: number; from: 'hash' | 'message' } | null>(null);
   const watchOf = (row: FailedExportData) => store.forPaymentRecord(row);
   const { records, root } = useGridRecords(readFailedExportRows, 'fix', 'The Failed to Export table', undefined, {
     // FailedExportHelp draws every record it is given a view of.
@@ -30,7 +34,7 @@ export function FailedExportsOverlay() {
     },
   });
   useDisbursementHints(records.map((r) => r.data.disbursementNumber).filter(Boolean));
-  useEffect(() => listenFixFocus(window, backend, (payoutId) => setFocus((was) => ({ payoutId, request: (was?.request ?? 0) + 1 }))), [backend]);
+  useEffect(() => listenFixFocus(window, backend, (payoutId, from) => setFocus((was) => ({ payoutId, from, request: (was?.request ?? 0) + 1 }))), [backend]);
   // The table as the feature found it: the tracker names its root only once it has rows to give,
   // and a view left empty by the fixes this tab pressed is where their outcome is said.
   const [found] = useState(() => {
@@ -43,6 +47,23 @@ export function FailedExportsOverlay() {
     return read.ok ? (read.records.find((r) => r.key === key)?.data ?? null) : null;
   }, []);
   const focusMissing = focus && !records.some((r) => watchOf(r.data)?.payoutId === focus.payoutId);
+  // Asked for while this page was already open: its rows may predate the record (a server-rendered
+  // page, a grid loaded once). Once the page has had a moment, Failed to Export is loaded afresh
+  // with the request in its fragment; a request that came in the fragment is answered here.
+  useEffect(() => {
+    if (!focusMissing || focus.from !== 'message') return;
+    const timer = setTimeout(() => {
+      const link = failedViewLink(document);
+      const target = new URL(link?.href ?? location.href);
+      target.hash = `${FIX_HASH_KEY}=${encodeURIComponent(focus.payoutId)}`;
+      // Only the fragment differs: that alone would not load the page again.
+      if (target.href.split('#')[0] === location.href.split('#')[0]) {
+        history.replaceState(history.state, '', target.href);
+        location.reload();
+      } else location.assign(target.href);
+    }, RELOAD_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [focusMissing, focus]);
   const missingWatch = focusMissing ? store.forPaymentRecord({ payoutId: focus.payoutId, recordId: null, disbursementNumber: '', invoiceNumber: '', beneficiary: '' }) : undefined;
   return (
     <>
