@@ -8,6 +8,7 @@ import { readPayableInvoiceRows } from '../../../utils/page/payable-invoices-gri
 import { readPayoutRows } from '../../../utils/page/payments-card-grid';
 import { findAuthorizeButton } from '../../../utils/page/authorize-button';
 import { DISBURSEMENT_COLUMNS, gridPage } from './ag-grid-page';
+import { railsTable } from './rails-table-page';
 
 beforeEach(() => document.body.replaceChildren());
 const cols = (...labels: string[]) => labels.map((label) => ({ label }));
@@ -143,37 +144,8 @@ describe('ERP Integrations, Failed to Export', () => {
 });
 
 describe('ERP Integrations, Failed to Export, server-rendered', () => {
-  /** The Rails page's table: header labels, a form per row whose inputs sit in other cells (`form=`). */
-  function railsTable(rows: { id: string; payout: string; invoice: string; check: string }[]) {
-    const table = document.createElement('table');
-    const head = table.createTHead().insertRow();
-    for (const label of ['Beneficiary', 'Invoice No.', 'Amount', 'Check Number', 'Bank ID', 'Errors', 'Actions']) {
-      const th = document.createElement('th');
-      th.textContent = label;
-      head.append(th);
-    }
-    const body = table.createTBody();
-    body.insertRow().insertCell().textContent = 'No records to show';
-    for (const row of rows) {
-      const tr = body.insertRow();
-      tr.dataset.id = row.id;
-      tr.dataset.externalPaymentId = row.payout;
-      const cell = (text: string) => (tr.insertCell().textContent = text);
-      cell('Acme');
-      cell(row.invoice);
-      cell('$1.00');
-      tr.insertCell().append(Object.assign(document.createElement('input'), { value: row.check }));
-      tr.insertCell().append(Object.assign(document.createElement('input'), { value: 'OPER' }));
-      cell('The check number is already in use.');
-      const form = document.createElement('form');
-      form.append(Object.assign(document.createElement('button'), { type: 'submit', textContent: 'Export' }));
-      tr.insertCell().append(form);
-    }
-    document.body.append(table);
-  }
-
   it('reads each row of a plain table by its labels: ids, inputs, the form\'s Export and the red error', () => {
-    railsTable([
+    railsTable(document, [
       { id: '901', payout: 'po-a', invoice: 'INV-1', check: '5003' },
       { id: '902', payout: 'po-b', invoice: 'INV-2', check: '5004' },
     ]);
@@ -188,7 +160,7 @@ describe('ERP Integrations, Failed to Export, server-rendered', () => {
   });
 
   it('is not recognised without its Errors column', () => {
-    railsTable([]);
+    railsTable(document, []);
     document.querySelector('th:nth-child(6)')!.textContent = 'Status';
     const read = readFailedExportRows(document);
     expect(read.ok).toBe(false);
