@@ -10,7 +10,8 @@ const report = (what: string) => (error: unknown) => console.error(`erp-sync-wat
 
 /**
  * What each alarm does (the worker's and the API-cost benchmark's one dispatch). A deadline is
- * met from the store first, and its next alarm armed, before the poll that may refine it.
+ * met from the store first, and its next alarm armed, before the poll that may refine it (the
+ * contracts of records whose deadline passed since their last read are due: contract-pace.ts).
  */
 export function alarmHandler(clientFor: ClientFactory): (engine: Engine, name: AlarmName) => Promise<void> {
   return (engine, name) =>
@@ -21,6 +22,6 @@ export function alarmHandler(clientFor: ClientFactory): (engine: Engine, name: A
         await reachDeadlines(engine).catch(report('deadline'));
         await armDeadlineAlarm(engine).catch(report('deadline alarm'));
       }
-      await poll(engine, clientFor, { discovery: name === ALARMS.discovery, refineWaiting: name === ALARMS.deadline }).catch(report('poll'));
+      await poll(engine, clientFor, { discovery: name === ALARMS.discovery }).catch(report('poll'));
     });
 }

@@ -22,6 +22,8 @@ import { backlogSince } from './backlog';
 import { capabilityUnavailable, capabilityWorked } from '../learn/capability-log';
 import { learnedEndpoints, replayLearned } from '../learn/learned-endpoints';
 import { latestRequest, toWatchRequest } from '../../domain/request-to-watch';
+import { listVersion, loadReadWhole, needsDetail, saveReadWhole, type ReadWhole } from './disbursements-read-whole';
+import { contractDue, loadContractReads, saveContractReads, type ContractReads, type PaceContext } from './contract-pace';
 
 export interface CycleOptions {
   /** Also look for newly funded disbursements (every 2 minutes, and on demand). */
@@ -30,11 +32,6 @@ export interface CycleOptions {
   forceCompanies?: boolean;
   /** Read the backlog too, as the first look after install does ("Check now"). */
   backlog?: boolean;
-  /**
-   * Records just turned overdue from the store (a deadline): read what Procore now says of the
-   * waiting ones, so one the ERP refused before its window ended reads as failed, not missing.
-   */
-  refineWaiting?: boolean;
   companyId?: string;
   signal?: AbortSignal;
 }
@@ -47,13 +44,16 @@ export interface CycleResult {
   effects: WatchEffect[];
   problems: SchemaProblem[];
   errors: { companyId: string; message: string }[];
+  /**
+   * Procore stopped the cycle (rate limit, signed out, busy, hung, cancelled): what was read
+   * before is stored and its effects are the caller's to run; then the cycle counts as failed.
+   */
+  interrupted?: ProcoreError;
 }
 
 interface Cursor {
   /** Server ms: disbursements updated since then are new to us. */
   disbursementsSince: number | null;
-  /** Server ms: request details updated since then are new to us. */
-  statusSince: number | null;
 }
 
 // Records are read again from a while before the cursor: a change stamped with a time just
@@ -62,9 +62,12 @@ const OVERLAP_MS = 2 * 60 * 1000;
 // States whose outcome can still change without anyone acting in the extension.
 const OPEN: WatchState[] = ['awaiting_funding', 'syncing', 'overdue', 'failed', 're_exporting', 'escalate'];
 const ACTIVE: WatchState[] = ['syncing', 're_exporting'];
-// A company with nothing syncing is discovered, and its waiting records (failed, overdue,
-// awaiting funding) read, at most every half window by the alarms (5 minutes: every third
-// 2-minute discovery alarm). A funding seen that late still starts its window at Procore's exact
+// Signed out, rate-limited, busy, hung or cancelled: the next company would meet the same answer.
+const CYCLE_WIDE: readonly string[] = ['signed_out', 'rate_limited', 'unavailable', 'timeout', 'aborted'];
+const isCycleWide = (error: unknown): error is ProcoreError => error instanceof ProcoreError && CYCLE_WIDE.includes(error.kind);
+// A company with nothing syncing is discovered at most every half window by the alarms
+// (5 minutes: every third 2-minute discovery alarm); its contracts' reads have their own pace
+// (contract-pace.ts). A funding seen that late still starts its window at Procore's exact
 // funding time, so its deadline does not move and is still ahead. New disbursements on a Procore
 // tab the user has open are found sooner anyway: page hints discover that company within 15 s.
 // "Poll now" and page hints read at once.
@@ -150,10 +153,26 @@ async function withPayouts(engine: Engine, client: ProcoreClient, companyId: str
   return full?.payouts ? full : null;
 }
 
+interface Discovered {
+  pending: PendingTransition[];
+  seen: number;
+  fresh: string[];
+  /** Every disbursement listed as changed is known whole (read now, or unchanged since last read). */
+  complete: boolean;
+  /** The versions read whole: stored once their watches are. */
+  readWhole: ReadWhole;
+  /** The disbursements listed as changed in this cycle. */
+  listed: Set<string>;
+  /** Procore stopped the reads part-way: what was read is kept, the rest waits for the next cycle. */
+  interrupted: ProcoreError | null;
+}
+
 /**
  * Disbursements changed since the cursor, through the list GET learned from the Payments pages
  * (PROCORE-CONTRACT.md: no public endpoint lists them). Until one is learned, nothing: the
- * pages the user opens are then the only source.
+ * pages the user opens are then the only source. A detail is read only for a disbursement whose
+ * list record changed since it was last read whole (disbursements-read-whole.ts): the cursor's
+ * overlap, and a cycle the rate limit cut, do not read the same details again.
  */
 async function discover(
   engine: Engine,
@@ -165,21 +184,40 @@ async function discover(
   /** The first look, or asked for: the settings say how far back (utils/engine/poll/backlog.ts). */
   backlog: Settings | null,
   signal?: AbortSignal,
-): Promise<{ pending: PendingTransition[]; seen: number; fresh: string[]; complete: boolean }> {
+): Promise<Discovered> {
+  const readWhole = await loadReadWhole(engine, company.id);
+  const nothing: Discovered = { pending: [], seen: 0, fresh: [], complete: false, readWhole, listed: new Set(), interrupted: null };
   const list = (await learnedEndpoints(engine)).disbursement_list;
-  if (!list) return { pending: [], seen: 0, fresh: [], complete: false };
+  if (!list) return nothing;
   const records = await replayLearned(engine, client, list, company.id, undefined, signal);
-  if (records === null) return { pending: [], seen: 0, fresh: [], complete: false };
+  if (records === null) return nothing;
   await capabilityWorked(engine, 'discover_disbursements', 'learned', company.id);
   const since = backlog ? backlogSince(backlog, cycleStart) : cursor.disbursementsSince! - OVERLAP_MS;
   const changed = parseDisbursements(records).filter((d) => !d.updatedAt || Date.parse(d.updatedAt) >= since);
+  const stored = new Map<string, Watch[]>();
+  for (const watch of await listWatches(engine.db, { companyId: company.id })) stored.set(watch.disbursementId, [...(stored.get(watch.disbursementId) ?? []), watch]);
   const full: Disbursement[] = [];
+  let complete = true;
+  let interrupted: ProcoreError | null = null;
   for (const disbursement of changed) {
-    const read = await withPayouts(engine, client, company.id, disbursement, signal);
-    if (read) full.push(read);
+    if (!disbursement.payouts && !needsDetail(disbursement, readWhole, stored.get(disbursement.id) ?? [])) continue;
+    let read: Disbursement | null;
+    try {
+      read = await withPayouts(engine, client, company.id, disbursement, signal);
+    } catch (error) {
+      if (!isCycleWide(error)) throw error;
+      interrupted = error;
+      complete = false;
+      break;
+    }
+    if (!read) complete = false;
+    else {
+      full.push(read);
+      readWhole.set(disbursement.id, listVersion(disbursement));
+    }
   }
   const { pending, fresh } = await disbursementTransitions(engine, company, windowMs, full, cycleStart);
-  return { pending, seen: changed.length, fresh, complete: full.length === changed.length };
+  return { pending, seen: changed.length, fresh, complete, readWhole, listed: new Set(changed.map((d) => d.id)), interrupted };
 }
 
 const TRUST_KEY = 'externalPaymentIdTrust';
@@ -190,22 +228,35 @@ function resultDue(watch: Watch, now: number): boolean {
   return watch.state === 'failed' || watch.state === 'overdue' || watch.state === 're_exporting' || (watch.deadline !== null && now >= watch.deadline);
 }
 
+/** What the contract reads of one company came to: kept by the cycle, stored after the transitions. */
+interface StatusReads {
+  pending: PendingTransition[];
+  faults: TransitionFault[];
+  /** When each contract was last read (contract-pace.ts), this cycle's reads included. */
+  reads: ContractReads;
+  /** The contracts that have open records: only their read times are kept. */
+  open: Set<string>;
+}
+
 /**
  * Export status (PROCORE-CONTRACT.md "The ERP side"): one contract payments request per contract
- * links each record and finds the synced ones (origin id); a request detail is read only for
- * records past their window or shown failed, one request each. A company whose account may not
- * read one of these (403/404) is marked for that capability and skipped.
+ * links each record and finds the synced ones (origin id), for the contracts whose pace says so
+ * (contract-pace.ts); a request detail is read only for records past their window or shown
+ * failed, one request each. A company whose account may not read one of these (403/404) is
+ * marked for that capability and skipped. Results go into `out` as they come, so what was read
+ * before Procore stopped the cycle is kept.
  */
 async function readStatuses(
   engine: Engine,
   client: ProcoreClient,
   company: WatchedCompany,
-  cycleStart: number,
+  pace: PaceContext,
   signal: AbortSignal | undefined,
-  waitingDue: boolean,
-): Promise<{ pending: PendingTransition[]; faults: TransitionFault[] } | null> {
-  const open = (await listWatches(engine.db, { companyId: company.id, states: waitingDue ? OPEN : ACTIVE })).filter((w) => w.state !== 'awaiting_funding');
-  if (open.length === 0) return null;
+  out: StatusReads,
+): Promise<void> {
+  const cycleStart = pace.now;
+  const open = (await listWatches(engine.db, { companyId: company.id, states: OPEN })).filter((w) => w.state !== 'awaiting_funding');
+  if (open.length === 0) return;
   let trust = (await readMeta<ExternalIdTrust>(engine.db, TRUST_KEY)) ?? 'unknown';
   const all = await listWatches(engine.db, { companyId: company.id });
   const taken = new Map(all.filter((w) => w.contractPaymentId).map((w) => [w.contractPaymentId!, w.payoutId]));
@@ -215,17 +266,29 @@ async function readStatuses(
     const key = `${watch.projectId}/${watch.contractId}`;
     byContract.set(key, [...(byContract.get(key) ?? []), watch]);
   }
-  const pending: PendingTransition[] = [];
-  const faults: TransitionFault[] = [];
+  for (const key of byContract.keys()) out.open.add(key);
+  const { pending, faults } = out;
   let exportStatusGated = false;
-  for (const watches of byContract.values()) {
+  try {
+    for (const [key, watches] of byContract) {
+      if (!contractDue(watches, out.reads.get(key), pace)) continue;
+      const faultsBefore = faults.length;
+      await readContract(watches);
+      // A record whose failure could not be classified is read again at the next poll.
+      if (faults.length === faultsBefore) out.reads.set(key, cycleStart);
+    }
+  } finally {
+    await writeMeta(engine.db, TRUST_KEY, trust);
+  }
+
+  async function readContract(watches: Watch[]): Promise<void> {
     let payments: ContractPayment[];
     try {
       payments = await client.contractPayments(company.id, watches[0]!.projectId, watches[0]!.contractId!, signal);
     } catch (error) {
       if (!isGated(error)) throw error;
       await capabilityUnavailable(engine, 'link_contract_payments', company.id);
-      continue;
+      return;
     }
     await capabilityWorked(engine, 'link_contract_payments', 'public_api', company.id);
     if (payments.some((p) => isSynced(p) && p.check_number)) await capabilityWorked(engine, 'read_erp_check_numbers', 'public_api', company.id);
@@ -271,8 +334,6 @@ async function readStatuses(
       pending.push({ watch: linked, event: { type: 'status_read', request, diagnosis }, actor: 'engine', why: `Export status ${request.status} read from Procore` });
     }
   }
-  await writeMeta(engine.db, TRUST_KEY, trust);
-  return { pending, faults };
 }
 
 /**
@@ -293,44 +354,59 @@ export async function runPollCycle(engine: Engine, client: ProcoreClient, option
   }
   if (options.companyId) companies = companies.filter((c) => c.id === options.companyId);
   const cursors = new Map<string, Cursor>();
+  const contractReads = new Map<string, StatusReads>();
   for (const company of companies) {
-    const cursor = (await readMeta<Cursor>(engine.db, cursorKey(company.id))) ?? { disbursementsSince: null, statusSince: null };
+    const cursor = (await readMeta<Cursor>(engine.db, cursorKey(company.id))) ?? { disbursementsSince: null };
     try {
       let fresh: string[] = [];
       const next: Cursor = { ...cursor };
       const asked = Boolean(options.forceCompanies || options.companyId);
       const idle = (since: number | null) => since === null || cycleStart - since >= windowMs * IDLE_READ_SHARE_OF_WINDOW;
       const inFlight = options.discovery && !asked && (await listWatches(engine.db, { companyId: company.id, states: ACTIVE })).length > 0;
+      let found: Discovered | null = null;
       if (cursor.disbursementsSince === null || (options.discovery && (asked || inFlight || idle(cursor.disbursementsSince)))) {
         const backlog = cursor.disbursementsSince === null || options.backlog ? settings : null;
-        const found = await discover(engine, client, company, windowMs, cursor, cycleStart, backlog, options.signal);
+        found = await discover(engine, client, company, windowMs, cursor, cycleStart, backlog, options.signal);
         pending.push(...found.pending);
         fresh = found.fresh;
         result.disbursementsSeen += found.seen;
-        // A disbursement listed without its payouts (their endpoint not learned yet) must be read
-        // again once it is: the cursor stays until every listed one was read whole.
+        // A disbursement listed without its payouts (their endpoint not learned yet, or the
+        // cycle cut) must be read once it can be: the cursor stays until every listed one is
+        // known whole; those read meanwhile are not read again (disbursements-read-whole.ts).
         if (found.complete) next.disbursementsSince = cycleStart;
       }
       // New watches must be stored before their status is read, so the read can find them.
-      const discovered = await commitTransitions(engine, pending.splice(0));
+      const discoveredPending = pending.splice(0);
+      const discovered = await commitTransitions(engine, discoveredPending);
       result.errors.push(...discovered.faults);
       result.effects.push(...discovered.effects);
       result.watchesChanged += discovered.watches.length;
-      const waitingDue = Boolean(options.refineWaiting) || (options.discovery && (asked || idle(cursor.statusSince)));
-      const statuses = await readStatuses(engine, client, company, cycleStart, options.signal, waitingDue || fresh.length > 0);
-      if (statuses) {
-        result.statusesRead += statuses.pending.length;
-        pending.push(...statuses.pending);
-        result.errors.push(...statuses.faults);
-        if (statuses.faults.length === 0) next.statusSince = cycleStart;
+      if (found) {
+        // A disbursement one of whose payouts could not be stored is read whole again.
+        const faulted = new Set(discovered.faults.map((f) => f.payoutId));
+        for (const p of discoveredPending) if (faulted.has(p.watch.payoutId)) found.readWhole.delete(p.watch.disbursementId);
+        await saveReadWhole(engine, company.id, found.readWhole, found.listed);
+        if (found.interrupted) throw found.interrupted;
+      }
+      const reads: StatusReads = { pending, faults: [], reads: await loadContractReads(engine, company.id), open: new Set() };
+      contractReads.set(company.id, reads);
+      const before = pending.length;
+      try {
+        await readStatuses(engine, client, company, { now: cycleStart, windowMs, asked, fresh: new Set(fresh) }, options.signal, reads);
+      } finally {
+        result.statusesRead += pending.length - before;
+        result.errors.push(...reads.faults);
       }
       cursors.set(company.id, next);
       result.companies++;
     } catch (error) {
-      // 403/404 of one company never stops another (it is marked where it happened); signed
-      // out, rate-limited, busy or hung: the next company would meet the same answer.
-      const cycleWide: readonly string[] = ['signed_out', 'rate_limited', 'unavailable', 'timeout', 'aborted'];
-      if (error instanceof ProcoreError && cycleWide.includes(error.kind)) throw error;
+      // Signed out, rate-limited, busy or hung: the next company would meet the same answer.
+      // What was read before is stored below; the caller then counts the cycle as failed.
+      if (isCycleWide(error)) {
+        result.interrupted = error;
+        break;
+      }
+      // 403/404 of one company never stops another (it is marked where it happened).
       result.errors.push({ companyId: company.id, message: error instanceof Error ? error.message : String(error) });
     }
   }
@@ -342,6 +418,7 @@ export async function runPollCycle(engine: Engine, client: ProcoreClient, option
   result.watchesChanged += committed.watches.length;
   // Cursors move only after what they cover is stored.
   for (const [companyId, cursor] of cursors) await writeMeta(engine.db, cursorKey(companyId), cursor);
+  for (const [companyId, reads] of contractReads) await saveContractReads(engine, companyId, reads.reads, reads.open);
   result.problems = client.takeProblems();
   return result;
 }

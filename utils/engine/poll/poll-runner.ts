@@ -37,6 +37,8 @@ async function pollOnce(engine: Engine, clientFor: ClientFactory, options: Cycle
     await settleIntents(engine, client, options.signal);
     const result = await runPollCycle(engine, client, options);
     await runEffects(engine, result.effects);
+    // Cut part-way: what was read is stored and its effects ran; the cycle counts as failed.
+    if (result.interrupted) throw result.interrupted;
     await applyAutoFixPolicy(engine, result.effects);
     const companies = await storedCompanies(engine);
     await engine.saveClockOffset();

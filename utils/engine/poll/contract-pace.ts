@@ -1,0 +1,56 @@
+import type { Watch, WatchState } from '../../domain/watch';
+import { ACTIVE_POLL_MINUTES } from '../../domain/poll-pace';
+import { readMeta, writeMeta } from '../../store/meta-store';
+import type { Engine } from '../engine';
+import { CURSOR_PREFIX } from './company-directory';
+
+/** Per contract (`projectId/contractId`), the server time its contract payments were last read. */
+export type ContractReads = Map<string, number>;
+
+const key = (companyId: string) => `${CURSOR_PREFIX}${companyId}:contracts-read`;
+
+const ACTIVE: readonly WatchState[] = ['syncing', 're_exporting'];
+
+// While a contract's records sync, its payments are read at most every third of the window.
+// That read only shows a synced record sooner; the deadline's correctness does not rest on it:
+// every contract is also read in the last poll period before each of its records' deadlines (so a
+// record the ERP synced by then reads synced before the deadline's notification) and again once
+// the deadline passed (a refusal or a late sync is read then, not at the next pace). A third
+// keeps a record found at funding to three or four reads in its window (found, +1/3, +2/3, just
+// before its deadline) instead of one per 30-second poll, and a synced record green in the
+// popup at most ~3 minutes after the ERP took it.
+export const ACTIVE_READ_SHARE_OF_WINDOW = 1 / 3;
+// Failed, overdue and escalated records change only when someone acts (or the ERP answers late):
+// half a window, the pace the idle discovery keeps.
+export const WAITING_READ_SHARE_OF_WINDOW = 1 / 2;
+// The poll period while records sync: a deadline closer than this is read now, the next poll
+// could come after it.
+const DEADLINE_LEAD_MS = ACTIVE_POLL_MINUTES * 60_000;
+
+export interface PaceContext {
+  now: number;
+  windowMs: number;
+  /** Asked for (Check now, a page's hint): every contract is read. */
+  asked: boolean;
+  /** Payouts discovered in this cycle: their contract is read at once (links them, may find them synced). */
+  fresh: ReadonlySet<string>;
+}
+
+/** Whether a contract's payments need reading now, given its open records and when they were last read. */
+export function contractDue(watches: readonly Watch[], lastRead: number | undefined, { now, windowMs, asked, fresh }: PaceContext): boolean {
+  if (lastRead === undefined || asked || watches.some((w) => fresh.has(w.payoutId))) return true;
+  const lead = Math.min(DEADLINE_LEAD_MS, windowMs * ACTIVE_READ_SHARE_OF_WINDOW);
+  if (watches.some((w) => w.deadline !== null && w.deadline > lastRead && w.deadline <= now + lead)) return true;
+  const since = now - lastRead;
+  if (watches.some((w) => ACTIVE.includes(w.state)) && since >= windowMs * ACTIVE_READ_SHARE_OF_WINDOW) return true;
+  return since >= windowMs * WAITING_READ_SHARE_OF_WINDOW;
+}
+
+export async function loadContractReads(engine: Engine, companyId: string): Promise<ContractReads> {
+  return new Map(Object.entries((await readMeta<Record<string, number>>(engine.db, key(companyId))) ?? {}));
+}
+
+/** Stores the read times of the contracts that still have open records (the others need none). */
+export async function saveContractReads(engine: Engine, companyId: string, reads: ContractReads, open: ReadonlySet<string>): Promise<void> {
+  await writeMeta(engine.db, key(companyId), Object.fromEntries([...reads].filter(([contract]) => open.has(contract))));
+}
