@@ -1,25 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Watch } from '../../../utils/domain/watch';
-import { ledger, simControl } from '../../sim/testing';
-import { expectLedgerSound, FaultRun } from './fault-harness';
+import { ledger } from '../../sim/testing';
+import { COMPANY, expectLedgerSound, FaultRun } from './fault-harness';
+import { fillInAndExport, holdExportPress, openFailedToExport, recordRow, untilPendingFixSays } from './page-fix';
 import { until } from './until';
 import { stopServiceWorker } from './worker-control';
 
 /*
- * The service worker killed in the middle of a corrective re-export, at the two points that
- * matter: after the intent is stored but before Procore has the request, and after Procore has
- * it but before the reply. The ERP ledger must show at most one export, and the record must end
- * where Procore says it is.
+ * The service worker killed in the middle of a fix made as a user makes it now (issue 13): the
+ * in-page Fill in & Export stores the intent through the background (fix.begin), then Procore's
+ * own Export is pressed in the page, then the page reports it (fix.pressed). The worker is
+ * stopped after the intent is stored and before Procore has the press. The ERP ledger must show
+ * one export or none, never two, and the user must see which.
  */
 const WINDOW_MS = 10_000;
-const EXPORT = '/contract_payments/[^/]+/export$';
 
-interface FaultHits {
-  pathPattern: string;
-  hits: number;
-}
-
-describe('service worker stopped during a re-export', () => {
+describe('service worker stopped between the intent and the press', () => {
   let run: FaultRun;
   let nextCheck = 61_000;
   beforeAll(async () => {
@@ -30,11 +25,7 @@ describe('service worker stopped during a re-export', () => {
   });
 
   const failedRecord = (name: string) => run.failedRecord(name, (nextCheck += 100));
-
-  async function exportArrived(): Promise<boolean> {
-    const faults = await simControl<FaultHits[]>(run.sim.origin, 'GET', '/faults');
-    return faults.some((f) => f.pathPattern === EXPORT && f.hits > 0);
-  }
+  const exportsOf = async (payoutId: string) => (await ledger(run.sim.origin)).records.filter((r) => r.payoutId === payoutId);
 
   /** A new page and a message: Chromium starts a new worker, which begins from the store. */
   async function wakeWorker(): Promise<void> {
@@ -42,53 +33,67 @@ describe('service worker stopped during a re-export', () => {
     await run.pollNow();
   }
 
-  it('stopped between the intent and the request: nothing reaches the ERP, the user sees "interrupted … nothing was exported", and a new fix exports once', async () => {
+  it('the press never reaches Procore: nothing is exported, the record shows "checking", then says nothing was exported and offers the fix again, which exports once', async () => {
     const { id, payoutId } = await failedRecord('Intent Only Drywall');
-    // Procore answers the first POST "busy, retry in 8 s": the intent is stored, nothing is exported.
-    await run.fault({ pathPattern: EXPORT, method: 'POST', status: 503, retryAfter: 8, times: 1 });
-    const fix = run.envelope('reexport', { payoutId, checkNumber: nextCheck + 50 }).catch((error: unknown) => ({ ok: false, error: String(error) }));
-    await until('the export request to reach Procore', exportArrived, 15_000, 100);
-    await stopServiceWorker(run.page, run.ext.extensionId);
-    await fix;
-    await run.clearFaults();
-    expect((await ledger(run.sim.origin)).records.filter((r) => r.payoutId === payoutId)).toEqual([]);
+    const tab = await openFailedToExport(run);
+    // The worker dies, and the press is lost on its way (the connection dropped under it).
+    const held = await holdExportPress(tab, async (route) => {
+      await stopServiceWorker(run.page, run.ext.extensionId);
+      await route.abort('connectionreset');
+    });
+    await fillInAndExport(tab, payoutId);
+    await held();
+    await tab.unrouteAll({ behavior: 'ignoreErrors' });
+    expect(await exportsOf(payoutId)).toEqual([]);
 
     await wakeWorker();
-    // What the user sees until the interrupted fix is settled, and after.
+    // The intent outlived the worker: the new one shows the record as checking, not failed, not offered.
+    expect((await run.watchesOf(id)).map((w) => w.state)).toEqual(['re_exporting']);
+    // The user comes back to the page: the pending fix is followed there.
+    await tab.goto(`${run.sim.origin}/${COMPANY}/company/erp_integrations/contract_payments?view=failed_to_export`);
+    await untilPendingFixSays(tab, /Export pressed\. Checking with QuickBooks Online/, 15_000);
+
+    // Two sync windows with the record still in Failed to Export and no newer request: settled as not exported.
     const settled = await until('the interrupted fix settled', async () => {
       await run.pollNow();
       const [w] = await run.watchesOf(id);
       return w && w.state === 'failed' ? w : null;
-    }, 150_000, 2_000);
-    expect(JSON.stringify(settled)).toMatch(/interrupted before Procore received it; nothing was exported/);
-    expect((await ledger(run.sim.origin)).records.filter((r) => r.payoutId === payoutId)).toEqual([]);
+    }, 4 * WINDOW_MS + 30_000, 1_000);
+    expect(settled.attempts.at(-1)?.messages.join(' ')).toMatch(/nothing was exported/);
+    expect(await exportsOf(payoutId)).toEqual([]);
+    // What the user sees on the page: which it was, in words.
+    await untilPendingFixSays(tab, /was not exported: .*nothing was exported/, 15_000);
 
-    const again = await run.send<Watch>('reexport', { payoutId, checkNumber: nextCheck + 60 });
-    expect(again.state).toBe('re_exporting');
-    const synced = await until('the second fix in the ERP', async () => {
-      await run.pollNow();
-      const watches = await run.watchesOf(id);
-      return watches[0]?.state === 'synced' ? watches : null;
-    }, 45_000, 1_000);
+    // Offered again, and this time the press goes through: one export.
+    await tab.reload();
+    await fillInAndExport(tab, payoutId);
+    const synced = await run.untilState(id, 'synced', { timeoutMs: 60_000, pollNow: true });
     await expectLedgerSound(run.sim.origin, [payoutId], synced);
+    expect(await exportsOf(payoutId)).toHaveLength(1);
+    await tab.close();
   }, 240_000);
 
-  it('stopped between the request and its reply: Procore exported once, the record ends synced, and no second export is sent', async () => {
+  it('the press reaches Procore: Procore exports once, the new worker follows it to synced, the page says so, and no second fix is offered', async () => {
     const { id, payoutId } = await failedRecord('Reply Lost Electric');
-    // Procore does the export at once but holds its reply 4 s: the worker dies waiting for it.
-    await run.fault({ pathPattern: EXPORT, method: 'POST', replyDelayMs: 4_000, times: 1 });
-    const fix = run.envelope('reexport', { payoutId, checkNumber: nextCheck + 70 }).catch((error: unknown) => ({ ok: false, error: String(error) }));
-    await until('the export request to reach Procore', exportArrived, 15_000, 100);
-    await stopServiceWorker(run.page, run.ext.extensionId);
-    await fix;
-    await run.clearFaults();
+    const tab = await openFailedToExport(run);
+    const held = await holdExportPress(tab, async (route) => {
+      await stopServiceWorker(run.page, run.ext.extensionId);
+      await route.continue();
+    });
+    await fillInAndExport(tab, payoutId);
+    await held();
+    await tab.unrouteAll({ behavior: 'ignoreErrors' });
 
     await wakeWorker();
-    const synced = await run.untilState(id, 'synced', { timeoutMs: 150_000, pollNow: true });
-    // Asking again cannot export it twice.
-    const again = await run.envelope('reexport', { payoutId, checkNumber: nextCheck + 80 });
-    expect(again.ok).toBe(false);
+    const synced = await run.untilState(id, 'synced', { timeoutMs: 60_000, pollNow: true });
     await expectLedgerSound(run.sim.origin, [payoutId], synced);
-    expect((await ledger(run.sim.origin)).records.filter((r) => r.payoutId === payoutId)).toHaveLength(1);
+    expect(await exportsOf(payoutId)).toHaveLength(1);
+    // The page Procore loaded after the Export says which: exported, and the ERP has it.
+    await untilPendingFixSays(tab, /exported, and QuickBooks Online has it/);
+    // The record left Failed to Export: nothing offers to export it again.
+    await tab.reload();
+    expect(await recordRow(tab, payoutId).count()).toBe(0);
+    expect(await exportsOf(payoutId)).toHaveLength(1);
+    await tab.close();
   }, 240_000);
 });
