@@ -11,7 +11,7 @@ describe('fix.focus in the page', () => {
     await fakeBrowser.runtime.onMessage.trigger({ name: 'fix.focus', payoutId: 'po-1' }, ours);
     // Another extension, one of our own content scripts (it has a tab), a wrong shape: ignored.
     await fakeBrowser.runtime.onMessage.trigger({ name: 'fix.focus', payoutId: 'po-2' }, { id: 'another-extension' });
-    await fakeBrowser.runtime.onMessage.trigger({ name: 'fix.focus', payoutId: 'po-3' }, { ...ours, tab: { id: 4 } });
+    await fakeBrowser.runtime.onMessage.trigger({ name: 'fix.focus', payoutId: 'po-3' }, { ...ours, tab: { id: 4, index: 0, highlighted: false, active: true, pinned: false, incognito: false } });
     await fakeBrowser.runtime.onMessage.trigger({ name: 'fix.focus', payoutId: '<img src=x>' }, ours);
     await fakeBrowser.runtime.onMessage.trigger({ name: 'fix.open', payoutId: 'po-4' }, ours);
     expect(asked).toEqual(['po-1']);
