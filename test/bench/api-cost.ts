@@ -73,6 +73,15 @@ export interface ApiCostResult {
   rateLimitedCycles: number;
   /** The engine-minute of the first cycle the governor cut (its share of the hour spent); null: none. */
   firstCutMinute: number | null;
+  /**
+   * Records the engine turned overdue (its desktop alert) although the ERP had already synced
+   * them by then (the sandbox's own request history says when): false alerts.
+   */
+  falseOverdue: number;
+  /** Of falseOverdue, those after the start-up (the first STARTUP_MINUTES). */
+  falseOverdueAfterStartup: number;
+  /** Records still overdue at the end of the run although the ERP synced them. */
+  overdueButSyncedAtEnd: number;
   ledgerViolations: number;
 }
 
@@ -112,7 +121,7 @@ export async function measureApiCost(options: ApiCostOptions = {}): Promise<ApiC
     create: (name: string, info: { when?: number; delayInMinutes?: number; periodInMinutes?: number }) =>
       createAlarm(name, { when: info.when ?? clock.now() + (info.delayInMinutes ?? 0) * MINUTE, periodInMinutes: info.periodInMinutes }),
   });
-  const [{ startSim }, testing, { Engine }, { openEngineDb }, { updateSettings }, { procoreClient }, { alarmHandler }, { reschedule, setupScheduler }, { countByState }, { readStatus }, { learnFromPaymentsPages }] = await Promise.all([
+  const [{ startSim }, testing, { Engine }, { openEngineDb }, { updateSettings }, { procoreClient }, { alarmHandler }, { reschedule, setupScheduler }, { countByState }, { readStatus }, { learnFromPaymentsPages }, { listAudit }, { listWatches }] = await Promise.all([
     import('../sim/server'),
     import('../sim/testing'),
     import('../../utils/engine/engine'),
@@ -124,6 +133,8 @@ export async function measureApiCost(options: ApiCostOptions = {}): Promise<ApiC
     import('../../utils/store/watch-store'),
     import('../../utils/engine/poll/engine-status'),
     import('../unit/engine/sim-engine'),
+    import('../../utils/store/audit-log'),
+    import('../../utils/store/watch-store'),
   ]);
 
   // The product's sync window (10 minutes) on both sides: virtual time makes shortening it unnecessary.
@@ -247,6 +258,12 @@ export async function measureApiCost(options: ApiCostOptions = {}): Promise<ApiC
     for (const state of ['awaiting_funding', 'syncing', 'synced', 'overdue', 'failed', 're_exporting', 'escalate', 'not_exportable'] as const) {
       watches[state] = await countByState(engine.db, state);
     }
+    const syncedAt = (payoutId: string) => sim.store.requestHistory(payoutId).find((d) => d.status === 'success')?.updatedAt ?? Infinity;
+    const wentOverdue = (await listAudit(engine.db)).filter((a) => a.after === 'overdue' && a.before !== 'overdue' && a.payoutId);
+    const falsely = wentOverdue.filter((a) => syncedAt(a.payoutId!) <= a.at);
+    const falseOverdue = falsely.length;
+    const falseOverdueAfterStartup = falsely.filter((a) => a.at - start >= STARTUP_MINUTES * MINUTE).length;
+    const overdueButSyncedAtEnd = (await listWatches(engine.db, { states: ['overdue'] })).filter((w) => syncedAt(w.payoutId) <= clock.now()).length;
     const requestsPerHour = Math.round(inHour.length / hours);
     return {
       engineHours: hours,
@@ -267,6 +284,9 @@ export async function measureApiCost(options: ApiCostOptions = {}): Promise<ApiC
       status429: inHour.filter((s) => s.status === 429).length,
       rateLimitedCycles,
       firstCutMinute,
+      falseOverdue,
+      falseOverdueAfterStartup,
+      overdueButSyncedAtEnd,
       ledgerViolations: (await testing.ledger(sim.origin)).violations.length,
     };
   } finally {
@@ -306,7 +326,8 @@ if (process.argv[1]?.endsWith('api-cost.ts')) {
   console.log(
     `\nEngine spent ${result.requestsPerHour} requests per hour = ${(result.shareOfHourlyLimit * 100).toFixed(1)}% of the ${result.hourlyLimit}/h limit ` +
       `(the governor allows itself at most half of what a window has left); peak ${result.peakPer10s} in any 10 s (limit ${result.tenSecondLimit}); ` +
-      `429s: ${result.status429}; cycles cut by the governor: ${result.rateLimitedCycles} (first at ${result.firstCutMinute ?? '-'} engine-min). Start-up (first ${result.startup.engineMinutes} min): ${result.startup.requests} requests; steady state: ${result.steady.requestsPerHour}/h. ` +
+      `429s: ${result.status429}; cycles cut by the governor: ${result.rateLimitedCycles} (first at ${result.firstCutMinute ?? '-'} engine-min); ` +
+      `turned overdue although the ERP had synced them: ${result.falseOverdue}, ${result.falseOverdueAfterStartup} of them after start-up (still overdue at the end: ${result.overdueButSyncedAtEnd}). Start-up (first ${result.startup.engineMinutes} min): ${result.startup.requests} requests; steady state: ${result.steady.requestsPerHour}/h. ` +
       `Wall time ${result.wallSeconds} s.`,
   );
   process.exit(0);

@@ -86,8 +86,9 @@ describe('poll cycle against the sim', () => {
     // whose records are none of them syncing at most every half window: here its disbursement
     // list (last read two windows ago; the disbursement changed since the cursor's overlap, but
     // not since its detail was read whole, so not its detail) but not its export statuses (just
-    // read); at once again, nothing; a window later, the list and the waiting records' export
-    // status (one contract payments request per contract, one request detail per waiting record).
+    // read); at once again, nothing; a window later, the list and the overdue record's export
+    // status (one contract payments request for its contract, one request detail for it); the
+    // failed one waits for its own slower pace (contract-pace.ts), three windows.
     const kinds = (from: number) => {
       const counts: Record<string, number> = {};
       for (const path of asked.slice(from)) {
@@ -105,6 +106,10 @@ describe('poll cycle against the sim', () => {
     await poll(engine, clientFor, { discovery: true });
     expect(kinds(before)).toEqual({});
     clock.advance(WINDOW);
+    await poll(engine, clientFor, { discovery: true });
+    expect(kinds(before)).toEqual({ 'disbursement list': 1, 'contract payments': 1, 'request details': 1 });
+    before = asked.length;
+    clock.advance(2 * WINDOW);
     await poll(engine, clientFor, { discovery: true });
     expect(kinds(before)).toEqual({ 'disbursement list': 1, 'contract payments': 2, 'request details': 2 });
 

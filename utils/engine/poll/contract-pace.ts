@@ -20,9 +20,12 @@ const ACTIVE: readonly WatchState[] = ['syncing', 're_exporting'];
 // before its deadline) instead of one per 30-second poll, and a synced record green in the
 // popup at most ~3 minutes after the ERP took it.
 export const ACTIVE_READ_SHARE_OF_WINDOW = 1 / 3;
-// Failed, overdue and escalated records change only when someone acts (or the ERP answers late):
-// half a window, the pace the idle discovery keeps.
+// An overdue record may still be taken by the ERP late: half a window, the pace the idle
+// discovery keeps. A failed or escalated one changes only when someone acts: through the
+// extension's fix it is re-exporting (the pace above), on Procore's page the page's hint asks
+// for an immediate read; so three windows (30 minutes) only catch an act seen by neither.
 export const WAITING_READ_SHARE_OF_WINDOW = 1 / 2;
+export const FAILED_READ_WINDOWS = 3;
 // The poll period while records sync: a deadline closer than this is read now, the next poll
 // could come after it.
 const DEADLINE_LEAD_MS = ACTIVE_POLL_MINUTES * 60_000;
@@ -43,7 +46,18 @@ export function contractDue(watches: readonly Watch[], lastRead: number | undefi
   if (watches.some((w) => w.deadline !== null && w.deadline > lastRead && w.deadline <= now + lead)) return true;
   const since = now - lastRead;
   if (watches.some((w) => ACTIVE.includes(w.state)) && since >= windowMs * ACTIVE_READ_SHARE_OF_WINDOW) return true;
-  return since >= windowMs * WAITING_READ_SHARE_OF_WINDOW;
+  if (watches.some((w) => w.state === 'overdue') && since >= windowMs * WAITING_READ_SHARE_OF_WINDOW) return true;
+  return since >= windowMs * FAILED_READ_WINDOWS;
+}
+
+/**
+ * The order to read contracts in, should the rate limit cut the cycle: those with a deadline
+ * still ahead, soonest first (a synced record read before its deadline is an alert not sent),
+ * then the rest.
+ */
+export function readOrder(now: number): (a: readonly Watch[], b: readonly Watch[]) => number {
+  const nextDeadline = (watches: readonly Watch[]) => Math.min(...watches.map((w) => (w.deadline !== null && w.deadline > now ? w.deadline : Infinity)));
+  return (a, b) => nextDeadline(a) - nextDeadline(b) || 0;
 }
 
 export async function loadContractReads(engine: Engine, companyId: string): Promise<ContractReads> {

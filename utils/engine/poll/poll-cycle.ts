@@ -23,7 +23,7 @@ import { capabilityUnavailable, capabilityWorked } from '../learn/capability-log
 import { learnedEndpoints, replayLearned } from '../learn/learned-endpoints';
 import { latestRequest, toWatchRequest } from '../../domain/request-to-watch';
 import { listVersion, loadReadWhole, needsDetail, saveReadWhole, type ReadWhole } from './disbursements-read-whole';
-import { contractDue, loadContractReads, saveContractReads, type ContractReads, type PaceContext } from './contract-pace';
+import { contractDue, loadContractReads, readOrder, saveContractReads, type ContractReads, type PaceContext } from './contract-pace';
 
 export interface CycleOptions {
   /** Also look for newly funded disbursements (every 2 minutes, and on demand). */
@@ -270,8 +270,9 @@ async function readStatuses(
   const { pending, faults } = out;
   let exportStatusGated = false;
   try {
-    for (const [key, watches] of byContract) {
-      if (!contractDue(watches, out.reads.get(key), pace)) continue;
+    const due = [...byContract].filter(([key, watches]) => contractDue(watches, out.reads.get(key), pace));
+    const order = readOrder(cycleStart);
+    for (const [key, watches] of due.sort(([, a], [, b]) => order(a, b))) {
       const faultsBefore = faults.length;
       await readContract(watches);
       // A record whose failure could not be classified is read again at the next poll.

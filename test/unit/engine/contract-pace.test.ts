@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIVE_READ_SHARE_OF_WINDOW, contractDue, FAILED_READ_WINDOWS, readOrder, WAITING_READ_SHARE_OF_WINDOW, type PaceContext } from '../../../utils/engine/poll/contract-pace';
+import { sampleWatch } from './engine-fixture';
+
+const WINDOW = 10 * 60_000;
+const NOW = 1_700_000_000_000;
+const at = (overrides: Partial<PaceContext> = {}): PaceContext => ({ now: NOW, windowMs: WINDOW, asked: false, fresh: new Set(), ...overrides });
+// A record in its window, its deadline well ahead.
+const syncing = sampleWatch({ state: 'syncing', deadline: NOW + WINDOW / 2 });
+
+describe("a contract's payments are read at their pace, not at every poll", () => {
+  it('a contract never read, one with a record found in this cycle, or one asked for is read now', () => {
+    expect(contractDue([syncing], undefined, at())).toBe(true);
+    expect(contractDue([syncing], NOW - 1_000, at({ fresh: new Set([syncing.payoutId]) }))).toBe(true);
+    expect(contractDue([syncing], NOW - 1_000, at({ asked: true }))).toBe(true);
+    expect(contractDue([syncing], NOW - 1_000, at())).toBe(false);
+  });
+
+  it('while its records sync: at most once per third of the window', () => {
+    const pace = WINDOW * ACTIVE_READ_SHARE_OF_WINDOW;
+    expect(contractDue([syncing], NOW - pace + 1_000, at())).toBe(false);
+    expect(contractDue([syncing], NOW - pace, at())).toBe(true);
+    expect(contractDue([{ ...syncing, state: 're_exporting' }], NOW - pace, at())).toBe(true);
+  });
+
+  it('in the poll period before a deadline, and once more after it passed', () => {
+    const justRead = NOW - 5_000;
+    // The next 30-second poll could come after this deadline: read now.
+    expect(contractDue([{ ...syncing, deadline: NOW + 20_000 }], justRead, at())).toBe(true);
+    expect(contractDue([{ ...syncing, deadline: NOW + 40_000 }], justRead, at())).toBe(false);
+    // Passed since the last read (the deadline's own poll, the record overdue by then): read.
+    const overdue = { ...syncing, state: 'overdue' as const, deadline: NOW - 1_000 };
+    expect(contractDue([overdue], justRead, at())).toBe(true);
+    // Read after it passed: nothing new until the waiting pace.
+    expect(contractDue([overdue], NOW - 500, at())).toBe(false);
+  });
+
+  it('only waiting records: overdue ones every half window, failed ones every three windows', () => {
+    const overdue = sampleWatch({ state: 'overdue', deadline: NOW - WINDOW });
+    const failed = sampleWatch({ state: 'failed', deadline: NOW - WINDOW });
+    const half = WINDOW * WAITING_READ_SHARE_OF_WINDOW;
+    expect(contractDue([overdue], NOW - WINDOW * ACTIVE_READ_SHARE_OF_WINDOW, at())).toBe(false);
+    expect(contractDue([overdue], NOW - half + 1_000, at())).toBe(false);
+    expect(contractDue([overdue], NOW - half, at())).toBe(true);
+    expect(contractDue([failed], NOW - half, at())).toBe(false);
+    expect(contractDue([failed], NOW - WINDOW * FAILED_READ_WINDOWS, at())).toBe(true);
+  });
+
+  it('cut short, the reads that prevent an alert come first: the soonest deadline ahead, then those past or unknown', () => {
+    const soon = [sampleWatch({ deadline: NOW + 60_000 })];
+    const later = [sampleWatch({ deadline: NOW + 300_000 })];
+    const past = [sampleWatch({ state: 'overdue', deadline: NOW - 60_000 })];
+    expect([past, later, soon].sort(readOrder(NOW))).toEqual([soon, later, past]);
+  });
+});
