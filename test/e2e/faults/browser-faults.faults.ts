@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Watch } from '../../../utils/domain/watch';
 import { ledger, signInContext } from '../../sim/testing';
 import { expectLedgerSound, FaultRun } from './fault-harness';
+import { fillInAndExport, holdExportPress, openFailedToExport, untilPendingFixSays } from './page-fix';
 import { until } from './until';
 
 /*
- * The browser itself misbehaving: closed and reopened, and two profiles racing on one record. Each test says what the user sees and ends on the ERP ledger.
+ * The browser itself misbehaving: closed and reopened, and two profiles pressing Procore's Export
+ * for one record at once (issue 13). Each test says what the user sees and ends on the ERP ledger.
  */
 const WINDOW_MS = 15_000;
 
@@ -49,32 +51,45 @@ describe('browser faults', () => {
     }
   }, 150_000);
 
-  it('two profiles fix the same failed record at the same moment: exactly one export reaches the ERP, both end showing it synced', async () => {
+  it("two profiles press Procore's Export for the same failed record at the same moment: one export reaches the ERP, the other tab shows Procore's refusal in words, both end synced", async () => {
     const first = await FaultRun.start({ windowMs: WINDOW_MS });
     let second: FaultRun | null = null;
     try {
       second = await FaultRun.second(first);
+      const runs = [first, second];
       const { id, payoutId } = await first.failedRecord('Race Roofing', 62_000);
       await until('the second profile to see the failure', async () => {
         await second!.pollNow();
         return (await second!.watchesOf(id))[0]?.state === 'failed';
       }, 30_000, 500);
 
-      const replies = await Promise.all([first, second].map((run) => run.envelope('reexport', { payoutId, checkNumber: 62_500 })));
-      // At least one fix went through; a refused one says why in words.
-      expect(replies.some((r) => r.ok)).toBe(true);
-      for (const reply of replies.filter((r) => !r.ok)) expect(reply.error).toMatch(/\w+ \w+/);
+      // Each accountant fixes it in the page; both presses are held until both are on their way, so
+      // each profile has stored its intent and pressed Procore's Export before Procore sees either.
+      const tabs = await Promise.all(runs.map((run) => openFailedToExport(run)));
+      let held = 0;
+      let releaseBoth!: () => void;
+      const both = new Promise<void>((resolve) => (releaseBoth = resolve));
+      const presses = await Promise.all(
+        tabs.map((tab) =>
+          holdExportPress(tab, async (route) => {
+            if (++held === 2) releaseBoth();
+            await both;
+            await route.continue();
+          }),
+        ),
+      );
+      await Promise.all(tabs.map((tab) => fillInAndExport(tab, payoutId)));
+      await Promise.all(presses.map((pressed) => pressed()));
+
+      // Procore took one press; the other tab says, in Procore's words, that it exported nothing.
+      const refusal = /was not exported\. Procore said: .*(already in progress|already been exported)/;
+      const words = await Promise.all(tabs.map((tab) => untilPendingFixSays(tab, /Export pressed|has it|was not exported/)));
+      expect(words.filter((w) => refusal.test(w)), `what the two tabs said: ${JSON.stringify(words)}`).toHaveLength(1);
 
       const ends: Watch[] = [];
-      for (const run of [first, second]) {
-        ends.push(
-          await until('the record synced in both profiles', async () => {
-            await run.pollNow();
-            const [w] = await run.watchesOf(id);
-            return w?.state === 'synced' ? w : null;
-          }, 60_000, 1_000),
-        );
-      }
+      for (const run of runs) ends.push(...(await run.untilState(id, 'synced', { timeoutMs: 60_000, pollNow: true })));
+      const winner = tabs[words.findIndex((w) => !refusal.test(w))]!;
+      await untilPendingFixSays(winner, /exported, and QuickBooks Online has it/);
       const book = await ledger(first.sim.origin);
       expect(book.records.filter((r) => r.payoutId === payoutId)).toHaveLength(1);
       await expectLedgerSound(first.sim.origin, [payoutId], ends);
