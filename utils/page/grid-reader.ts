@@ -39,12 +39,18 @@ export function findGridRoots(doc: ParentNode): Element[] {
   return wrappers.length > 0 ? wrappers : [...doc.querySelectorAll('[role="grid"], [role="treegrid"]')];
 }
 
+/**
+ * Where a header cell's label is: Procore's data table puts it in its display-name span beside a
+ * "More Options" button whose text is not part of it; AG Grid's own header, in its text span.
+ */
+const HEADER_LABEL = '.data-table-header-display-name, .ag-header-cell-text';
+
 /** Header label → the col-id that joins it to its cells. Column-group headers are not columns. */
 export function readHeaders(root: Element): Map<string, string> {
   const headers = new Map<string, string>();
   for (const header of root.querySelectorAll('[role="columnheader"][col-id]')) {
     if (header.classList.contains('ag-header-group-cell')) continue;
-    const label = header.querySelector('.ag-header-cell-text') ?? header;
+    const label = header.querySelector(HEADER_LABEL) ?? header;
     const key = normalise(label.textContent ?? '');
     const colId = header.getAttribute('col-id');
     if (key && colId && !headers.has(key)) headers.set(key, colId);
