@@ -108,6 +108,8 @@ const run: Record<Section, () => Promise<void>> = {
       figureRow('api', `Start-up: the first ${r.startup.engineMinutes} engine-min`, r.startup.requests, 'req'),
       ...Object.entries(r.byEndpoint).map(([endpoint, n]) => figureRow('api', `  ${endpoint}`, n / r.engineHours, 'req/h')),
       figureRow('api', 'After start-up, per hour (what the governor let go)', steadyPerHour, 'req/h'),
+      figureRow('api', 'Second half of the hour (the start cohort settled), per hour', r.secondHalf.requestsPerHour, 'req/h'),
+      figureRow('api', 'Turned overdue although the ERP had synced them, at 3,600/h / at 600/h', `${r.falseOverdue} / ${at600.falseOverdue}`),
       figureRow('api', 'Governor share of the hour spent at (engine-min; then cycles are cut until the window resets)', r.firstCutMinute ?? 'never'),
       figureRow('api', 'Cycles cut by the governor at 3,600/h', r.rateLimitedCycles),
       figureRow('api', `Floor (1 request per company per poll; ${polls} polls in ${r.engineHours} h)`, floorPerHour, 'req/h'),

@@ -59,6 +59,8 @@ export interface ApiCostResult {
   learnRequests: number;
   startup: PhaseCost;
   steady: PhaseCost;
+  /** The second half of the run: the records in flight at the start are settled by then (their window, 10 min, long past). */
+  secondHalf: PhaseCost;
   /** The most requests in any 10 engine-seconds. */
   peakPer10s: number;
   /** Alarms the engine's listener dispatched, by name; `deadlineTimer`: deadlines its near-deadline timer dispatched. */
@@ -275,6 +277,7 @@ export async function measureApiCost(options: ApiCostOptions = {}): Promise<ApiC
       learnRequests,
       startup: phase(0, STARTUP_MINUTES),
       steady: phase(STARTUP_MINUTES, hours * 60),
+      secondHalf: phase((hours * 60) / 2, hours * 60),
       peakPer10s: peak,
       cycles,
       hourlyLimit,
@@ -327,7 +330,7 @@ if (process.argv[1]?.endsWith('api-cost.ts')) {
     `\nEngine spent ${result.requestsPerHour} requests per hour = ${(result.shareOfHourlyLimit * 100).toFixed(1)}% of the ${result.hourlyLimit}/h limit ` +
       `(the governor allows itself at most half of what a window has left); peak ${result.peakPer10s} in any 10 s (limit ${result.tenSecondLimit}); ` +
       `429s: ${result.status429}; cycles cut by the governor: ${result.rateLimitedCycles} (first at ${result.firstCutMinute ?? '-'} engine-min); ` +
-      `turned overdue although the ERP had synced them: ${result.falseOverdue}, ${result.falseOverdueAfterStartup} of them after start-up (still overdue at the end: ${result.overdueButSyncedAtEnd}). Start-up (first ${result.startup.engineMinutes} min): ${result.startup.requests} requests; steady state: ${result.steady.requestsPerHour}/h. ` +
+      `turned overdue although the ERP had synced them: ${result.falseOverdue}, ${result.falseOverdueAfterStartup} of them after start-up (still overdue at the end: ${result.overdueButSyncedAtEnd}). Start-up (first ${result.startup.engineMinutes} min): ${result.startup.requests} requests; steady state: ${result.steady.requestsPerHour}/h; second half of the run: ${result.secondHalf.requestsPerHour}/h. ` +
       `Wall time ${result.wallSeconds} s.`,
   );
   process.exit(0);
