@@ -24,6 +24,12 @@ export interface GridPageSpec {
   selected?: number[];
   /** The app's record ids (`getRowId`); AG Grid's own node numbers when absent. */
   rowIds?: string[];
+  /**
+   * `procore`: the header cell as Procore's data table draws it (PROCORE-CONTRACT.md "Grids"): the
+   * label in `span.data-table-header-display-name`, a hidden select-all checkbox and a "More
+   * Options" button, no `.ag-header-cell-text`. Default `ag-grid`: AG Grid's own header.
+   */
+  headers?: 'ag-grid' | 'procore';
 }
 
 let nextColId = 0;
@@ -52,13 +58,7 @@ export function gridPage(doc: Document, spec: GridPageSpec, parent: Element = do
     cell.className = 'ag-header-cell ag-focus-managed';
     cell.setAttribute('role', 'columnheader');
     cell.setAttribute('col-id', colIds[i]!);
-    const label = doc.createElement('span');
-    label.className = 'ag-header-cell-text';
-    label.textContent = column.label;
-    const wrap = doc.createElement('div');
-    wrap.className = 'ag-header-cell-label';
-    wrap.append(label);
-    cell.append(wrap);
+    cell.append(spec.headers === 'procore' ? procoreHeaderContent(doc, column.label) : agGridHeaderContent(doc, column.label));
     header.append(cell);
   });
   root.append(header);
@@ -160,3 +160,31 @@ export const DISBURSEMENT_COLUMNS = [
   'Created By',
   'Created On',
 ];
+
+function agGridHeaderContent(doc: Document, text: string): Element {
+  const label = doc.createElement('span');
+  label.className = 'ag-header-cell-text';
+  label.textContent = text;
+  const wrap = doc.createElement('div');
+  wrap.className = 'ag-header-cell-label';
+  wrap.append(label);
+  return wrap;
+}
+
+function procoreHeaderContent(doc: Document, text: string): Element {
+  const selectAll = doc.createElement('input');
+  selectAll.type = 'checkbox';
+  selectAll.hidden = true;
+  selectAll.setAttribute('aria-label', 'Select all');
+  const label = doc.createElement('span');
+  label.className = 'data-table-header-display-name';
+  label.textContent = text;
+  const more = doc.createElement('button');
+  more.type = 'button';
+  more.setAttribute('aria-label', 'More Options');
+  more.textContent = '⋮';
+  const wrap = doc.createElement('div');
+  wrap.className = 'data-table-header';
+  wrap.append(selectAll, label, more);
+  return wrap;
+}

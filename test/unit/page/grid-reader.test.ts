@@ -29,6 +29,12 @@ describe('readGrid', () => {
     ]);
   });
 
+  it("reads Procore's own header markup: the label in its display-name span, beside the More Options button", () => {
+    gridPage(document, { columns: DISBURSEMENT_COLUMNS.map((label) => ({ label })), rows: [row(4)], headers: 'procore' });
+    const grid = readGrid(document, spec);
+    expect(grid.ok && grid.rows[0]!.text).toMatchObject({ number: 'D-4', status: 'Funding Completed', name: 'Draw 4' });
+  });
+
   it('finds the same columns in another order, with extra columns around them', () => {
     const columns = ['Workflow Status', 'Drawdown Status', 'Created On', 'Name', 'Disbursement No.', 'Notes'].map((label) => ({ label }));
     gridPage(document, { columns, rows: [row(7)] });
