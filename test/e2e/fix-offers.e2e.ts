@@ -81,11 +81,11 @@ for (const erpTab of ['html', 'grid'] as const) {
     const confirmOf = (tab: Page, watch: Watch) => tab.getByRole('alertdialog', { name: `Fill in & Export invoice ${watch.invoiceNumber}?` });
     /** What our banner over the table says about the fixes this tab pressed. */
     const pendingWords = async (tab: Page): Promise<string> => (await tab.getByTestId('esw-pending-fixes').textContent({ timeout: 1_000 }).catch(() => null)) ?? '';
-    /** Export was pressed and Procore took it: the html tab reloaded with its flash, the grid's row says so. */
+    /** Export was pressed and Procore took it, in Procore's words: the html tab's flash after its reload, the grid row's progress. */
     const pressed = (tab: Page, watch: Watch) =>
       erpTab === 'html'
         ? tab.getByRole('status').filter({ hasText: `${watch.invoiceNumber} is being exported` }).waitFor()
-        : rowOf(tab, watch).getByText(/Export pressed: checking/).waitFor();
+        : rowOf(tab, watch).getByText('Export in progress').first().waitFor();
     /** Procore's own Export of the row, as a user presses it. */
     const procoreExport = (tab: Page, watch: Watch) => tab.getByRole('button', { name: `Export ${watch.invoiceNumber} to ERP`, exact: true });
 
