@@ -121,32 +121,42 @@ describe('popup and options in Chromium against the sim', () => {
     await opened.close();
   });
 
-  it('fixes and exports a duplicate check number after a confirm, and the record reaches the ERP', async () => {
+  it('Fix in Procore shows the cause and old → new, then opens ERP Integrations with that record\'s fix ready; nothing is exported from the popup', async () => {
     await popup.getByLabel('Cause').selectOption({ label: 'Check number already used' });
     const row = popup.getByRole('article').first();
     const name = (await row.locator('h3 [id]').textContent())!;
-    await row.getByRole('button', { name: /^Fix & export/ }).click();
-    const dialog = popup.getByRole('dialog', { name: `Fix & export: ${name}` });
-    const [oldCheck, newCheck] = await dialog.getByRole('row', { name: /Check number/ }).getByRole('cell').allTextContents();
-    expect(Number(newCheck!.replace(' (changed)', ''))).toBeGreaterThan(Number(oldCheck));
+    const watch = (await watches()).find((w) => w.beneficiaryName === name && w.diagnosis?.cause === 'DUPLICATE_CHECK_NUMBER')!;
+    const suggested = watch.diagnosis!.suggested!.checkNumber!;
+    const exported = async () => (await ledger(sim.origin)).records.filter((r) => r.payoutId === watch.payoutId).length;
+    const before = await exported();
+
+    await row.getByRole('button', { name: `Fix in Procore: ${name}` }).click();
+    const dialog = popup.getByRole('dialog', { name: `Fix in Procore: ${name}` });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(watch.diagnosis!.fix ?? watch.diagnosis!.summary);
+    expect(await dialog.getByRole('row', { name: /Check number/ }).getByRole('cell').allTextContents()).toEqual([String(watch.checkNumber), String(suggested)]);
+    expect(suggested).toBeGreaterThan(watch.checkNumber!);
     expect(await seriousViolations(popup)).toEqual([]);
-    await dialog.getByRole('button', { name: 'Export' }).click();
-    await expect.poll(async () => ((await dialog.count()) ? await dialog.textContent() : 'closed'), { timeout: 30_000 }).toBe('closed');
-    const target = (await watches()).find((w) => w.beneficiaryName === name && w.attempts.length > 0)!;
-    expect(target.attempts[0]!.checkNumber).toBe(Number(newCheck!.replace(' (changed)', '')));
-    await popup.getByLabel('Cause').selectOption('');
-    await popup.getByRole('searchbox', { name: 'Search payment records' }).fill(name);
-    await expect
-      .poll(
-        async () => {
-          await sendFromExtensionPage(popup, 'poll.now', {});
-          return popup.getByRole('article', { name }).filter({ has: popup.getByText('In ERP', { exact: true }) }).count();
-        },
-        { timeout: 60_000, interval: 3000 },
-      )
-      .toBeGreaterThan(0);
-    expect((await ledger(sim.origin)).violations).toEqual([]);
-    await popup.getByRole('searchbox', { name: 'Search payment records' }).fill('');
+
+    const [opened] = await Promise.all([ext.context.waitForEvent('page'), dialog.getByRole('button', { name: 'Open ERP Integrations' }).click()]);
+    try {
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => popup.getByRole('status').filter({ hasText: `ERP Integrations opened with the fix for ${name}` }).count()).toBe(1);
+      // The page shows that record's fix, old → new, with its confirm focused: waiting for the user.
+      const confirm = opened.getByRole('alertdialog', { name: `Fill in & Export invoice ${watch.invoiceNumber}?` });
+      await confirm.waitFor({ timeout: 30_000 });
+      expect(opened.url()).toMatch(new RegExp(`^${sim.origin}/${watch.companyId}/company/erp_integrations.*#esw-fix=${encodeURIComponent(watch.payoutId)}$`));
+      expect(await confirm.textContent()).toContain(String(suggested));
+      const button = confirm.getByRole('button', { name: 'Fill in & Export' });
+      expect(await button.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
+      // Nothing went to Procore: no new record in the ERP, and the record is still failed.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(await exported()).toBe(before);
+      expect((await watches()).find((w) => w.payoutId === watch.payoutId)?.state).toBe('failed');
+      expect((await ledger(sim.origin)).violations).toEqual([]);
+    } finally {
+      await opened.close();
+    }
   });
 
   it('copies a support summary, snoozes and dismisses', async () => {
