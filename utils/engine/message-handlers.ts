@@ -9,6 +9,7 @@ import { checkNumberAdvice } from './fix/check-number-advice';
 import type { Engine } from './engine';
 import { confirmObservation, learnedEndpoints } from './learn/learned-endpoints';
 import { capabilityWorked, readCapabilities } from './learn/capability-log';
+import { confirmHeldObservations, connectionReaches, holdObservation } from './learn/held-observations';
 import { CAPABILITIES, CAPABILITY_NAMES, capabilityAdvice } from '../domain/capability';
 import { rememberTabOrigin } from './poll/procore-connection';
 import { readStatus, writeStatus } from './poll/engine-status';
@@ -54,8 +55,13 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
       throw new Error(status.lastError?.message ?? 'The poll did not complete.');
     }
   };
-  // A poll started from a message, not awaited: it records its own outcome in the status.
-  const trackNow = () => void pollNow().catch(() => undefined);
+  // A poll started from a message, not awaited: it records its own outcome in the status. What an
+  // open Procore tab showed before this connection was saved is learned first.
+  const trackNow = () =>
+    void confirmHeldObservations(engine, clientFor)
+      .catch(() => false)
+      .then(() => pollNow())
+      .catch(() => undefined);
   return {
     'settings.get': async () => ({ ...(await getSettingsView(engine.db)), hasClientSecret: await hasClientSecret() }),
     'settings.update': async ({ patch }) => {
@@ -108,6 +114,10 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
       if (from !== 'content_script' || !origin) return { learned: false };
       await rememberTabOrigin(engine, origin);
       await capabilityWorked(engine, 'recognise_pages', 'page_only');
+      if (!(await connectionReaches(engine, origin))) {
+        await holdObservation(engine, origin, observation);
+        return { learned: false };
+      }
       const records = await confirmObservation(engine, await clientFor(engine), observation);
       if (!records) return { learned: false };
       // Confirmed by the background's own read: follow what it shows now.
