@@ -71,7 +71,7 @@ for (const erpTab of ['html', 'grid'] as const) {
 
     async function openFailedView(): Promise<Page> {
       const tab = await ext.context.newPage();
-      tab.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log(`[page ${m.type()}] ${m.text()}`); });
+      tab.on('console', (m) => { if (m.type() === 'error') console.log(`[page error] ${m.text()}`); });
       await tab.goto(failedView());
       return tab;
     }
