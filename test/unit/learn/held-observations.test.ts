@@ -38,7 +38,16 @@ describe('a Procore tab open before the connection is saved', () => {
     const found = findRecords(await (await fetchFn(`${sim.origin}${path}?${variant.listQuery}`)).json())!;
     const observation = { companyId: '8089', method: 'GET' as const, path, query: learnedQuery(variant.listQuery), kind: found.kind, template: pathTemplate(path, '8089'), at: found.at };
 
-    expect(await handlers['learn.observed'](observation, 'content_script', sim.origin)).toEqual({ learned: false });
+    const accountsPath = `${variant.prefix.replace('{company}', '8089')}/${variant.fundingAccounts}`;
+    const accounts = findRecords(await (await fetchFn(`${sim.origin}${accountsPath}?${variant.listQuery}`)).json())!;
+    const accountsObservation = { ...observation, path: accountsPath, kind: accounts.kind, template: pathTemplate(accountsPath, '8089'), at: accounts.at };
+    // The page reports its list and its funding accounts at the same moment.
+    expect(
+      await Promise.all([
+        handlers['learn.observed'](observation, 'content_script', sim.origin),
+        handlers['learn.observed'](accountsObservation, 'content_script', sim.origin),
+      ]),
+    ).toEqual([{ learned: false }, { learned: false }]);
     // Not replayed against a Procore the extension is not set up for.
     expect(asked).toEqual([]);
     expect(await learnedEndpoints(engine)).toEqual({});
@@ -46,5 +55,6 @@ describe('a Procore tab open before the connection is saved', () => {
     await handlers['settings.update']({ patch: { environment: 'custom', apiOrigin: sim.origin, authMode: 'session' } }, 'extension_page', null);
     const learned = await eventually(async () => (await learnedEndpoints(engine)).disbursement_list);
     expect(learned.template).toBe(observation.template);
+    expect((await learnedEndpoints(engine)).funding_accounts?.template).toBe(accountsObservation.template);
   });
 });

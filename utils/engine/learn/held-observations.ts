@@ -1,10 +1,12 @@
 import { sessionOrigin } from '../../procore/origins';
-import { readMeta, writeMeta } from '../../store/meta-store';
+import { deleteMeta, metaKeys, readMeta, writeMeta } from '../../store/meta-store';
 import type { Engine } from '../engine';
 import type { ClientFactory } from '../poll/poll-runner';
 import { confirmObservation, type Observation } from './learned-endpoints';
 
-const HELD_KEY = 'learn.held';
+// One key per kind: a page reports its list and its funding accounts at the same moment, and one
+// shared record's read-modify-write would keep only the later.
+const HELD_PREFIX = 'learn.held.';
 
 interface Held {
   origin: string;
@@ -22,8 +24,7 @@ export async function connectionReaches(engine: Engine, origin: string): Promise
  * confirmed once the connection is saved, so a tab already open teaches without a reload.
  */
 export async function holdObservation(engine: Engine, origin: string, observation: Observation): Promise<void> {
-  const held = ((await readMeta<Held[]>(engine.db, HELD_KEY)) ?? []).filter((h) => h.observation.kind !== observation.kind);
-  await writeMeta(engine.db, HELD_KEY, [...held, { origin, observation }]);
+  await writeMeta(engine.db, `${HELD_PREFIX}${observation.kind}`, { origin, observation } satisfies Held);
 }
 
 /**
@@ -31,18 +32,18 @@ export async function holdObservation(engine: Engine, origin: string, observatio
  * replay (as any observation); the others wait for a connection that does. True when one was learned.
  */
 export async function confirmHeldObservations(engine: Engine, clientFor: ClientFactory): Promise<boolean> {
-  const held = (await readMeta<Held[]>(engine.db, HELD_KEY)) ?? [];
-  if (held.length === 0) return false;
-  const waiting: Held[] = [];
-  const reached: Held[] = [];
-  for (const h of held) ((await connectionReaches(engine, h.origin)) ? reached : waiting).push(h);
-  await writeMeta(engine.db, HELD_KEY, waiting);
+  const reached: { key: string; held: Held }[] = [];
+  for (const key of await metaKeys(engine.db, HELD_PREFIX)) {
+    const held = await readMeta<Held>(engine.db, key);
+    if (held && (await connectionReaches(engine, held.origin))) reached.push({ key, held });
+  }
   if (reached.length === 0) return false;
+  await deleteMeta(engine.db, reached.map((r) => r.key));
   const client = await clientFor(engine);
   let learned = false;
-  for (const { observation } of reached) {
+  for (const { held } of reached) {
     // One that fails to confirm is dropped, as a live one is: the page teaches again when it is opened.
-    learned = (await confirmObservation(engine, client, observation).catch(() => null)) !== null || learned;
+    learned = (await confirmObservation(engine, client, held.observation).catch(() => null)) !== null || learned;
   }
   return learned;
 }
