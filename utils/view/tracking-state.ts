@@ -19,6 +19,7 @@ export function trackingState(status: EngineStatus | null): TrackingState {
   if (companies.length === 0) {
     return { kind: 'no_company', text: 'Signed in to Procore, but no company is watched: choose companies in Settings, or check that your Procore user can see Procore Pay.' };
   }
-  const names = companies.map((c) => `${c.name} (${c.erpName})`).join(', ');
+  // A company whose ERP is not known (yet) is named alone, not with empty brackets.
+  const names = companies.map((c) => (c.erpName ? `${c.name} (${c.erpName})` : c.name)).join(', ');
   return { kind: 'watching', text: `Signed in to Procore, watching ${companies.length === 1 ? 'one company' : `${companies.length} companies`}: ${names}.` };
 }

@@ -236,11 +236,12 @@ describe('popup', () => {
         watchedCompanies: [
           { id: '8089', name: 'Builder Co', erpName: 'QuickBooks Online', paymentSyncEnabled: true },
           { id: '9001', name: 'Other Co', erpName: 'Sage Intacct', paymentSyncEnabled: false },
+          { id: '9002', name: 'Unknown ERP Co', erpName: '', paymentSyncEnabled: true },
         ],
       },
     });
     await screen.findByText('Nothing needs you right now');
-    expect(screen.getByText(/Signed in to Procore, watching 2 companies: Builder Co \(QuickBooks Online\), Other Co \(Sage Intacct\)\./)).toBeTruthy();
+    expect(screen.getByText(/Signed in to Procore, watching 3 companies: Builder Co \(QuickBooks Online\), Other Co \(Sage Intacct\), Unknown ERP Co\./)).toBeTruthy();
     expect(screen.getByText(/Payment sync is off for Other Co/)).toBeTruthy();
     expect(screen.getByText('Last checked 2 min ago.')).toBeTruthy();
   });
