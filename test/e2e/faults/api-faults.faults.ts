@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from './until';
-import { expectLedgerSound, FaultRun } from './fault-harness';
+import { internalEndpointsOf } from '../../sim/testing';
+import { internalBase, type ItemWrapper, type SimVariant } from '../../sim/variant';
+import { COMPANY, expectLedgerSound, FaultRun } from './fault-harness';
 
 /*
  * Procore and the network misbehaving while payment records are in their window. Each test says
@@ -8,15 +10,22 @@ import { expectLedgerSound, FaultRun } from './fault-harness';
  * ERP ledger: nothing exported twice, nothing lost track of.
  */
 const WINDOW_MS = 20_000;
-const DETAILS = '/erp_request_details$';
+// What every "poll now" reads for a record in its window (contract v2: a synced record is found
+// by its contract payment; the export status is read only once the deadline passed).
+const CONTRACT_PAYMENTS = '/rest/v1.0/contract_payments$';
 /** The signed-out probe's interval: half the window (5 minutes on the product's 10). */
 const PROBE_MS = WINDOW_MS / 2;
 const DISCOVERY_MS = 2 * 60_000;
+/** Where one record sits in the sandbox's internal answer (its wrapper varies with --variant). */
+const ITEM_KEY: Record<ItemWrapper, string> = { bare: '', data: 'data', item: 'item', named: 'disbursement' };
 
 describe('faults from Procore and the network', () => {
   let run: FaultRun;
+  // The test's own knowledge of the sandbox, to aim faults at its internal endpoints; the extension learns them from the pages.
+  let variant: SimVariant;
   beforeAll(async () => {
     run = await FaultRun.start({ windowMs: WINDOW_MS });
+    variant = await internalEndpointsOf(run.sim.origin);
   });
   afterAll(async () => {
     await run?.close();
@@ -41,7 +50,7 @@ describe('faults from Procore and the network', () => {
 
   it('503 with Retry-After: the wait is honoured inside the same poll and the user sees no error', async () => {
     const d = await trackedRecord('Busy Electric');
-    await run.fault({ pathPattern: DETAILS, status: 503, retryAfter: 2, times: 1 });
+    await run.fault({ pathPattern: CONTRACT_PAYMENTS, status: 503, retryAfter: 2, times: 1 });
     const started = Date.now();
     expect((await run.pollNow()).ok).toBe(true);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_800);
@@ -52,7 +61,7 @@ describe('faults from Procore and the network', () => {
 
   it('500s: the user sees "Procore answered with a server error", nothing stored changes, and it recovers', async () => {
     const d = await trackedRecord('Fivehundred Concrete');
-    await run.fault({ pathPattern: DETAILS, status: 500, times: 40 });
+    await run.fault({ pathPattern: CONTRACT_PAYMENTS, status: 500, times: 40 });
     await run.pollNow();
     expect((await run.status()).lastError?.message).toMatch(/server error/);
     expect((await run.watchesOf(d.id)).map((w) => [w.state, w.deadline])).toEqual([['syncing', d.watch.deadline]]);
@@ -77,9 +86,10 @@ describe('faults from Procore and the network', () => {
 
   it('records with a missing field are skipped and reported; extra fields are ignored; nothing stored is lost', async () => {
     const d = await trackedRecord('Missing Amount Roofing');
-    // Every disbursement now lacks its payouts' amounts: the whole list is bad.
-    await run.fault({ pathPattern: '/payments/disbursements$', dropField: 'payouts.amount', times: 40 });
-    await run.fault({ pathPattern: DETAILS, extraField: 'surprise_field', times: 40 });
+    // Every disbursement read whole (the internal detail the extension learned from the Payments
+    // pages; the list carries no payouts) now lacks its payouts' amounts.
+    await run.fault({ pathPattern: `${internalBase(variant, COMPANY)}/${variant.disbursements}/[^/]+$`, dropField: [ITEM_KEY[variant.itemWrapper], 'payouts', 'amount'].filter(Boolean).join('.'), times: 40 });
+    await run.fault({ pathPattern: CONTRACT_PAYMENTS, extraField: 'surprise_field', times: 40 });
     await run.pollNow();
     const status = await run.status();
     expect(status.lastError?.message).toMatch(/skipped/);
@@ -94,7 +104,7 @@ describe('faults from Procore and the network', () => {
 
   it('a slow Procore (6 s per answer): the poll waits, the user sees no error, the record syncs', async () => {
     const d = await trackedRecord('Slow Glazing');
-    await run.fault({ pathPattern: DETAILS, delayMs: 6_000, times: 1 });
+    await run.fault({ pathPattern: CONTRACT_PAYMENTS, delayMs: 6_000, times: 1 });
     const started = Date.now();
     await run.pollNow();
     expect(Date.now() - started).toBeGreaterThanOrEqual(5_500);
@@ -109,12 +119,19 @@ describe('faults from Procore and the network', () => {
     // extension's own alarms notice it (at the latest the 2-minute discovery): nothing here
     // polls, and no extension UI is touched.
     await run.fault({ pathPattern: '.', status: 401 });
-    await until('signed out noticed by the alarms', async () => (await run.status()).signedIn === false, DISCOVERY_MS + 10_000, 500);
-    const out = await run.status();
-    expect(out.lastError?.message).toMatch(/Signed out of Procore/);
-    expect(out.lastError?.retryAt).toBeGreaterThan(Date.now() - PROBE_MS);
-    // Kept, deadline and all (overdue once the window ends, from the store: no request needed).
-    expect((await run.watchesOf(d.id)).map((w) => [['syncing', 'overdue'].includes(w.state), w.deadline])).toEqual([[true, d.watch.deadline]]);
+    try {
+      await until('signed out noticed by the alarms', async () => (await run.status()).signedIn === false, DISCOVERY_MS + 10_000, 500);
+      const out = await run.status();
+      expect(out.lastError?.message).toMatch(/Signed out of Procore/);
+      expect(out.lastError?.retryAt).toBeGreaterThan(Date.now() - PROBE_MS);
+      // Kept, deadline and all (overdue once the window ends, from the store: no request needed).
+      const kept = await run.watchesOf(d.id);
+      expect(kept.map((w) => [['syncing', 'overdue'].includes(w.state), w.deadline]), `states kept: ${kept.map((w) => w.state).join(', ')}`).toEqual([[true, d.watch.deadline]]);
+    } catch (error) {
+      // A 401 on every request would sign out the tests after this one too.
+      await run.clearFaults();
+      throw error;
+    }
     // Restored: the next probe (every half window in this sandbox build, 5 min in the product) resumes everything.
     await run.clearFaults();
     const restoredAt = Date.now();
@@ -164,7 +181,7 @@ describe('faults from Procore and the network', () => {
   // Last: the storm also teaches the worker's rate governor, which the other tests share.
   it('429 storm: the user sees "Procore asked the extension to slow down", the record keeps its countdown, then syncs once', async () => {
     const d = await trackedRecord('Storm Drywall');
-    await run.fault({ pathPattern: DETAILS, status: 429, retryAfter: 1, times: 25 });
+    await run.fault({ pathPattern: CONTRACT_PAYMENTS, status: 429, retryAfter: 1, times: 25 });
     await run.pollNow();
     const status = await run.status();
     expect(status.lastError?.message).toMatch(/slow down/);
@@ -184,7 +201,7 @@ describe('faults from Procore and the network', () => {
   // Last of all: a hung request holds the worker's one poll at a time.
   it('a hung Procore answer is given up with words within 30 s, and the next poll works', async () => {
     const d = await trackedRecord('Hung Masonry');
-    await run.fault({ pathPattern: DETAILS, delayMs: 90_000, times: 1 });
+    await run.fault({ pathPattern: CONTRACT_PAYMENTS, delayMs: 90_000, times: 1 });
     const poll = run.pollNow();
     const outcome = await Promise.race([poll.then(() => 'answered'), new Promise((r) => setTimeout(() => r('still waiting'), 30_000))]);
     expect(outcome, 'poll.now after a hung request').toBe('answered');
