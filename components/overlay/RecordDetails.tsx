@@ -16,7 +16,7 @@ export function RecordDetails({ watch, now }: { watch: Watch; now: number }) {
       {watch.diagnosis ? <span>{watch.diagnosis.summary}</span> : null}
       {watch.diagnosis?.fix ? <span className="muted">{watch.diagnosis.fix}</span> : null}
       {watch.state === 'not_exportable' && watch.notExportableReason ? <span>{watch.notExportableReason}</span> : null}
-      {NEEDS_FIX.has(watch.state) ? <a href={pageLinks.failedToExport(href, companyId)}>Fix it in ERP Integrations, Failed to Export</a> : null}
+      {NEEDS_FIX.has(watch.state) ? <a href={pageLinks.fixOnErpIntegrations(href, companyId, watch.payoutId)}>Fix it in ERP Integrations, Failed to Export</a> : null}
     </>
   );
 }

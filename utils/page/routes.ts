@@ -1,3 +1,4 @@
+import { FIX_HASH_KEY } from '../messaging';
 /**
  * What a Procore URL says about its page (PROCORE-CONTRACT.md "Pages the content scripts
  * enhance"): only hints. Procore serves company tools at `/{company_id}/company/{tool}/...` on
@@ -44,8 +45,13 @@ function companyBase(current: string, companyId: string): string {
 
 /** Links the overlays offer, built in the shape of the page the user is on. */
 export const pageLinks = {
-  failedToExport: (current: string, companyId: string) =>
-    `${companyBase(current, companyId)}/erp_integrations/payments?view=failed_to_export`,
+  /**
+   * ERP Integrations with one record's fix ready: the tool's root is the one path the contract
+   * knows (its payment records tab is not documented); the page's overlay follows Procore's own
+   * Failed to Export link and opens the fix named in the fragment.
+   */
+  fixOnErpIntegrations: (current: string, companyId: string, payoutId: string) =>
+    `${companyBase(current, companyId)}/erp_integrations#${FIX_HASH_KEY}=${encodeURIComponent(payoutId)}`,
   disbursement: (current: string, companyId: string, disbursementId: string) =>
     `${companyBase(current, companyId)}/payments/disbursements/${encodeURIComponent(disbursementId)}`,
   fundingAccounts: (current: string, companyId: string) => `${companyBase(current, companyId)}/payments/settings/funding_accounts`,

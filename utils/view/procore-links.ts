@@ -26,11 +26,11 @@ export function signInUrl(settings: LinkSettings): string {
 }
 
 /**
- * The Procore page for a watch: the ERP Integrations 'Failed to Export' view for records that
- * failed (the fix is made there), the disbursement otherwise.
+ * The Procore page for a watch: ERP Integrations with its fix ready for records that failed (the
+ * fix is made there), the disbursement otherwise.
  */
 export function watchUrl(watch: Watch, settings: LinkSettings): string {
   const app = `${procoreOrigins(settings).app}/`;
-  if (watch.state === 'failed' || watch.state === 'escalate') return pageLinks.failedToExport(app, watch.companyId);
+  if (watch.state === 'failed' || watch.state === 'escalate') return pageLinks.fixOnErpIntegrations(app, watch.companyId, watch.payoutId);
   return pageLinks.disbursement(app, watch.companyId, watch.disbursementId);
 }

@@ -117,7 +117,7 @@ describe('Disbursements tab overlay', () => {
     expect(popover.getAttribute('aria-label')).toBe('Disbursement D-3: payment records');
     expect(popover.textContent).toContain(XSS);
     expect(popover.querySelector('img')).toBeNull();
-    expect(popover.querySelector('a')?.getAttribute('href')).toBe('http://localhost:3000/8089/company/erp_integrations/payments?view=failed_to_export');
+    expect(popover.querySelector('a')?.getAttribute('href')).toBe('http://localhost:3000/8089/company/erp_integrations#esw-fix=c');
     expect(button.getAttribute('aria-expanded')).toBe('true');
     popover.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     await vi.waitFor(() => expect(rootShadow().querySelector('[role="dialog"]')).toBeNull());

@@ -27,8 +27,8 @@ describe('pageHint', () => {
 
 describe('pageLinks', () => {
   it('keeps the shape of the page the user is on', () => {
-    expect(pageLinks.failedToExport('https://us02.procore.com/8089/company/payments/disbursements', '8089')).toBe(
-      'https://us02.procore.com/8089/company/erp_integrations/payments?view=failed_to_export',
+    expect(pageLinks.fixOnErpIntegrations('https://us02.procore.com/8089/company/payments/disbursements', '8089', 'po 1')).toBe(
+      'https://us02.procore.com/8089/company/erp_integrations#esw-fix=po%201',
     );
     expect(pageLinks.disbursement('https://app.procore.com/webclients/host/companies/8089/payments/disbursements', '8089', 'a b')).toBe(
       'https://app.procore.com/webclients/host/companies/8089/payments/disbursements/a%20b',

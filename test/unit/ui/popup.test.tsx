@@ -59,7 +59,7 @@ describe('popup', () => {
     expect(f.getByText(/already used in QuickBooks Online/)).toBeTruthy();
     expect(f.getByText('Failed')).toBeTruthy();
     expect(f.getByRole('link', { name: 'Acme Drywall (open in Procore, new tab)' }).getAttribute('href')).toBe(
-      'https://app.procore.com/8089/company/erp_integrations/payments?view=failed_to_export',
+      'https://app.procore.com/8089/company/erp_integrations#esw-fix=po_f',
     );
     const o = within(row('Zenith Steel'));
     expect(o.getByText('$0.29')).toBeTruthy();

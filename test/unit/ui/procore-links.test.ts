@@ -6,8 +6,9 @@ const production = { environment: 'production' as const, apiOrigin: 'https://app
 const local = { environment: 'custom' as const, apiOrigin: 'http://127.0.0.1:4010' };
 
 describe('links to Procore', () => {
-  it('opens failed records in Failed to Export and others on their disbursement', () => {
-    expect(watchUrl(makeWatch({ state: 'escalate' }), production)).toBe('https://app.procore.com/8089/company/erp_integrations/payments?view=failed_to_export');
+  it('opens failed records on ERP Integrations with their fix ready, and others on their disbursement', () => {
+    const escalated = makeWatch({ state: 'escalate' });
+    expect(watchUrl(escalated, production)).toBe(`https://app.procore.com/8089/company/erp_integrations#esw-fix=${encodeURIComponent(escalated.payoutId)}`);
     expect(watchUrl(makeWatch({ state: 'syncing', disbursementId: '0b7c/x' }), local)).toBe('http://127.0.0.1:4010/8089/company/payments/disbursements/0b7c%2Fx');
   });
 
