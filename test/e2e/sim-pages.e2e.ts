@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { chromiumPath } from '../../scripts/chromium-path';
 import { XSS_BENEFICIARY } from '../sim/scenarios/demo';
 import { startSim, type Sim } from '../sim/server';
-import { signInContext, simControl } from '../sim/testing';
+import { internalEndpointsOf, signInContext, simControl } from '../sim/testing';
 import { DISBURSEMENT_COLUMNS } from '../unit/page/ag-grid-page';
 
 // The sandbox's Procore pages in plain Chromium (no extension): labels and column order, the
 // client-side router, the flows that change data, 5,000-row virtualisation, the older split-row
-// layout, and that a beneficiary named like markup stays text.
+// layout, the ERP Integrations tab both server-rendered and as a grid, and that a beneficiary
+// named like markup stays text.
 
 const COMPANY = 8089;
 const LONG_COMPANY = 9100;
@@ -24,10 +25,14 @@ const dialogs: string[] = [];
 /** Requests to anywhere but the sandbox: the pages load nothing from the internet. */
 const foreignRequests: string[] = [];
 
+/** Column labels as Procore's header markup carries them: the label span, not the select-all or "More Options" (⋮). */
 const headers = (p: Page, scope = 'body') =>
   p.$$eval(`${scope} [role="columnheader"][col-id]`, (cells) =>
-    cells.map((cell) => (cell.querySelector('.ag-header-cell-text') ?? cell).textContent?.trim() ?? '').filter(Boolean),
+    cells.map((cell) => cell.querySelector('.data-table-header-display-name')?.textContent?.trim() ?? '').filter(Boolean),
   );
+
+const erpPath = (company: number, view: string) => `/${company}/company/erp_integrations/contract_payments?view=${view}`;
+const ERP_FAILED_COLUMNS = ['Beneficiary', 'Invoice No.', 'Project', 'Payment Date', 'Amount', 'Check Number', 'Bank ID', 'Errors', 'Actions'];
 
 async function open(path: string, p: Page = page): Promise<void> {
   await p.goto(`${sim.origin}${path}`);
@@ -47,6 +52,30 @@ function seedLongCompany(): void {
     const invoice = store.addInvoice({ companyId: company.id, projectId: project.id, vendorId: vendor.id, grossAmount: 10_000 + i, erpStatus: 'synced', submittedAt: at });
     store.createDisbursement(company.id, { name: `Draw ${i + 1}`, fundingAccountId: account.id, items: [{ invoiceId: invoice.id }], userId: 91 }, at + i);
   }
+}
+
+/** ERP Integrations' title and its right-hand Views (PROCORE-UI-FACTS.md 2.2). */
+async function expectErpChrome(p: Page): Promise<void> {
+  expect(await p.locator('.tool-title').textContent()).toBe('ERP Integrations');
+  expect(await p.locator('nav.views a').allTextContents()).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^Ready to Export/), expect.stringMatching(/^Failed to Export/), expect.stringMatching(/^Synced/), expect.stringMatching(/^Archived/)]),
+  );
+}
+
+/** A payment record whose latest export failed with the ERP's words, and that export. */
+function failedRecord(s: Sim) {
+  const record = s.store.exportedContractPayments(COMPANY).find((c) => {
+    const latest = c.payoutId ? s.store.latestRequestDetail(c.payoutId) : undefined;
+    return latest?.status === 'failed' && latest.messages.length > 0;
+  })!;
+  expect(record).toBeDefined();
+  return { record, before: s.store.latestRequestDetail(record.payoutId!)! };
+}
+
+/** The Errors column holds the ERP's message in red. */
+async function expectRedError(errors: Locator, messages: string[]): Promise<void> {
+  expect(await errors.textContent()).toBe(messages.join(' '));
+  expect(await errors.evaluate((e) => getComputedStyle(e).color)).toBe('rgb(180, 35, 24)');
 }
 
 describe('the sandbox Procore pages', () => {
@@ -108,10 +137,10 @@ describe('the sandbox Procore pages', () => {
     await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
     await page.getByRole('link', { name: 'Subcontractor Invoices' }).click();
     await page.waitForURL(/\/payments\/invoices$/);
-    await page.waitForFunction(() => [...document.querySelectorAll('.ag-header-cell-text')].some((e) => e.textContent === 'Invoice #'));
+    await page.waitForFunction(() => [...document.querySelectorAll('.data-table-header-display-name')].some((e) => e.textContent === 'Invoice #'));
     await page.goBack();
     await page.waitForURL(/\/payments\/disbursements$/);
-    await page.waitForFunction(() => [...document.querySelectorAll('.ag-header-cell-text')].some((e) => e.textContent === 'Disbursement No.'));
+    await page.waitForFunction(() => [...document.querySelectorAll('.data-table-header-display-name')].some((e) => e.textContent === 'Disbursement No.'));
     await page.goForward();
     await page.waitForURL(/\/payments\/invoices$/);
     await page.waitForSelector('#add-to-disbursement');
@@ -187,49 +216,72 @@ describe('the sandbox Procore pages', () => {
     expect(sim.store.fundingAccount(COMPANY, account.id)?.nextCheckNumber).toBe(20_000);
   });
 
-  it('shows Failed to Export rows with inputs and a red error, and Export re-exports with the new check number', async () => {
-    await open(`/${COMPANY}/company/erp_integrations/payments?view=failed_to_export`);
-    expect(await page.locator('.tool-title').textContent()).toBe('ERP Integrations');
-    expect(await page.locator('nav.views a').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Ready to Export/), expect.stringMatching(/^Failed to Export/), expect.stringMatching(/^Synced/), expect.stringMatching(/^Archived/)]),
-    );
-    expect(await headers(page)).toEqual(['Beneficiary', 'Invoice No.', 'Disbursement No.', 'Amount', 'Check Number', 'Bank ID', 'Errors', 'Actions']);
-    const failedIds = sim.store
-      .requestDetails(COMPANY)
-      .map((r) => sim.store.latestRequestDetail(r.payoutId)!)
-      .filter((r) => r.status === 'failed')
-      .map((r) => r.payoutId);
-    const payoutId = failedIds[0]!;
-    const row = page.locator(`.ag-row[row-id="${payoutId}"]`);
-    const before = sim.store.latestRequestDetail(payoutId)!;
-    const errors = row.locator('[col-id="errors"] .error-text');
-    expect(await errors.textContent()).toBe(before.messages.join(' '));
-    expect(await errors.evaluate((e) => getComputedStyle(e).color)).toBe('rgb(180, 35, 24)');
-    await row.getByLabel(/^Check Number for/).fill('987654');
+  it('shows Failed to Export records with inputs and a red error, and Export re-exports with the new check number (server-rendered tab)', async () => {
+    await page.goto(`${sim.origin}${erpPath(COMPANY, 'failed_to_export')}`);
+    await expectErpChrome(page);
+    expect(await page.locator('table.erp-table thead th').allTextContents()).toEqual(ERP_FAILED_COLUMNS);
+    const { record, before } = failedRecord(sim);
+    const row = page.locator(`tr[data-id="${record.id}"]`);
+    await expectRedError(row.locator('.error-text'), before.messages);
+    await row.getByLabel(/^Check Number for/).fill('987653');
     await row.getByRole('button', { name: /^Export / }).click();
-    // The row follows the record: in progress, then the ERP's new answer (synced or a new error).
-    const cell = row.locator('[col-id="errors"]');
-    const shown = (status: string, messages: string[]) => (status === 'in_progress' ? 'Export in progress' : status === 'success' ? 'Synced' : messages.join(' '));
-    await expect
-      .poll(
-        async () => {
-          const latest = sim.store.latestRequestDetail(payoutId)!;
-          return latest.id !== before.id && (await cell.textContent()) === shown(latest.status, latest.messages);
-        },
-        { timeout: 20_000 },
-      )
-      .toBe(true);
-    expect(sim.store.payout(COMPANY, payoutId)?.checkNumber).toBe(987_654);
+    // Post/redirect/get: back on the view with the outcome in words, the record moved on.
+    const invoiceNumber = sim.store.invoice(record.invoiceId)!.invoiceNumber;
+    const flash = page.locator('main [role="status"]');
+    expect(await flash.textContent()).toMatch(/ is being exported to .+\. It can take up to 10 minutes to appear there\.$/);
+    expect((await flash.textContent())?.startsWith(`${invoiceNumber} is being exported`)).toBe(true);
+    expect(await row.count()).toBe(0);
+    expect(sim.store.latestRequestDetail(record.payoutId!)!.id).not.toBe(before.id);
+    // Export corrects the payment record the ERP books (PROCORE-UI-FACTS.md 2.3), not the payout.
+    expect(sim.store.contractPayment(record.id)?.checkNumber).toBe(987_653);
+  });
+
+  it('shows the same Failed to Export records as an AG Grid (erpTab grid): the row follows its new export', async () => {
+    const gridSim = await startSim({ port: 0, scenario: 'demo', windowMs: 60_000, erpTab: 'grid', rateLimit: { hourly: 100_000, tenSecond: 1_000 } });
+    const gridContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    try {
+      await signInContext(gridContext, gridSim.origin);
+      const p = await gridContext.newPage();
+      await p.goto(`${gridSim.origin}${erpPath(COMPANY, 'failed_to_export')}`);
+      await p.waitForSelector('.ag-row[row-index]', { timeout: 20_000 });
+      await expectErpChrome(p);
+      expect(await headers(p)).toEqual(ERP_FAILED_COLUMNS);
+      const { record, before } = failedRecord(gridSim);
+      const row = p.locator(`.ag-row[row-id="${record.id}"]`);
+      await expectRedError(row.locator('[col-id="errors"] .error-text'), before.messages);
+      await row.getByLabel(/^Check Number for/).fill('987654');
+      await row.getByRole('button', { name: /^Export / }).click();
+      // The row follows the record: in progress, then the ERP's new answer (synced or a new error).
+      const cell = row.locator('[col-id="errors"]');
+      const shown = (status: string, messages: string[]) => (status === 'in_progress' ? 'Export in progress' : status === 'success' ? 'Synced' : messages.join(' '));
+      await expect
+        .poll(
+          async () => {
+            const latest = gridSim.store.latestRequestDetail(record.payoutId!)!;
+            return latest.id !== before.id && (await cell.textContent()) === shown(latest.status, latest.messages);
+          },
+          { timeout: 20_000 },
+        )
+        .toBe(true);
+      expect(gridSim.store.contractPayment(record.id)?.checkNumber).toBe(987_654);
+    } finally {
+      await gridContext.close();
+      await gridSim.close();
+    }
   });
 
   it('says what went wrong where the user looks when the API answers badly, and rides out one 503', async () => {
-    await simControl(sim.origin, 'POST', '/faults', { pathPattern: 'payments/funding_accounts', malformed: true, times: 1 });
+    // The pages' own endpoint for funding accounts, as this run of the sandbox places it.
+    const variant = await internalEndpointsOf(sim.origin);
+    const fundingAccounts = `${variant.prefix.replace('{company}', String(COMPANY))}/${variant.fundingAccounts}`;
+    const pathPattern = `^${fundingAccounts.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\?|$)`;
+    await simControl(sim.origin, 'POST', '/faults', { pathPattern, malformed: true, times: 1 });
     await page.goto(`${sim.origin}/${COMPANY}/company/payments/settings/funding_accounts`);
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/^Funding accounts could not be loaded: The server sent a response that is not JSON/);
 
-    await simControl(sim.origin, 'POST', '/faults', { pathPattern: 'payments/funding_accounts', status: 503, retryAfter: 1, times: 1 });
+    await simControl(sim.origin, 'POST', '/faults', { pathPattern, status: 503, retryAfter: 1, times: 1 });
     await open(`/${COMPANY}/company/payments/settings/funding_accounts`);
     expect(await page.locator('.ag-row[row-id]').count()).toBe(sim.store.fundingAccounts(COMPANY).length);
   });
@@ -266,7 +318,7 @@ describe('the sandbox Procore pages', () => {
     try {
       await signInContext(long, sim.origin, 'long@list.co');
       const p = await long.newPage();
-      await p.goto(`${sim.origin}/${LONG_COMPANY}/company/erp_integrations/payments?view=ready_to_export`);
+      await p.goto(`${sim.origin}${erpPath(LONG_COMPANY, 'ready_to_export')}`);
       const status = p.locator('.views-content [role="status"]');
       await status.waitFor();
       expect(await status.textContent()).toContain('Payment record syncing is not enabled');
@@ -316,10 +368,11 @@ describe('the sandbox Procore pages', () => {
       `/${COMPANY}/company/payments/disbursements?grid=legacy`,
       `/${COMPANY}/company/payments/disbursements/${funded.id}`,
       `/${COMPANY}/company/payments/settings/funding_accounts`,
-      `/${COMPANY}/company/erp_integrations/payments?view=failed_to_export`,
     ];
-    for (const path of paths) {
-      await open(path);
+    const serverRendered = [erpPath(COMPANY, 'failed_to_export'), erpPath(COMPANY, 'synced')];
+    for (const path of [...paths, ...serverRendered]) {
+      if (serverRendered.includes(path)) await page.goto(`${sim.origin}${path}`);
+      else await open(path);
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
