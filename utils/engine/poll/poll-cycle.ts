@@ -1,5 +1,5 @@
 import type { Diagnosis } from '../../domain/cause';
-import { DisbursementSchema, isFundingComplete, payoutsOf, type Disbursement } from '../../domain/schemas/disbursement';
+import { isFundingComplete, payoutsOf, type Disbursement } from '../../domain/schemas/disbursement';
 import { isSynced, type ContractPayment } from '../../domain/schemas/contract-payment';
 import { linkPayout, nextTrust, type ExternalIdTrust } from '../../domain/payout-link';
 import type { Watch } from '../../domain/watch';
@@ -11,6 +11,7 @@ import type { WatchEffect } from '../../domain/watch-effect';
 import type { ProcoreClient } from '../../procore/procore-client';
 import { ProcoreError } from '../../procore/procore-error';
 import type { SchemaProblem } from '../../procore/record-validation';
+import { parseDisbursements, reportBadPayouts } from './learned-disbursements';
 import { readMeta, writeMeta } from '../../store/meta-store';
 import { getWatches, listWatches } from '../../store/watch-store';
 import { commitTransitions, type PendingTransition, type TransitionFault } from '../state/commit-transitions';
@@ -134,12 +135,6 @@ export async function disbursementTransitions(
   return { pending, fresh };
 }
 
-const parseDisbursements = (records: readonly unknown[]): Disbursement[] =>
-  records.flatMap((r) => {
-    const parsed = DisbursementSchema.safeParse(r);
-    return parsed.success ? [parsed.data] : [];
-  });
-
 /** The disbursement's payouts: from the list when it carries them, else from the learned detail GET. */
 async function withPayouts(engine: Engine, client: ProcoreClient, companyId: string, disbursement: Disbursement, signal?: AbortSignal): Promise<Disbursement | null> {
   if (disbursement.payouts) {
@@ -148,7 +143,7 @@ async function withPayouts(engine: Engine, client: ProcoreClient, companyId: str
   }
   const detail = (await learnedEndpoints(engine)).disbursement_detail;
   if (!detail) return null;
-  const [full] = parseDisbursements((await replayLearned(engine, client, detail, companyId, disbursement.id, signal)) ?? []);
+  const [full] = parseDisbursements(client.problems, (await replayLearned(engine, client, detail, companyId, disbursement.id, signal)) ?? [], `disbursement ${disbursement.id} of company ${companyId}`);
   if (full?.payouts) await capabilityWorked(engine, 'read_payouts', 'learned', companyId);
   return full?.payouts ? full : null;
 }
@@ -193,7 +188,7 @@ async function discover(
   if (records === null) return nothing;
   await capabilityWorked(engine, 'discover_disbursements', 'learned', company.id);
   const since = backlog ? backlogSince(backlog, cycleStart) : cursor.disbursementsSince! - OVERLAP_MS;
-  const changed = parseDisbursements(records).filter((d) => !d.updatedAt || Date.parse(d.updatedAt) >= since);
+  const changed = parseDisbursements(client.problems, records, `disbursements of company ${company.id}`).filter((d) => !d.updatedAt || Date.parse(d.updatedAt) >= since);
   const stored = new Map<string, Watch[]>();
   for (const watch of await listWatches(engine.db, { companyId: company.id })) stored.set(watch.disbursementId, [...(stored.get(watch.disbursementId) ?? []), watch]);
   const full: Disbursement[] = [];
@@ -212,6 +207,7 @@ async function discover(
     }
     if (!read) complete = false;
     else {
+      reportBadPayouts(client.problems, read);
       full.push(read);
       readWhole.set(disbursement.id, listVersion(disbursement));
     }
