@@ -12,9 +12,9 @@ describe('disbursements read from a learned GET', () => {
 
   it('says a payout that cannot be watched (no id), and nothing when every payout is whole', () => {
     const problems: SchemaProblem[] = [];
-    const [d] = parseDisbursements(problems, [{ id: 7, disbursementIdentifier: 'D-7', payouts: [{ id: 'po_1', amount: 100 }, { amount: 250 }] }], 'disbursement 7');
+    const [d] = parseDisbursements(problems, [{ id: 7, disbursementIdentifier: 412, payouts: [{ id: 'po_1', amount: 100 }, { amount: 250 }] }], 'disbursement 7');
     reportBadPayouts(problems, d!);
-    expect(problems).toEqual([{ source: 'payouts of disbursement D-7', record: '#1', issues: expect.stringMatching(/^id: /) }]);
+    expect(problems).toEqual([{ source: 'payouts of disbursement 412', record: '#1', issues: expect.stringMatching(/^id: /) }]);
     const whole: SchemaProblem[] = [];
     reportBadPayouts(whole, { ...d!, payouts: [{ id: 'po_1', amount: 100 }] });
     expect(whole).toEqual([]);
