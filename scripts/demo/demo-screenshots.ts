@@ -17,7 +17,7 @@ export async function saveScreenshots(context: BrowserContext, pages: DemoPages,
   mkdirSync(outDir, { recursive: true });
   const shots: [string, string, { width: number; height: number }][] = [
     ['payments.png', `${pages.origin}/${pages.companyId}/company/payments/disbursements`, { width: 1400, height: 900 }],
-    ['erp-integrations.png', `${pages.origin}/${pages.companyId}/company/erp_integrations/payments?view=failed_to_export`, { width: 1400, height: 900 }],
+    ['erp-integrations.png', `${pages.origin}/${pages.companyId}/company/erp_integrations?view=failed_to_export`, { width: 1400, height: 900 }],
     ['popup.png', `chrome-extension://${pages.extensionId}/popup.html`, { width: 420, height: 640 }],
   ];
   const saved: string[] = [];

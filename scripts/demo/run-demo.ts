@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { Watch } from '../../utils/domain/watch';
-import { configureExtension, openExtensionPage, sendFromExtensionPage } from '../../test/e2e/configure';
+import { configureExtension, describeLearned, openExtensionPage, sendFromExtensionPage, waitForCapability } from '../../test/e2e/configure';
 import { launchExtension, type LaunchedExtension } from '../../test/e2e/launch';
 import type { Sim } from '../../test/sim/server';
 import type { DemoOptions } from './demo-options';
@@ -50,13 +50,13 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     ext.context.on('close', wake);
     console.log(`Chromium with ERP Sync Watch (sandbox build), extension id ${ext.extensionId}`);
     try {
-      await configureExtension(ext, { apiOrigin: sim.origin });
+      await configureExtension(ext, { apiOrigin: sim.origin, learn: false, poll: false });
     } catch (error) {
       // The extension may still be under construction: the pages work regardless, say why it is quiet.
       console.error(`Could not configure the extension: ${(error as Error).message}`);
     }
     const payments = ext.context.pages().find((p) => p.url() === 'about:blank') ?? (await ext.context.newPage());
-    await payments.goto(`${sim.origin}/${companyId}/company/payments/disbursements`);
+    await openPaymentsPages(ext, payments, `${sim.origin}/${companyId}/company/payments/disbursements`);
     console.log(`Payments page: ${payments.url()}`);
 
     if (!options.headless) {
@@ -78,6 +78,34 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     await stop();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+  }
+}
+
+const LEARN_MS = 30_000;
+
+/**
+ * Step one, as a user does: Procore publishes no list of disbursements (contract v2), so the
+ * extension follows them after the Payments pages were opened once. The demo opens the
+ * Disbursements tab and one disbursement, says so, and comes back to the tab.
+ */
+async function openPaymentsPages(ext: LaunchedExtension, page: Page, disbursementsUrl: string): Promise<void> {
+  console.log('First step, as a user would: opening the Payments pages (the Disbursements tab, then one disbursement), from which ERP Sync Watch learns how this Procore lists them.');
+  await page.goto(disbursementsUrl);
+  const control = await openExtensionPage(ext);
+  try {
+    const first = page.locator('.ag-row[row-index] a[href*="/payments/disbursements/"]').first();
+    await first.waitFor({ timeout: LEARN_MS });
+    await first.click();
+    await page.waitForURL(/\/payments\/disbursements\/[^/]+$/);
+    const learned = (await waitForCapability(control, 'discover_disbursements', LEARN_MS)) && (await waitForCapability(control, 'read_payouts', LEARN_MS));
+    console.log(learned ? 'Learned: ERP Sync Watch now follows the disbursements.' : `Not learned yet (${await describeLearned(control)}).`);
+    await page.goBack();
+    await page.locator('.ag-row[row-index]').first().waitFor({ timeout: LEARN_MS });
+    await sendFromExtensionPage(control, 'poll.now', {}).catch((error: unknown) => console.error(`The first check failed: ${String(error)}`));
+  } catch (error) {
+    console.error(`Opening the Payments pages: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await control.close();
   }
 }
 
