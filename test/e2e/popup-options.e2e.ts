@@ -116,8 +116,8 @@ describe('popup and options in Chromium against the sim', () => {
     const row = popup.getByRole('article').first();
     await expect.poll(() => row.textContent()).toContain('Check number already used');
     const [opened] = await Promise.all([ext.context.waitForEvent('page'), row.getByRole('link', { name: /in Procore/ }).click()]);
-    await opened.waitForLoadState();
-    expect(opened.url()).toMatch(new RegExp(`^${sim.origin}/\\d+/company/erp_integrations/payments\\?view=failed_to_export$`));
+    // ERP Integrations with the record's fix ready; the page's overlay goes on to Failed to Export.
+    await expect.poll(() => opened.url(), { timeout: 20_000 }).toMatch(new RegExp(`^${sim.origin}/\\d+/company/erp_integrations[^#]*view=failed_to_export[^#]*#esw-fix=[^#]+$`));
     await opened.close();
   });
 
