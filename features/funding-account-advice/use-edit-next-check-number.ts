@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import { fillInput } from '../../utils/overlay/fill-input';
 import { useOverlay } from '../../components/overlay/overlay-context';
 import { findEditForm, openEditForm } from './edit-account-form';
@@ -14,6 +14,21 @@ export type EditStep =
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const WATCH_MS = 300;
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const IDLE: EditStep = { kind: 'idle' };
+
+// Each account's step outlives the row's overlay: Procore redraws the row once its Save lands (the
+// new Next Check No.), which unmounts the overlay that pressed Apply; the outcome belongs to the
+// account, so the redrawn row's overlay says it.
+const steps = new Map<string, EditStep>();
+const listeners = new Set<() => void>();
+function setStepOf(fundingAccountId: string, step: EditStep): void {
+  steps.set(fundingAccountId, step);
+  for (const listener of listeners) listener();
+}
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
 /**
  * Apply of the check number advice, in Procore's own form: opens the account's Edit Account
@@ -23,14 +38,8 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
  */
 export function useEditNextCheckNumber(fundingAccountId: string, label: string, readParts: () => Element[]) {
   const { backend, companyId, announce } = useOverlay();
-  const [step, setStep] = useState<EditStep>({ kind: 'idle' });
-  const live = useRef(true);
-  useEffect(() => {
-    live.current = true;
-    return () => {
-      live.current = false;
-    };
-  }, []);
+  const step = useSyncExternalStore(subscribe, () => steps.get(fundingAccountId) ?? IDLE);
+  const setStep = useCallback((next: EditStep) => setStepOf(fundingAccountId, next), [fundingAccountId]);
 
   const verify = async (expected: number) => {
     setStep({ kind: 'verifying', expected });
@@ -39,10 +48,10 @@ export function useEditNextCheckNumber(fundingAccountId: string, label: string, 
       const words = matches
         ? `Saved: Procore now holds Next Check No. ${expected} for ${label}`
         : `Not saved: Procore holds ${nextCheckNumber ?? 'no'} Next Check No. for ${label}, not ${expected}`;
-      if (live.current) setStep({ kind: 'done', words, ok: matches });
+      setStep({ kind: 'done', words, ok: matches });
       announce(words);
     } catch (error) {
-      if (live.current) setStep({ kind: 'done', words: `Could not check what Procore holds: ${errorText(error)}`, ok: false });
+      setStep({ kind: 'done', words: `Could not check what Procore holds: ${errorText(error)}`, ok: false });
     }
   };
 
@@ -60,8 +69,7 @@ export function useEditNextCheckNumber(fundingAccountId: string, label: string, 
     let saved = false;
     opened.form.addEventListener('submit', () => (saved = true), { capture: true });
     // Procore closes its form once it has saved (or the user cancels): then it is time to read.
-    while (live.current && opened.form.isConnected && findEditForm(document)?.form === opened.form) await wait(WATCH_MS);
-    if (!live.current) return;
+    while (opened.form.isConnected && findEditForm(document)?.form === opened.form) await wait(WATCH_MS);
     if (saved) await verify(expected);
     else setStep({ kind: 'done', words: 'Edit Account Details was closed without Save: nothing changed.', ok: false });
   };
