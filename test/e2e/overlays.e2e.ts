@@ -71,7 +71,8 @@ function seedOverlayCompanies(store: SimStore): void {
   // Contract v2 publishes no funding-complete time: the countdown's start is estimated.
   disburse('Syncing draw', 5, 0);
   disburse('Synced draw', 0.1, 0.5 * WINDOW);
-  disburse('Late draw', 10, 1.2 * WINDOW);
+  // Past its window even from the estimated start: its last change (payouts completed, 1.5 windows after funding) is over a window ago.
+  disburse('Late draw', 10, 2.6 * WINDOW);
   disburse('Duplicate draw', 0.05, 0.5 * WINDOW, true);
 
   const offProject = store.addProject(off.id, 'Paper Yard');
