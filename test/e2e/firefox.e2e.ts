@@ -197,6 +197,22 @@ describe('the Firefox MV3 build in Firefox ESR (headless, WebDriver BiDi)', () =
     const patch = { environment: 'custom', apiOrigin: sim.origin, authMode: 'session', companyIds: [COMPANY] };
     const send = (name: string, payload: unknown) => bidi.evaluate<{ ok: boolean; value?: unknown; error?: string }>(extensionTab, `browser.runtime.sendMessage(${JSON.stringify({ name, payload })})`);
     expect((await send('settings.update', { patch })).ok).toBe(true);
+    // Contract v2: the extension learns where Procore lists disbursements from the Payments pages'
+    // own requests (the content scripts in Firefox): the Disbursements tab, then one disbursement.
+    const learned = async (capability: string) => {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const compatibility = (await send('compatibility.get', {})).value as { capabilities: { id: string; source: string }[] };
+        if (compatibility.capabilities.find((c) => c.id === capability)?.source === 'learned') return true;
+        if (Date.now() > deadline) return false;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    };
+    await bidi.send('browsingContext.navigate', { context: tab!.context, url: `${sim.origin}/${COMPANY}/company/payments/disbursements`, wait: 'complete' });
+    expect(await learned('discover_disbursements')).toBe(true);
+    const first = [...sim.store.state.disbursements.values()].find((d) => String(d.companyId) === COMPANY)!;
+    await bidi.send('browsingContext.navigate', { context: tab!.context, url: `${sim.origin}/${COMPANY}/company/payments/disbursements/${encodeURIComponent(first.id)}`, wait: 'complete' });
+    expect(await learned('read_payouts')).toBe(true);
     expect((await send('poll.now', {})).ok).toBe(true);
     const status = (await send('status.get', {})).value as { signedIn: boolean; lastError: unknown; watchedCompanies: { name: string }[] };
     expect(status.signedIn).toBe(true);
