@@ -18,16 +18,16 @@ const IDLE: EditStep = { kind: 'idle' };
 
 // Each account's step outlives the row's overlay: Procore redraws the row once its Save lands (the
 // new Next Check No.), which unmounts the overlay that pressed Apply; the outcome belongs to the
-// account, so the redrawn row's overlay says it.
-const steps = new Map<string, EditStep>();
-const listeners = new Set<() => void>();
-function setStepOf(fundingAccountId: string, step: EditStep): void {
-  steps.set(fundingAccountId, step);
-  for (const listener of listeners) listener();
+// account, so the redrawn row's overlay says it. Kept per overlay session (its backend).
+interface Steps {
+  steps: Map<string, EditStep>;
+  listeners: Set<() => void>;
 }
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+const sessions = new WeakMap<object, Steps>();
+function stepsOf(session: object): Steps {
+  let found = sessions.get(session);
+  if (!found) sessions.set(session, (found = { steps: new Map(), listeners: new Set() }));
+  return found;
 }
 
 /**
@@ -38,8 +38,19 @@ function subscribe(listener: () => void): () => void {
  */
 export function useEditNextCheckNumber(fundingAccountId: string, label: string, readParts: () => Element[]) {
   const { backend, companyId, announce } = useOverlay();
+  const { steps, listeners } = stepsOf(backend);
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    [listeners],
+  );
   const step = useSyncExternalStore(subscribe, () => steps.get(fundingAccountId) ?? IDLE);
-  const setStep = useCallback((next: EditStep) => setStepOf(fundingAccountId, next), [fundingAccountId]);
+  const setStep = (next: EditStep) => {
+    steps.set(fundingAccountId, next);
+    for (const listener of listeners) listener();
+  };
 
   const verify = async (expected: number) => {
     setStep({ kind: 'verifying', expected });
