@@ -42,7 +42,10 @@ describe('daily use on the Procore pages (demo)', () => {
     sim = await startSim({ port: 0, scenario: 'demo', windowMs: WINDOW_MS, rateLimit: { hourly: 100_000, tenSecond: 2_000 } });
     dir = isolatedBuild();
     ext = await launchExtension({ extensionDir: dir });
-    await configureExtension(ext, { apiOrigin: sim.origin, windowMs: WINDOW_MS });
+    // The accountant named the ERP's payroll account in the options ("The ERP's check numbers"):
+    // no public Procore read lists the ERP's bank accounts (PROCORE-CONTRACT.md), and none of the
+    // demo's PAYROLL payments has synced yet to show it.
+    await configureExtension(ext, { apiOrigin: sim.origin, windowMs: WINDOW_MS, settings: { erpLastCheckNumbers: [{ bankId: 'PAYROLL', lastCheckNumber: 3_000 }] } });
     page = await ext.context.newPage();
     await page.setViewportSize({ width: 1400, height: 1200 });
   });

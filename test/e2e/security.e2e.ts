@@ -169,7 +169,7 @@ describe('security: the built extension against hostile pages, extensions and da
         ['page.hints', { companyId: COMPANY, disbursementNumbers: [] }],
         ['preflight.check', { companyId: COMPANY, invoices: [] }],
         ['watch.snooze', { payoutId: 'no-such-record', minutes: 1 }],
-        ['reexport', { payoutId: 'no-such-record' }],
+        ['fix.begin', { payoutId: 'no-such-record' }],
         // Page-only messages: refused to a content script, and the refusal carries nothing.
         ['connection.test', {}],
         ['oauth.signIn', {}],
@@ -207,7 +207,7 @@ describe('security: the built extension against hostile pages, extensions and da
         `${sim.origin}/${COMPANY}/company/payments/disbursements`,
         `${sim.origin}/${COMPANY}/company/payments/disbursements/${encodeURIComponent(xss.disbursementId)}`,
         `${sim.origin}/${COMPANY}/company/payments/invoices`,
-        `${sim.origin}/${COMPANY}/company/erp_integrations/payments?view=failed_to_export`,
+        `${sim.origin}/${COMPANY}/company/erp_integrations/contract_payments?view=failed_to_export`,
         `chrome-extension://${ours.extensionId}/popup.html`,
         `chrome-extension://${ours.extensionId}/options.html`,
       ]) {

@@ -11,8 +11,8 @@ import { storedCompanies } from '../poll/company-directory';
 
 /**
  * The funding account's Next Check Number against the ERP's last check number on the same Bank
- * ID (utils/domain/erp-last-check-number.ts); the Bank IDs of synced records are the ones the
- * ERP is known to take.
+ * ID (utils/domain/erp-last-check-number.ts); the Bank IDs the ERP is known to take are those of
+ * synced records and those the user named in the options.
  */
 export async function checkNumberAdvice(engine: Engine, client: ProcoreClient, companyId: string, fundingAccountId: string): Promise<CheckNumberRecommendation> {
   const [accounts, company, watches, settings] = await Promise.all([
@@ -36,6 +36,6 @@ export async function checkNumberAdvice(engine: Engine, client: ProcoreClient, c
     noRoomInField: advice.noRoomInField,
     fieldDigits,
     erpName: erpLabel(company?.erp.connector, company?.erp.erp_name),
-    erpBankIds: [...new Set(synced.map((w) => w.bankId as string))],
+    erpBankIds: [...new Set([...synced.map((w) => w.bankId as string), ...settings.erpLastCheckNumbers.map((row) => row.bankId)])],
   };
 }

@@ -43,8 +43,12 @@ export async function diagnose(engine: Engine, client: ProcoreClient, watch: Wat
   const usedCheckNumbers = siblings
     .filter((w) => w.payoutId !== watch.payoutId && w.bankId === watch.bankId && w.checkNumber !== null)
     .map((w) => w.checkNumber as number);
-  // No public read lists the ERP's bank accounts: the Bank IDs of synced records are ones it took.
-  const syncedBankIds = siblings.filter((w) => w.state === 'synced' && w.bankId).map((w) => w.bankId as string);
+  // No public read lists the ERP's bank accounts: the Bank IDs of synced records are ones it took,
+  // and those the user named in the options (the ERP's check numbers per Bank ID) are its own.
+  const syncedBankIds = [
+    ...siblings.filter((w) => w.state === 'synced' && w.bankId).map((w) => w.bankId as string),
+    ...settings.erpLastCheckNumbers.map((row) => row.bankId),
+  ];
   return classifyWatchFailure(watch, request, {
     syncedBankIds,
     supportsPartialPayments: settings.partialPaymentOverrides[watch.companyId] ?? company?.erp.supports_partial_payments,
