@@ -37,7 +37,12 @@ describe('poll cycle against the sim', () => {
 
     await poll(engine, clientFor, { discovery: true });
     const first = await listWatches(engine.db, { disbursementId: String(d.id) });
-    expect(first.map((w) => w.state)).toEqual(['syncing', 'syncing', 'syncing']);
+    // On a slow machine the first poll can outlast the ERP's quick answers (a tenth of the
+    // window): those two may already read as answered; the slow one is still in its window.
+    const firstState = (id: string) => first.find((w) => w.payoutId === id)?.state;
+    expect(['syncing', 'failed']).toContain(firstState(dup));
+    expect(['syncing', 'synced']).toContain(firstState(quick));
+    expect(firstState(slow)).toBe('syncing');
     expect(first.every((w) => w.deadline === w.fundingCompletedAt! + WINDOW && !w.fundingCompletedEstimated)).toBe(true);
     // One alarm at the next deadline.
     expect((await fakeBrowser.alarms.get('deadline'))?.scheduledTime).toBeGreaterThan(Date.now());
@@ -50,7 +55,10 @@ describe('poll cycle against the sim', () => {
     expect(failed.request?.messages[0]).toMatch(/50001|OPER/);
     expect(failed.diagnosis?.summary).toBeTruthy();
 
-    await sleep(WINDOW * 0.8);
+    // The deadline is on Procore's clock, which the engine knows from whole-second Date headers:
+    // the engine's clock, not the wall clock, says when the window is over.
+    const slowDeadline = (await getWatch(engine.db, slow))!.deadline!;
+    await eventually(async () => engine.now() >= slowDeadline);
     await poll(engine, clientFor, { discovery: false });
     expect((await getWatch(engine.db, slow))?.state).toBe('overdue');
     const shown = Object.values(await fakeBrowser.notifications.getAll()) as { title: string; message: string }[];
