@@ -57,6 +57,8 @@ export const RequestSchemas = {
   'page.hints': z.object({
     companyId: z.string(),
     disbursementNumbers: z.array(z.string()).check(z.maxLength(5000)),
+    invoiceNumbers: z.optional(z.array(z.string()).check(z.maxLength(5000))),
+    shownFailed: z.optional(z.array(z.string()).check(z.maxLength(5000))),
   }),
   /**
    * A same-origin GET the Procore page made whose answer held known records (content script):

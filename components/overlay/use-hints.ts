@@ -1,24 +1,39 @@
 import { useEffect, useRef, useState } from 'react';
 import { useOverlay } from './overlay-context';
 
+/** What a page shows of payment records, for the background to confirm by API before acting. */
+export interface PageHints {
+  disbursementNumbers: string[];
+  /** Records the page names only by invoice number (ERP Integrations shows no disbursement number). */
+  invoiceNumbers?: string[];
+  /** Payouts the page lists under Failed to Export while the background still has them syncing. */
+  shownFailed?: string[];
+}
+
+const KINDS = ['disbursementNumbers', 'invoiceNumbers', 'shownFailed'] as const;
+type Kind = (typeof KINDS)[number];
+
 /**
- * Tells the background which disbursement numbers the page shows (it confirms them by API
- * before acting). Each number is sent once per page. Returns the numbers it has answered for.
+ * Tells the background what the page shows. Each value is sent once per page. Returns the
+ * disbursement numbers it has answered for.
  */
-export function useDisbursementHints(numbers: string[]): ReadonlySet<string> {
+export function usePageHints(hints: PageHints): ReadonlySet<string> {
   const { backend, companyId } = useOverlay();
-  const sent = useRef(new Set<string>());
+  const sent = useRef<Record<Kind, Set<string>>>({ disbursementNumbers: new Set(), invoiceNumbers: new Set(), shownFailed: new Set() });
   const [answered, setAnswered] = useState<ReadonlySet<string>>(new Set());
-  const key = numbers.join('\u0000');
+  const key = JSON.stringify(KINDS.map((kind) => hints[kind] ?? []));
   useEffect(() => {
-    const fresh = [...new Set(key ? key.split('\u0000') : [])].filter((n) => !sent.current.has(n));
-    if (fresh.length === 0) return;
-    for (const n of fresh) sent.current.add(n);
-    backend.send('page.hints', { companyId, disbursementNumbers: fresh }).then(
-      () => setAnswered((before) => new Set([...before, ...fresh])),
+    const shown = JSON.parse(key) as string[][];
+    const fresh = Object.fromEntries(KINDS.map((kind, i) => [kind, [...new Set(shown[i])].filter((value) => !sent.current[kind].has(value))])) as Record<Kind, string[]>;
+    if (KINDS.every((kind) => fresh[kind].length === 0)) return;
+    for (const kind of KINDS) for (const value of fresh[kind]) sent.current[kind].add(value);
+    const { disbursementNumbers, invoiceNumbers, shownFailed } = fresh;
+    const payload = { companyId, disbursementNumbers, ...(invoiceNumbers.length ? { invoiceNumbers } : {}), ...(shownFailed.length ? { shownFailed } : {}) };
+    backend.send('page.hints', payload).then(
+      () => setAnswered((before) => new Set([...before, ...disbursementNumbers])),
       () => {
-        // A hint is an optimisation: the poll finds the same disbursements. Forget and retry later.
-        for (const n of fresh) sent.current.delete(n);
+        // A hint is an optimisation: the poll finds the same records. Forget and retry later.
+        for (const kind of KINDS) for (const value of fresh[kind]) sent.current[kind].delete(value);
       },
     );
   }, [backend, companyId, key]);

@@ -10,7 +10,7 @@ import { PendingFixes } from './PendingFixes';
 import { useOverlay } from '../../components/overlay/overlay-context';
 import { useAdjacentHost } from '../../components/overlay/use-adjacent-host';
 import { useGridRecords } from '../../components/overlay/use-grid-records';
-import { useDisbursementHints } from '../../components/overlay/use-hints';
+import { usePageHints } from '../../components/overlay/use-hints';
 import { useServerNow, useWatchStore } from '../../components/overlay/use-watches';
 
 const RELOAD_AFTER_MS = 1000;
@@ -33,7 +33,14 @@ export function FailedExportsOverlay() {
       return !!watch && describeWatch(watch, now) !== null;
     },
   });
-  useDisbursementHints(records.map((r) => r.data.disbursementNumber).filter(Boolean));
+  // Rows the background does not know yet are looked for; a row it still has syncing is shown
+  // failed here, so its export result is read now rather than at its deadline.
+  const matched = records.map((r) => ({ row: r.data, watch: watchOf(r.data) }));
+  usePageHints({
+    disbursementNumbers: matched.map(({ row }) => row.disbursementNumber).filter(Boolean),
+    invoiceNumbers: matched.filter(({ row, watch }) => !watch && !row.disbursementNumber && row.invoiceNumber).map(({ row }) => row.invoiceNumber),
+    shownFailed: matched.flatMap(({ watch }) => (watch?.state === 'syncing' ? [watch.payoutId] : [])),
+  });
   useEffect(() => listenFixFocus(window, backend, (payoutId, from) => setFocus((was) => ({ payoutId, from, request: (was?.request ?? 0) + 1 }))), [backend]);
   // The table as the feature found it: the tracker names its root only once it has rows to give,
   // and a view left empty by the fixes this tab pressed is where their outcome is said.

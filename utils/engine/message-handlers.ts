@@ -23,6 +23,7 @@ import type { MessageHandlers } from './message-router';
 import { confirmPageHints } from './learn/page-hints';
 import type { ClientFactory } from './poll/poll-runner';
 import { poll } from './poll/poll-runner';
+import type { CycleOptions } from './poll/poll-cycle';
 import { preflightCheck } from './fix/preflight';
 import { reschedule } from './poll/scheduler';
 import { probeSession } from './poll/signed-out-probe';
@@ -48,8 +49,11 @@ async function requireProcoreContentScript(engine: Engine, from: SenderKind, ori
 
 /** Every message of utils/messaging.ts, answered from the store or through Procore. */
 export function messageHandlers(engine: Engine, clientFor: ClientFactory): MessageHandlers {
-  const pollNow = async (companyId?: string) => {
-    const result = await poll(engine, clientFor, { discovery: true, companyId, forceCompanies: !companyId, backlog: !companyId });
+  const pollNow = async (companyId?: string, fromPage?: Pick<CycleOptions, 'shownFailed'>) => {
+    // A page's hint or observation asks for discovery only: reading every contract of a company
+    // at each page load would queue the hint behind the rate governor for tens of seconds.
+    const paced = fromPage ? { paced: true, ...fromPage } : {};
+    const result = await poll(engine, clientFor, { discovery: true, companyId, forceCompanies: !companyId, backlog: !companyId, ...paced });
     if (!result) {
       const status = await readStatus(engine.db);
       throw new Error(status.lastError?.message ?? 'The poll did not complete.');
@@ -103,11 +107,11 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
     'watch.snooze': ({ payoutId, minutes }) =>
       applyUserEvent(engine, payoutId, { type: 'snooze', until: engine.now() + minutes * 60_000 }, `Snoozed for ${minutes} min`),
     'support.summary': async ({ payoutId }) => ({ text: await supportSummaryText(engine, payoutId) }),
-    'page.hints': async ({ companyId, disbursementNumbers }, _from, origin) => {
+    'page.hints': async ({ companyId, ...hint }, _from, origin) => {
       if (origin) await rememberTabOrigin(engine, origin);
       // A Procore page showing payments is a signed-in session: while signed out, probe at once.
       if ((await readStatus(engine.db)).signedIn === false && pageSaysSignedIn(engine)) await probeSession(engine, clientFor);
-      else await confirmPageHints(engine, companyId, disbursementNumbers, (id) => pollNow(id));
+      else await confirmPageHints(engine, companyId, hint, (id, shownFailed) => pollNow(id, { shownFailed }));
       return { ok: true };
     },
     'learn.observed': async (observation, from, origin) => {
@@ -121,7 +125,7 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
       const records = await confirmObservation(engine, await clientFor(engine), observation);
       if (!records) return { learned: false };
       // Confirmed by the background's own read: follow what it shows now.
-      if (observation.kind === 'disbursement_list' || observation.kind === 'disbursement_detail') await pollNow(observation.companyId);
+      if (observation.kind === 'disbursement_list' || observation.kind === 'disbursement_detail') await pollNow(observation.companyId, {});
       return { learned: true };
     },
     'feature.error': async ({ featureId, message }) => {

@@ -61,6 +61,9 @@ describe('poll cycle against the sim', () => {
     // hint or Check now asks, every contract of the company is read at once.
     await poll(engine, clientFor, { discovery: false });
     expect(asked.slice(beforeAnswers)).toEqual([]);
+    // A page's hint or observation asks for discovery only: the contracts keep their pace.
+    await poll(engine, clientFor, { discovery: true, companyId: '8089', paced: true });
+    expect(asked.slice(beforeAnswers).filter((p) => p.includes('/contract_payments'))).toEqual([]);
     await poll(engine, clientFor, { discovery: false, companyId: '8089' });
     expect((await getWatch(engine.db, quick))?.state).toBe('synced');
     // Within its window a refusal is not asked for: export status costs one request per record,

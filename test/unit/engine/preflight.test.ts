@@ -58,14 +58,14 @@ describe('pre-flight and page hints against the sim', () => {
       waits.push(ms);
       return ms === 0 ? Promise.resolve() : new Promise<void>((resolve) => (release = resolve));
     };
-    expect(await confirmPageHints(engine, '8089', [number(d)], discover, wait)).toBe(true);
+    expect(await confirmPageHints(engine, '8089', { disbursementNumbers: [number(d)] }, discover, wait)).toBe(true);
     expect((await listWatches(engine.db, { disbursementId: String(d.id) })).map((w) => w.state)).toEqual(['syncing']);
-    expect(await confirmPageHints(engine, '8089', [number(d)], discover, wait)).toBe(false);
+    expect(await confirmPageHints(engine, '8089', { disbursementNumbers: [number(d)] }, discover, wait)).toBe(false);
     // Funded since: within the interval, two hints wait for one read together, then both are answered.
     const later = await createDisbursement(sim.origin, { payouts: [{}] });
     const answers = Promise.all([
-      confirmPageHints(engine, '8089', [number(later)], discover, wait),
-      confirmPageHints(engine, '8089', [number(d), number(later)], discover, wait),
+      confirmPageHints(engine, '8089', { disbursementNumbers: [number(later)] }, discover, wait),
+      confirmPageHints(engine, '8089', { disbursementNumbers: [number(d), number(later)] }, discover, wait),
     ]);
     await vi.waitFor(() => expect(waits).toHaveLength(2));
     expect(waits[1]).toBeGreaterThan(0);
@@ -75,5 +75,27 @@ describe('pre-flight and page hints against the sim', () => {
     expect(await answers).toEqual([true, true]);
     expect(reads).toBe(2);
     expect((await listWatches(engine.db, { disbursementId: String(later.id) })).map((w) => w.state)).toEqual(['syncing']);
+  });
+  it('looks for records a page names only by invoice number, and reads at once the result of one the page shows failed while it is syncing', async () => {
+    sim = await startTestSim();
+    const { engine, clientFor } = await engineOnSim(sim.origin, 60_000);
+    await poll(engine, clientFor, { discovery: true });
+    const discover = (companyId: string, shownFailed: ReadonlySet<string>) => poll(engine, clientFor, { discovery: true, companyId, shownFailed });
+    const now = () => Promise.resolve();
+    // The ERP refuses the markup within a second of funding, long before the 60 s window ends.
+    const d = await createDisbursement(sim.origin, { payouts: [{ markup: true, delayFraction: 0.01 }] });
+    const payoutId = sim.store.disbursements(8089).find((x) => String(x.id) === String(d.id))!.payoutIds[0]!;
+    const invoiceNumber = sim!.store.invoice(sim!.store.state.payouts.get(payoutId)!.invoiceId)!.invoiceNumber;
+    await vi.waitFor(() => expect(sim!.store.latestRequestDetail(payoutId)?.status).toBe('failed'), { timeout: 5_000 });
+    expect(await confirmPageHints(engine, '8089', { disbursementNumbers: [], invoiceNumbers: [invoiceNumber] }, discover, now)).toBe(true);
+    const [found] = await listWatches(engine.db, { disbursementId: String(d.id) });
+    expect(found?.state).toBe('syncing');
+    // An ordinary poll leaves a record in its window unread (one request per record is spent only past it).
+    await poll(engine, clientFor, { discovery: true, companyId: '8089' });
+    expect((await listWatches(engine.db, { disbursementId: String(d.id) }))[0]?.state).toBe('syncing');
+    expect(await confirmPageHints(engine, '8089', { disbursementNumbers: [], shownFailed: [payoutId] }, discover, now)).toBe(true);
+    expect((await listWatches(engine.db, { disbursementId: String(d.id) }))[0]?.state).toBe('failed');
+    // Known failed now: the same hint asks for nothing more.
+    expect(await confirmPageHints(engine, '8089', { disbursementNumbers: [], invoiceNumbers: [invoiceNumber], shownFailed: [payoutId] }, discover, now)).toBe(false);
   });
 });

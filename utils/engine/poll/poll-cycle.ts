@@ -34,6 +34,10 @@ export interface CycleOptions {
   /** Read the backlog too, as the first look after install does ("Check now"). */
   backlog?: boolean;
   companyId?: string;
+  /** Asked for by a page: discovery now, contracts at their pace (new and shown-failed records are read now anyway). */
+  paced?: boolean;
+  /** Payouts a page lists under Failed to Export: their export result is read now (page-hints.ts). */
+  shownFailed?: ReadonlySet<string>;
   signal?: AbortSignal;
 }
 
@@ -219,9 +223,9 @@ async function discover(
 const TRUST_KEY = 'externalPaymentIdTrust';
 const isGated = (error: unknown) => error instanceof ProcoreError && (error.kind === 'forbidden' || error.kind === 'not_found');
 
-/** A record whose export result is worth one request: past its window, or shown failed. */
-function resultDue(watch: Watch, now: number): boolean {
-  return watch.state === 'failed' || watch.state === 'overdue' || watch.state === 're_exporting' || (watch.deadline !== null && now >= watch.deadline);
+/** A record whose export result is worth one request: past its window, or shown failed (known, or on a page). */
+function resultDue(watch: Watch, now: number, shownFailed: ReadonlySet<string>): boolean {
+  return shownFailed.has(watch.payoutId) || watch.state === 'failed' || watch.state === 'overdue' || watch.state === 're_exporting' || (watch.deadline !== null && now >= watch.deadline);
 }
 
 /** What the contract reads of one company came to: kept by the cycle, stored after the transitions. */
@@ -303,7 +307,7 @@ async function readStatuses(
         continue;
       }
       let request = null;
-      if (!exportStatusGated && resultDue(watch, cycleStart)) {
+      if (!exportStatusGated && resultDue(watch, cycleStart, pace.shownFailed)) {
         try {
           const latest = latestRequest(await client.requestDetailsOf(company.id, payment.id, signal));
           request = latest ? toWatchRequest(latest) : null;
@@ -389,7 +393,7 @@ export async function runPollCycle(engine: Engine, client: ProcoreClient, option
       contractReads.set(company.id, reads);
       const before = pending.length;
       try {
-        await readStatuses(engine, client, company, { now: cycleStart, windowMs, asked, fresh: new Set(fresh) }, options.signal, reads);
+        await readStatuses(engine, client, company, { now: cycleStart, windowMs, asked: asked && !options.paced, fresh: new Set(fresh), shownFailed: options.shownFailed ?? new Set() }, options.signal, reads);
       } finally {
         result.statusesRead += pending.length - before;
         result.errors.push(...reads.faults);
