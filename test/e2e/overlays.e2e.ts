@@ -73,7 +73,10 @@ function seedOverlayCompanies(store: SimStore): void {
   disburse('Synced draw', 0.1, 0.5 * WINDOW);
   // Past its window even from the estimated start: its last change (payouts completed, 1.5 windows after funding) is over a window ago.
   disburse('Late draw', 10, 2.6 * WINDOW);
-  disburse('Duplicate draw', 0.05, 0.5 * WINDOW, true);
+  // Refused at once, and first seen past its window: a record in its window has its export result
+  // read only at its deadline, or once a Failed to Export page shows it (contract v2: one request
+  // per record).
+  disburse('Duplicate draw', 0.05, 2.6 * WINDOW, true);
 
   const offProject = store.addProject(off.id, 'Paper Yard');
   const offVendor = store.addVendor(off.id, 'Ink Supply');
@@ -172,8 +175,10 @@ describe('overlays on the sandbox Procore pages', () => {
     await expect.poll(async () => (await badgeOf(seeded['Syncing draw']!)).label, { timeout: 5_000 }).not.toBe(before);
     await shot('disbursements-states');
 
+    // Its payment export is off, and no public read says so (PROCORE-CONTRACT.md "whether payment
+    // export is on"): its payments are watched like any other's, never marked "Sync off" on a guess.
     await open(`/${SYNC_OFF_CO}/company/payments/disbursements`);
-    await expectBadge(seeded['Paper draw']!, /^Sync off$/, /does not export payment records/);
+    await expectBadge(seeded['Paper draw']!, /^ERP sync \d:\d\d est\.$/);
 
     await open(`/${DEMO}/company/payments/disbursements`);
     await expectBadge(demoNumber('Nov 14 draw'), /^2 of 4 failed$/);
@@ -289,10 +294,12 @@ describe('overlays on the sandbox Procore pages', () => {
     await open(`/${OVERLAY_CO}/company/payments/settings/funding_accounts`);
     const pill = page.locator('[data-erp-sync-watch="advice"] button');
     await expect.poll(() => pill.count(), { timeout: 30_000 }).toBe(1);
+    // Its duplicate check number failure comes first (still failed: Fill in & Export comes after): the account is not clear.
+    await expect
+      .poll(async () => (await pill.getAttribute('aria-label')) ?? '', { timeout: 30_000 })
+      .toMatch(/failed with a check number QuickBooks Online already used\. ERP's last check is \d+: start at \d+, room for [\d,]+ checks$/);
     const label = (await pill.getAttribute('aria-label')) ?? '';
     const next = Number(/start at (\d+)/.exec(label)?.[1]);
-    // Its duplicate check number failure comes first (still failed: Fill in & Export comes after): the account is not clear.
-    expect(label).toMatch(/failed with a check number QuickBooks Online already used\. ERP's last check is \d+: start at \d+, room for [\d,]+ checks$/);
     await pill.click();
     await expect.poll(() => popover().count()).toBe(1);
     await shot('funding-accounts');
@@ -558,7 +565,10 @@ describe('overlays on 5,000 rows', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    sim = await startSim({ port: 0, scenario: 'empty', windowMs: WINDOW, rateLimit: { hourly: 1_000_000, tenSecond: 10_000 } });
+    // The list carries the payouts: one read knows the 5,000 records (read one detail at a time,
+    // under the rate governor's 20 per 10 s, they would take 40 minutes). What is under test here
+    // is the badges on a virtualised grid, not discovery.
+    sim = await startSim({ port: 0, scenario: 'empty', windowMs: WINDOW, rateLimit: { hourly: 1_000_000, tenSecond: 10_000 }, listPayouts: true });
     expected = seedLongCompany(sim.store);
     ext = await launchExtension();
     // The empty scenario has no demo company; the learned requests then serve every company.

@@ -35,6 +35,11 @@ export interface SimOptions {
   gridLayout?: GridLayoutSetting;
   /** Where the pages' internal endpoints live and how they wrap records (default: some N; never rely on which). */
   variant?: number;
+  /**
+   * The internal disbursement list carries each disbursement's payouts (default: it does not, and
+   * the detail GET gives them): one list read then knows thousands of records.
+   */
+  listPayouts?: boolean;
   /** The ERP Integrations payment records: a server-rendered table (html, default) or an AG Grid. */
   erpTab?: ErpTabKind;
   /** The sandbox's time (default the wall clock): a benchmark passes a VirtualClock it moves on. */
@@ -77,7 +82,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   let origin = '';
   let port = 0;
   const startedAt = clock.now();
-  const variant = simVariant(options.variant ?? DEFAULT_VARIANT);
+  const variant = { ...simVariant(options.variant ?? DEFAULT_VARIANT), listPayouts: options.listPayouts ?? false };
   const erpTab = options.erpTab ?? 'html';
   const routes: ApiRoute[] = [...PUBLIC_ROUTES, ...internalRoutes(variant)];
   const zones = (): Record<Zone, string> => ({ us01: origin, us02: `http://localhost:${port}` });

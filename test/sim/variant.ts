@@ -24,6 +24,8 @@ export interface SimVariant {
   /** How erp_request_details words a request still running and one the connector never answered. */
   inProgressWord: string;
   staleWord: string;
+  /** Set by SimOptions.listPayouts, not by N: the disbursement list carries payouts. */
+  listPayouts?: boolean;
 }
 
 const PREFIXES = [

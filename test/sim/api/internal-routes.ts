@@ -45,7 +45,7 @@ export function internalRoutes(variant: SimVariant): ApiRoute[] {
   const disbursement = (ctx: RouteContext, id: string) => ctx.store.requireDisbursement(ctx.companyId, id);
   return [
     route(`GET`, `/${variant.disbursements}`, (ctx) =>
-      listResult(ctx, variant.disbursements, ctx.store.disbursements(ctx.companyId), (d) => disbursementJson(ctx.store, d, { payouts: false })),
+      listResult(ctx, variant.disbursements, ctx.store.disbursements(ctx.companyId), (d) => disbursementJson(ctx.store, d, { payouts: variant.listPayouts ?? false })),
     ),
     route('GET', `/${variant.disbursements}/([^/]+)`, (ctx, [id]) => ({
       status: 200,
