@@ -49,7 +49,7 @@ async function requireProcoreContentScript(engine: Engine, from: SenderKind, ori
 
 /** Every message of utils/messaging.ts, answered from the store or through Procore. */
 export function messageHandlers(engine: Engine, clientFor: ClientFactory): MessageHandlers {
-  const pollNow = async (companyId?: string, fromPage?: Pick<CycleOptions, 'shownFailed'>) => {
+  const pollNow = async (companyId?: string, fromPage?: Pick<CycleOptions, 'readNow'>) => {
     // A page's hint or observation asks for discovery only: reading every contract of a company
     // at each page load would queue the hint behind the rate governor for tens of seconds.
     const paced = fromPage ? { paced: true, ...fromPage } : {};
@@ -111,7 +111,7 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
       if (origin) await rememberTabOrigin(engine, origin);
       // A Procore page showing payments is a signed-in session: while signed out, probe at once.
       if ((await readStatus(engine.db)).signedIn === false && pageSaysSignedIn(engine)) await probeSession(engine, clientFor);
-      else await confirmPageHints(engine, companyId, hint, (id, shownFailed) => pollNow(id, { shownFailed }));
+      else await confirmPageHints(engine, companyId, hint, (id, readNow) => pollNow(id, { readNow }));
       return { ok: true };
     },
     'learn.observed': async (observation, from, origin) => {

@@ -4,7 +4,7 @@ import { sampleWatch } from './engine-fixture';
 
 const WINDOW = 10 * 60_000;
 const NOW = 1_700_000_000_000;
-const at = (overrides: Partial<PaceContext> = {}): PaceContext => ({ now: NOW, windowMs: WINDOW, asked: false, fresh: new Set(), shownFailed: new Set(), ...overrides });
+const at = (overrides: Partial<PaceContext> = {}): PaceContext => ({ now: NOW, windowMs: WINDOW, asked: false, fresh: new Set(), readNow: new Set(), ...overrides });
 // A record in its window, its deadline well ahead.
 const syncing = sampleWatch({ state: 'syncing', deadline: NOW + WINDOW / 2 });
 
@@ -13,7 +13,7 @@ describe("a contract's payments are read at their pace, not at every poll", () =
     expect(contractDue([syncing], undefined, at())).toBe(true);
     expect(contractDue([syncing], NOW - 1_000, at({ fresh: new Set([syncing.payoutId]) }))).toBe(true);
     expect(contractDue([syncing], NOW - 1_000, at({ asked: true }))).toBe(true);
-    expect(contractDue([syncing], NOW - 1_000, at({ shownFailed: new Set([syncing.payoutId]) }))).toBe(true);
+    expect(contractDue([syncing], NOW - 1_000, at({ readNow: new Set([syncing.payoutId]) }))).toBe(true);
     expect(contractDue([syncing], NOW - 1_000, at())).toBe(false);
   });
 

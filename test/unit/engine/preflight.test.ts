@@ -80,7 +80,7 @@ describe('pre-flight and page hints against the sim', () => {
     sim = await startTestSim();
     const { engine, clientFor } = await engineOnSim(sim.origin, 60_000);
     await poll(engine, clientFor, { discovery: true });
-    const discover = (companyId: string, shownFailed: ReadonlySet<string>) => poll(engine, clientFor, { discovery: true, companyId, shownFailed });
+    const discover = (companyId: string, readNow: ReadonlySet<string>) => poll(engine, clientFor, { discovery: true, companyId, readNow });
     const now = () => Promise.resolve();
     // The ERP refuses the markup within a second of funding, long before the 60 s window ends.
     const d = await createDisbursement(sim.origin, { payouts: [{ markup: true, delayFraction: 0.01 }] });
@@ -97,5 +97,25 @@ describe('pre-flight and page hints against the sim', () => {
     expect((await listWatches(engine.db, { disbursementId: String(d.id) }))[0]?.state).toBe('failed');
     // Known failed now: the same hint asks for nothing more.
     expect(await confirmPageHints(engine, '8089', { disbursementNumbers: [], invoiceNumbers: [invoiceNumber], shownFailed: [payoutId] }, discover, now)).toBe(false);
+  });
+  it('reads at once the result of a record past its window whose disbursement a page shows, where a paced poll would leave it', async () => {
+    // The engine's window is 10 s on its own clock (an overdue record's contract is then read every
+    // 5 s); the sim's ERP refuses the markup 2 s of real time after funding.
+    sim = await startTestSim({ windowMs: 60_000 });
+    const { engine, clientFor, clock } = await engineOnSim(sim.origin, 10_000);
+    await poll(engine, clientFor, { discovery: true });
+    const d = await createDisbursement(sim.origin, { payouts: [{ markup: true, delayFraction: 2_000 / 60_000 }] });
+    const payoutId = sim.store.disbursements(8089).find((x) => String(x.id) === String(d.id))!.payoutIds[0]!;
+    await poll(engine, clientFor, { discovery: true, companyId: '8089', paced: true });
+    clock.advance(2 * 10_000);
+    await poll(engine, clientFor, { discovery: false });
+    const state = async () => (await listWatches(engine.db, { disbursementId: String(d.id) }))[0]?.state;
+    expect(await state()).toBe('overdue');
+    await vi.waitFor(() => expect(sim!.store.latestRequestDetail(payoutId)?.status).toBe('failed'), { timeout: 5_000 });
+    await poll(engine, clientFor, { discovery: true, companyId: '8089', paced: true });
+    expect(await state()).toBe('overdue');
+    const discover = (companyId: string, readNow: ReadonlySet<string>) => poll(engine, clientFor, { discovery: true, companyId, paced: true, readNow });
+    expect(await confirmPageHints(engine, '8089', { disbursementNumbers: [number(d)] }, discover, () => Promise.resolve())).toBe(true);
+    expect(await state()).toBe('failed');
   });
 });

@@ -37,13 +37,13 @@ export interface PaceContext {
   asked: boolean;
   /** Payouts discovered in this cycle: their contract is read at once (links them, may find them synced). */
   fresh: ReadonlySet<string>;
-  /** Payouts a page lists under Failed to Export: their contract is read now, their result too. */
-  shownFailed: ReadonlySet<string>;
+  /** Payouts a page shows whose export result it contradicts or is past due: their contract is read now, their result too. */
+  readNow: ReadonlySet<string>;
 }
 
 /** Whether a contract's payments need reading now, given its open records and when they were last read. */
-export function contractDue(watches: readonly Watch[], lastRead: number | undefined, { now, windowMs, asked, fresh, shownFailed }: PaceContext): boolean {
-  if (lastRead === undefined || asked || watches.some((w) => fresh.has(w.payoutId) || shownFailed.has(w.payoutId))) return true;
+export function contractDue(watches: readonly Watch[], lastRead: number | undefined, { now, windowMs, asked, fresh, readNow }: PaceContext): boolean {
+  if (lastRead === undefined || asked || watches.some((w) => fresh.has(w.payoutId) || readNow.has(w.payoutId))) return true;
   const lead = Math.min(DEADLINE_LEAD_MS, windowMs * ACTIVE_READ_SHARE_OF_WINDOW);
   if (watches.some((w) => w.deadline !== null && w.deadline > lastRead && w.deadline <= now + lead)) return true;
   const since = now - lastRead;

@@ -34,10 +34,10 @@ export interface CycleOptions {
   /** Read the backlog too, as the first look after install does ("Check now"). */
   backlog?: boolean;
   companyId?: string;
-  /** Asked for by a page: discovery now, contracts at their pace (new and shown-failed records are read now anyway). */
+  /** Asked for by a page: discovery now, contracts at their pace (new records, and those in `readNow`, are read now anyway). */
   paced?: boolean;
-  /** Payouts a page lists under Failed to Export: their export result is read now (page-hints.ts). */
-  shownFailed?: ReadonlySet<string>;
+  /** Payouts a page shows whose export result it contradicts or is past due: read now (page-hints.ts). */
+  readNow?: ReadonlySet<string>;
   signal?: AbortSignal;
 }
 
@@ -223,9 +223,9 @@ async function discover(
 const TRUST_KEY = 'externalPaymentIdTrust';
 const isGated = (error: unknown) => error instanceof ProcoreError && (error.kind === 'forbidden' || error.kind === 'not_found');
 
-/** A record whose export result is worth one request: past its window, or shown failed (known, or on a page). */
-function resultDue(watch: Watch, now: number, shownFailed: ReadonlySet<string>): boolean {
-  return shownFailed.has(watch.payoutId) || watch.state === 'failed' || watch.state === 'overdue' || watch.state === 're_exporting' || (watch.deadline !== null && now >= watch.deadline);
+/** A record whose export result is worth one request: past its window, known failed, or shown on a page (page-hints.ts). */
+function resultDue(watch: Watch, now: number, readNow: ReadonlySet<string>): boolean {
+  return readNow.has(watch.payoutId) || watch.state === 'failed' || watch.state === 'overdue' || watch.state === 're_exporting' || (watch.deadline !== null && now >= watch.deadline);
 }
 
 /** What the contract reads of one company came to: kept by the cycle, stored after the transitions. */
@@ -307,7 +307,7 @@ async function readStatuses(
         continue;
       }
       let request = null;
-      if (!exportStatusGated && resultDue(watch, cycleStart, pace.shownFailed)) {
+      if (!exportStatusGated && resultDue(watch, cycleStart, pace.readNow)) {
         try {
           const latest = latestRequest(await client.requestDetailsOf(company.id, payment.id, signal));
           request = latest ? toWatchRequest(latest) : null;
@@ -393,7 +393,7 @@ export async function runPollCycle(engine: Engine, client: ProcoreClient, option
       contractReads.set(company.id, reads);
       const before = pending.length;
       try {
-        await readStatuses(engine, client, company, { now: cycleStart, windowMs, asked: asked && !options.paced, fresh: new Set(fresh), shownFailed: options.shownFailed ?? new Set() }, options.signal, reads);
+        await readStatuses(engine, client, company, { now: cycleStart, windowMs, asked: asked && !options.paced, fresh: new Set(fresh), readNow: options.readNow ?? new Set() }, options.signal, reads);
       } finally {
         result.statusesRead += pending.length - before;
         result.errors.push(...reads.faults);
