@@ -21,6 +21,7 @@ export function CompaniesSection({ form, test, status }: { form: SettingsForm; t
   if (!draft) return null;
   const idsLocked = form.locked.has('companyIds');
   const overridesLocked = form.locked.has('partialPaymentOverrides');
+  const exportOffLocked = form.locked.has('paymentExportOff');
   const companies = knownCompanies(test, status, draft.companyIds);
   const all = draft.companyIds.length === 0;
 
@@ -54,9 +55,11 @@ export function CompaniesSection({ form, test, status }: { form: SettingsForm; t
       <h3>What each company’s ERP connector accepts</h3>
       <p className="hint">
         Some ERP integrations refuse partial payments. The extension warns before such a payment is made, using what the
-        connector reports unless you override it here.
+        connector reports unless you override it here. Procore does not say whether a company exports payment records at
+        all: set Payment export to Off for a company whose export is turned off in ERP Integrations, and its payments are
+        shown as not exported instead of counting down.
       </p>
-      {overridesLocked && <LockNote />}
+      {(overridesLocked || exportOffLocked) && <LockNote />}
       {(status?.watchedCompanies.length ?? 0) === 0 ? (
         <p className="hint">No company has been checked yet: its connector facts appear after the first check.</p>
       ) : (
@@ -66,7 +69,7 @@ export function CompaniesSection({ form, test, status }: { form: SettingsForm; t
             <tr>
               <th scope="col">Company</th>
               <th scope="col">ERP</th>
-              <th scope="col">Payment sync</th>
+              <th scope="col">Payment export</th>
               <th scope="col">Partial payments (connector)</th>
               <th scope="col">Treat partial payments as</th>
             </tr>
@@ -79,7 +82,22 @@ export function CompaniesSection({ form, test, status }: { form: SettingsForm; t
                 <tr key={c.id}>
                   <th scope="row">{c.name}</th>
                   <td>{c.erpName}</td>
-                  <td>{c.paymentSyncEnabled ? 'on' : 'off'}</td>
+                  <td>
+                    <select
+                      aria-label={`Payment export for ${c.name}`}
+                      value={draft.paymentExportOff.includes(c.id) ? 'off' : 'on'}
+                      disabled={exportOffLocked}
+                      onChange={(e) =>
+                        form.update((d) => ({
+                          ...d,
+                          paymentExportOff: e.target.value === 'off' ? [...d.paymentExportOff, c.id] : d.paymentExportOff.filter((id) => id !== c.id),
+                        }))
+                      }
+                    >
+                      <option value="on">On (Procore does not say)</option>
+                      <option value="off">Off</option>
+                    </select>
+                  </td>
                   <td>{yesNo(c.supportsPartialPayments)}</td>
                   <td>
                     <select

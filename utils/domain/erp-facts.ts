@@ -23,16 +23,16 @@ export function connectorOfName(name: string | null | undefined): Connector {
 
 /**
  * A company's ERP facts from the first source that names its ERP. No public read says whether
- * payment export is on: a company none of the sources describe is watched anyway.
+ * payment export is on: only the user can say it is off (settings.paymentExportOff).
  */
-export function erpFacts(sources: { pageTitle?: string | null; uomsName?: string | null }): ErpSettings & { nameSource: ErpNameSource } {
+export function erpFacts(sources: { pageTitle?: string | null; uomsName?: string | null; exportOff?: boolean }): ErpSettings & { nameSource: ErpNameSource } {
   const pageTitle = sources.pageTitle?.trim();
   const uomsName = sources.uomsName?.trim();
   const name = pageTitle || uomsName || '';
   const connector = connectorOfName(name);
   return {
     connector,
-    payment_sync_enabled: true,
+    payment_sync_enabled: !sources.exportOff,
     supports_partial_payments: !REFUSES_PARTIAL.includes(connector),
     erp_name: name,
     nameSource: pageTitle ? 'erp_page_title' : uomsName ? 'uoms_configuration' : 'none',

@@ -17,6 +17,11 @@ export const SettingsSchema = z.object({
   companyIds: z._default(z.array(z.string()), []),
   /** Per company: override of the connector's partial-payment support. */
   partialPaymentOverrides: z._default(z.catchall(z.object({}), z.boolean()), {}),
+  /**
+   * Companies whose payment export the user says is off in ERP Integrations. Procore publishes no
+   * read of that switch (PROCORE-CONTRACT.md), so a company not named here is taken to export.
+   */
+  paymentExportOff: z._default(z.array(z.string()), []),
   notifications: z._default(
     z.object({
       overdue: z._default(z.boolean(), true),

@@ -283,7 +283,7 @@ function notifyFailed(watch: Watch): WatchEffect {
 
 function syncOffReason(watch: Watch): string {
   const erp = erpLabel(watch.connector, watch.erpName);
-  return `Payment sync is turned off in ERP Integrations, so Procore will not export this payment record to ${erp}. Enter the payment in ${erp} by hand.`;
+  return `Payment export is off for this company (as set in ERP Sync Watch's options), so Procore will not export this payment record to ${erp}. Enter the payment in ${erp} by hand.`;
 }
 
 function invoiceDiagnosis(watch: Watch, status: InvoiceErpStatus): Diagnosis {

@@ -27,7 +27,7 @@ import type { CycleOptions } from './poll/poll-cycle';
 import { preflightCheck } from './fix/preflight';
 import { reschedule } from './poll/scheduler';
 import { probeSession } from './poll/signed-out-probe';
-import { connectionChanged, getSettingsView, updateSettings } from './settings/settings-store';
+import { companiesChanged, connectionChanged, getSettingsView, updateSettings } from './settings/settings-store';
 import { supportSummaryText } from './fix/support-summary-text';
 import { applyUserEvent } from './state/watch-actions';
 
@@ -80,7 +80,7 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
       await reschedule(engine);
       // Tracking starts now, not at the next alarm (up to two minutes): the popup and any open
       // Procore tab follow the new connection within a poll.
-      if (connection || before.companyIds.join() !== view.settings.companyIds.join()) trackNow();
+      if (connection || companiesChanged(before, view.settings)) trackNow();
       return view;
     },
     'watches.list': (query) => listWatches(engine.db, query),

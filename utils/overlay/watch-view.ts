@@ -100,7 +100,7 @@ function countdownUnknown(): StatusView {
 
 export const SYNC_OFF: StatusView = {
   text: 'Sync off',
-  label: 'Sync off: this company does not export payment records to its ERP',
+  label: 'Sync off: payment export is off for this company, as set in the options',
   tone: 'muted',
   icon: '⊘',
   milestone: 'sync_off',

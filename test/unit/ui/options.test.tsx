@@ -106,13 +106,16 @@ describe('options', () => {
     await user.click(screen.getByRole('checkbox', { name: /Builder Co/ }));
     expect(screen.getByRole('checkbox', { name: /Other Co/ })).toHaveProperty('checked', true);
     const facts = within(screen.getByRole('table', { name: /Connector facts/ }));
-    expect(facts.getByRole('row', { name: /Builder Co QuickBooks Online on no/ })).toBeTruthy();
+    expect(facts.getByRole('row', { name: /^Builder Co QuickBooks Online/ })).toBeTruthy();
+    // No read says whether export is on: on until the user says off.
+    expect(facts.getByLabelText('Payment export for Builder Co')).toHaveProperty('value', 'on');
+    await user.selectOptions(facts.getByLabelText('Payment export for Builder Co'), 'Off');
     await user.selectOptions(facts.getByLabelText('Partial payments for Builder Co'), 'Accepted');
     expect(screen.getByRole('button', { name: 'Test connection' })).toHaveProperty('disabled', true);
     expect(screen.getByText('Save your changes to test them.')).toBeTruthy();
     await user.click(saveButton());
     await screen.findByText('Settings saved.');
-    expect(updates(bg)[0]).toEqual({ companyIds: ['9001'], partialPaymentOverrides: { '8089': true } });
+    expect(updates(bg)[0]).toEqual({ companyIds: ['9001'], partialPaymentOverrides: { '8089': true }, paymentExportOff: ['8089'] });
   });
 
   it('says why the connection test failed', async () => {

@@ -22,7 +22,7 @@ export async function preflightCheck(engine: Engine, client: ProcoreClient, comp
   const issues: PreflightIssue[] = [];
   if (!erp.payment_sync_enabled) {
     for (const invoice of invoices) {
-      issues.push({ invoiceId: invoice.invoiceId, kind: 'sync_disabled', message: `Payment sync to ${erpName} is turned off: this payment will not be exported; enter it in ${erpName} by hand.` });
+      issues.push({ invoiceId: invoice.invoiceId, kind: 'sync_disabled', message: `Payment export to ${erpName} is off for this company (as set in the options): this payment will not be exported; enter it in ${erpName} by hand.` });
     }
     return issues;
   }

@@ -49,7 +49,7 @@ export async function refreshCompanies(engine: Engine, client: ProcoreClient, se
         uomsName = before.find((c) => c.id === company.id)?.erp.erp_name ?? null;
       }
     }
-    const { nameSource: _source, ...erp } = erpFacts({ pageTitle, uomsName });
+    const { nameSource: _source, ...erp } = erpFacts({ pageTitle, uomsName, exportOff: settings.paymentExportOff.includes(company.id) });
     companies.push({ id: company.id, name: company.name ?? `Company ${company.id}`, erp });
   }
   await writeMeta(engine.db, KEY, companies);

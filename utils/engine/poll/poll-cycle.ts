@@ -93,12 +93,12 @@ function fundingEvent(disbursement: Disbursement, company: WatchedCompany, windo
   };
 }
 
-/** Payment sync turned off in a company: its records not yet in the ERP will never be exported. */
+/** Payment export off in a company (the user says so: no read exists): its records not yet in the ERP will never be exported. */
 async function syncTurnedOff(engine: Engine, companies: readonly WatchedCompany[]): Promise<PendingTransition[]> {
   const pending: PendingTransition[] = [];
   for (const company of companies.filter((c) => !c.erp.payment_sync_enabled)) {
     const open = await listWatches(engine.db, { companyId: company.id, states: ['awaiting_funding', 'syncing', 'overdue'] });
-    pending.push(...open.map((watch): PendingTransition => ({ watch, event: { type: 'sync_disabled' }, actor: 'engine', why: 'Payment sync is turned off in ERP Integrations' })));
+    pending.push(...open.map((watch): PendingTransition => ({ watch, event: { type: 'sync_disabled' }, actor: 'engine', why: 'Payment export is off for this company (the options say so)' })));
   }
   return pending;
 }

@@ -18,6 +18,11 @@ export function connectionChanged(before: Settings, after: Settings): boolean {
   return before.apiOrigin !== after.apiOrigin || before.environment !== after.environment || before.authMode !== after.authMode;
 }
 
+/** Which companies are watched, or what the user says of them, changed: they are read again. */
+export function companiesChanged(before: Settings, after: Settings): boolean {
+  return before.companyIds.join() !== after.companyIds.join() || before.paymentExportOff.join() !== after.paymentExportOff.join();
+}
+
 /** Stored settings over the build's defaults, with policy values on top and marked locked. */
 export function mergeSettings(stored: unknown, policy: ManagedPolicy, defaults: Settings): SettingsView {
   const kept = pickValidSettings((stored ?? {}) as Record<string, unknown>).values;
@@ -48,7 +53,7 @@ export async function updateSettings(db: EngineDb, patch: Partial<Settings>): Pr
   if (connectionChanged(before, next)) {
     // Another Procore: its companies and change cursors are not this one's.
     await forgetCompanies(db, { cursors: true });
-  } else if (before.companyIds.join() !== next.companyIds.join()) {
+  } else if (companiesChanged(before, next)) {
     await forgetCompanies(db, { cursors: false });
   }
   return getSettingsView(db);
