@@ -1,6 +1,7 @@
 import { createPortal } from 'react-dom';
 import { readPayoutRows } from '../../utils/page/payments-card-grid';
 import { useGridRecords } from '../../components/overlay/use-grid-records';
+import { usePageHints } from '../../components/overlay/use-hints';
 import { useWatchStore } from '../../components/overlay/use-watches';
 import { PayoutStatus } from './PayoutStatus';
 
@@ -16,6 +17,8 @@ export function DisbursementDetailOverlay({ disbursementId }: { disbursementId: 
   const { records } = useGridRecords(readPayoutRows, 'detail', "The disbursement's Payments card", first, {
     expects: (record) => !!watchOf(record.data.invoiceNumber),
   });
+  // The page shows this disbursement: a record of it past its window has its result read now.
+  usePageHints({ disbursementNumbers: [...new Set(watches.map((w) => w.disbursementNumber))] });
   return (
     <>
       {records.map((record) => {

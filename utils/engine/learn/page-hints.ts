@@ -1,3 +1,4 @@
+import type { Watch } from '../../domain/watch';
 import { listWatches } from '../../store/watch-store';
 import type { Engine } from '../engine';
 
@@ -39,8 +40,10 @@ export async function confirmPageHints(
   const invoices = new Set(watches.map((w) => w.invoiceNumber));
   const shown = new Set(hint.disbursementNumbers);
   const failedHere = new Set(hint.shownFailed ?? []);
+  const now = engine.now();
+  const pastWindow = (w: Watch) => w.state === 'overdue' || (w.state === 'syncing' && w.deadline !== null && w.deadline <= now);
   const due = watches
-    .filter((w) => (w.state === 'syncing' && failedHere.has(w.payoutId)) || (w.state === 'overdue' && shown.has(w.disbursementNumber)))
+    .filter((w) => (w.state === 'syncing' && failedHere.has(w.payoutId)) || (shown.has(w.disbursementNumber) && pastWindow(w)))
     .map((w) => w.payoutId);
   const unknown = hint.disbursementNumbers.some((n) => !numbers.has(n)) || (hint.invoiceNumbers ?? []).some((n) => !invoices.has(n));
   if (!unknown && due.length === 0) return false;
