@@ -36,10 +36,10 @@ describe('funding_observed', () => {
     expect(r.effects).toEqual([{ type: 'schedule', payoutId: 'po_91', at: T0 + WINDOW }]);
   });
 
-  it('is not exportable, with the reason in words, when payment sync is off', () => {
+  it('is not exportable, with the reason in words, when payment export is off (as the options say)', () => {
     const r = transition(freshWatch(), { ...funded, paymentSyncEnabled: false }, T0);
     expect(r.watch.state).toBe('not_exportable');
-    expect(r.watch.notExportableReason).toMatch(/payment sync is turned off/i);
+    expect(r.watch.notExportableReason).toMatch(/payment export is off for this company \(as set in ERP Sync Watch's options\)/i);
     expect(r.watch.notExportableReason).toContain('QuickBooks Online');
     expect(r.effects).toEqual([]);
   });
