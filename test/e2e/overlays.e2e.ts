@@ -116,8 +116,8 @@ async function badgeOf(number: string): Promise<{ text: string; label: string }>
   return { text, label: (await button.getAttribute('aria-label')) ?? '' };
 }
 
-async function expectBadge(number: string, text: RegExp, label?: RegExp): Promise<void> {
-  await expect.poll(async () => (await badgeOf(number)).text, { timeout: 30_000 }).toMatch(text);
+async function expectBadge(number: string, text: RegExp, label?: RegExp, timeout = 30_000): Promise<void> {
+  await expect.poll(async () => (await badgeOf(number)).text, { timeout }).toMatch(text);
   if (label) expect((await badgeOf(number)).label).toMatch(label);
 }
 
@@ -180,10 +180,13 @@ describe('overlays on the sandbox Procore pages', () => {
     await open(`/${SYNC_OFF_CO}/company/payments/disbursements`);
     await expectBadge(seeded['Paper draw']!, /^Sync off$/, /payment export is off for this company, as set in the options/);
 
+    // Refusals read past the deadline: the page's hint asks for them at once, but the hint waits
+    // behind the rate governor while the demo's polls are busy; an overdue record's result is read
+    // at the latest at its pace, half a window (60 s here).
     await open(`/${DEMO}/company/payments/disbursements`);
-    await expectBadge(demoNumber('Nov 14 draw'), /^2 of 4 failed$/);
-    await expectBadge(demoNumber('Nov 15 draw'), /^\d of 5 failed$/);
-  });
+    await expectBadge(demoNumber('Nov 14 draw'), /^2 of 4 failed$/, undefined, WINDOW / 2 + 10_000);
+    await expectBadge(demoNumber('Nov 15 draw'), /^\d of 5 failed$/, undefined, WINDOW / 2 + 10_000);
+  }, 180_000);
 
   it('opens the records popover by keyboard, shows page data as text, and closes on Escape', async () => {
     await open(`/${DEMO}/company/payments/disbursements`);
@@ -213,9 +216,9 @@ describe('overlays on the sandbox Procore pages', () => {
     await open(`/${DEMO}/company/payments/disbursements/${d.id}`);
     const pills = page.locator('[data-erp-sync-watch="detail"] button');
     await expect.poll(() => pills.count(), { timeout: 30_000 }).toBe(5);
-    // Its records past their window are read as the page shows them (a page hint), not at their pace.
+    // Its records past their window are read as the page shows them (a page hint), at the latest at their pace.
     const failedCount = async () => (await pills.evaluateAll((buttons) => buttons.map((b) => b.querySelectorAll('span')[1]?.textContent))).filter((t) => t === 'Failed to export').length;
-    await expect.poll(failedCount, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(failedCount, { timeout: WINDOW / 2 + 10_000 }).toBeGreaterThan(0);
     const failed = pills.filter({ hasText: 'Failed to export' }).first();
     await failed.click();
     await expect.poll(() => popover().count()).toBe(1);
@@ -434,15 +437,17 @@ describe('overlays while the page and the data move', () => {
     };
     const first = await failSoon(sim.store, books.failing, ['Fail A', 'Fail B', 'Fail C']);
     await open(`/${FAILING_CO}/company/erp_integrations?view=failed_to_export`);
-    await expect.poll(allHelped(first), { timeout: 15_000 }).toBe('all helped');
+    // The page's hint asks for them at once (it waits behind the rate governor while other polls
+    // are busy); the idle discovery would find them within half a window.
+    await expect.poll(allHelped(first), { timeout: WINDOW / 2 }).toBe('all helped');
     // More fail while the user is on another view; back through the page's own Views links.
     await page.getByRole('link', { name: /^Synced/ }).click();
     await page.waitForSelector('h2:has-text("Payments: Synced")');
     const second = await failSoon(sim.store, books.failing, ['Fail E', 'Fail F']);
     await page.getByRole('link', { name: /^Failed to Export/ }).click();
     await page.waitForSelector('h2:has-text("Payments: Failed to Export")');
-    await expect.poll(allHelped(second), { timeout: 15_000 }).toBe('all helped');
-  });
+    await expect.poll(allHelped(second), { timeout: WINDOW / 2 }).toBe('all helped');
+  }, 180_000);
 
   it('draws the badge of a disbursement funded while the user was on another tab as soon as the tab is back', async () => {
     const { quick } = books;
