@@ -581,7 +581,8 @@ describe('overlays on 5,000 rows', () => {
     await configureExtension(ext, { apiOrigin: sim.origin, windowMs: WINDOW, learnCompanyId: String(LEARN_CO) });
     page = await ext.context.newPage();
     await page.setViewportSize({ width: 1400, height: 820 });
-  });
+    // The first poll stores 5,000 records and links them to 5,000 contract payments in one worker.
+  }, 360_000);
 
   afterAll(async () => {
     await ext?.close();
@@ -595,6 +596,9 @@ describe('overlays on 5,000 rows', () => {
       let compared = 0;
       for (const wheel of [0, 2_000, 30_000, 60_000, 45_000, 150_000, -80_000, 400_000]) {
         await page.mouse.wheel(0, wheel);
+        // The first rows wait for the ERP's last syncs (up to 0.57 windows after seeding) and for
+        // the contract read that follows at its pace (a third of a window): well over a minute.
+        const settle = wheel === 0 ? 2 * WINDOW : 60_000;
         await expect
           .poll(
             async () => {
@@ -602,7 +606,7 @@ describe('overlays on 5,000 rows', () => {
               const wrong = rows.filter((row) => row.number && row.badge !== expected.get(row.number));
               return rows.length > 0 && wrong.length === 0 ? 'all match' : JSON.stringify(wrong.slice(0, 3));
             },
-            { timeout: 60_000, interval: 250 },
+            { timeout: settle, interval: 250 },
           )
           .toBe('all match');
         compared += (await visibleBadges(page)).length;
@@ -611,7 +615,7 @@ describe('overlays on 5,000 rows', () => {
       const last = await visibleBadges(page);
       expect(Math.max(...last.map((r) => Number(r.index)))).toBeGreaterThan(1000);
       await shot(`scrolled-5000-${layout}`);
-    });
+    }, 3 * WINDOW + 7 * 60_000);
 
     it(`keeps the badges on the rows in view through bursts of wheel scrolling (${layout} layout)`, async () => {
       const path = `/${LONG_CO}/company/payments/disbursements${layout === 'legacy' ? '?grid=legacy' : ''}`;
