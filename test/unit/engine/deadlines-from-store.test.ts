@@ -34,7 +34,8 @@ describe('deadlines from the store', () => {
 
   it('arms an alarm at each upcoming deadline, to the second, so none is created under the 30 s floor', async () => {
     const engine = await testEngine();
-    const now = engine.now();
+    // Whole seconds, so the two near deadlines fall in one second whatever the clock reads.
+    const now = Math.floor(engine.now() / 1000) * 1000;
     await putWatches(engine.db, [
       sampleWatch({ payoutId: 'a', state: 'syncing', deadline: now + 120_000 }),
       sampleWatch({ payoutId: 'b', state: 'syncing', deadline: now + 120_100 }),
@@ -43,7 +44,7 @@ describe('deadlines from the store', () => {
     ]);
     await reschedule(engine);
     const upcoming = (await fakeBrowser.alarms.getAll()).filter((a) => a.name.startsWith('deadline-at:'));
-    expect(upcoming.map((a) => a.scheduledTime).sort()).toEqual([Math.ceil((now + 120_350) / 1000) * 1000, Math.ceil((now + 240_250) / 1000) * 1000]);
+    expect(upcoming.map((a) => a.scheduledTime).sort()).toEqual([now + 121_000, now + 241_000]);
     // One record synced: its alarm goes, the other stays as it was.
     await putWatches(engine.db, [sampleWatch({ payoutId: 'c', state: 'synced', deadline: now + 240_000 })]);
     await reschedule(engine);
