@@ -26,9 +26,11 @@ describe("a contract's payments are read at their pace, not at every poll", () =
 
   it('in the poll period before a deadline, and once more after it passed', () => {
     const justRead = NOW - 5_000;
-    // The next 30-second poll could come after this deadline: read now.
-    expect(contractDue([{ ...syncing, deadline: NOW + 20_000 }], justRead, at())).toBe(true);
+    // The next 30-second poll could come after this deadline: read now, once.
+    expect(contractDue([{ ...syncing, deadline: NOW + 20_000 }], NOW - 15_000, at())).toBe(true);
     expect(contractDue([{ ...syncing, deadline: NOW + 40_000 }], justRead, at())).toBe(false);
+    // Already read in that period (a page's polls come every few seconds): not again before the deadline.
+    expect(contractDue([{ ...syncing, deadline: NOW + 20_000 }], justRead, at())).toBe(false);
     // Passed since the last read (the deadline's own poll, the record overdue by then): read.
     const overdue = { ...syncing, state: 'overdue' as const, deadline: NOW - 1_000 };
     expect(contractDue([overdue], justRead, at())).toBe(true);

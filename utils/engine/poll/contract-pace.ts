@@ -14,8 +14,9 @@ const ACTIVE: readonly WatchState[] = ['syncing', 're_exporting'];
 // While a contract's records sync, its payments are read at most every third of the window.
 // That read only shows a synced record sooner; the deadline's correctness does not rest on it:
 // every contract is also read in the last poll period before each of its records' deadlines (so a
-// record the ERP synced by then reads synced before the deadline's notification) and again once
-// the deadline passed (a refusal or a late sync is read then, not at the next pace). A third
+// record the ERP synced by then reads synced before the deadline's notification; once there, not at
+// every page-driven poll) and again once the deadline passed (a refusal or a late sync is read
+// then, not at the next pace). A third
 // keeps a record found at funding to three or four reads in its window (found, +1/3, +2/3, just
 // before its deadline) instead of one per 30-second poll, and a synced record green in the
 // popup at most ~3 minutes after the ERP took it.
@@ -45,7 +46,10 @@ export interface PaceContext {
 export function contractDue(watches: readonly Watch[], lastRead: number | undefined, { now, windowMs, asked, fresh, readNow }: PaceContext): boolean {
   if (lastRead === undefined || asked || watches.some((w) => fresh.has(w.payoutId) || readNow.has(w.payoutId))) return true;
   const lead = Math.min(DEADLINE_LEAD_MS, windowMs * ACTIVE_READ_SHARE_OF_WINDOW);
-  if (watches.some((w) => w.deadline !== null && w.deadline > lastRead && w.deadline <= now + lead)) return true;
+  // Once in the last poll period before a deadline (page-driven polls come every few seconds
+  // there, and each would read it again), and once after the deadline passed.
+  const nearDeadline = (deadline: number) => (deadline <= now ? deadline > lastRead : deadline <= now + lead && lastRead < deadline - lead);
+  if (watches.some((w) => w.deadline !== null && nearDeadline(w.deadline))) return true;
   const since = now - lastRead;
   if (watches.some((w) => ACTIVE.includes(w.state)) && since >= windowMs * ACTIVE_READ_SHARE_OF_WINDOW) return true;
   if (watches.some((w) => w.state === 'overdue') && since >= windowMs * WAITING_READ_SHARE_OF_WINDOW) return true;
