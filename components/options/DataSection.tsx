@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { EngineStatus } from '../../utils/messaging';
 import { sendMessage } from '../../utils/message-client';
 import { auditCsv } from '../../utils/view/audit-csv';
@@ -6,7 +6,7 @@ import { historyCsv } from '../../utils/view/history-csv';
 import { Button } from '../common/Button';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { Notice } from '../common/Notice';
-import { describedBy, Field } from './Field';
+import { DaysField } from './DaysField';
 import type { SettingsForm } from './use-settings-form';
 
 function download(name: string, csv: string) {
@@ -24,12 +24,7 @@ export function DataSection({ form, status }: { form: SettingsForm; status: Engi
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'ok' | 'danger'; text: string } | null>(null);
-  const retentionId = useId();
-  const backlogId = useId();
-  const draft = form.draft;
-  if (!draft) return null;
-  const locked = form.locked.has('retentionDays');
-  const error = form.errors.retentionDays;
+  if (!form.draft) return null;
 
   const act = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -64,40 +59,14 @@ export function DataSection({ form, status }: { form: SettingsForm; status: Engi
   return (
     <section id="data" aria-labelledby="data-title" className="card">
       <h2 id="data-title">Retention and data</h2>
-      <Field id={retentionId} label="Keep history for (days)" hint="Records and audit entries older than this are deleted." error={error} locked={locked}>
-        <input
-          id={retentionId}
-          type="number"
-          min={1}
-          max={3650}
-          step={1}
-          value={Number.isNaN(draft.retentionDays) ? '' : draft.retentionDays}
-          disabled={locked}
-          aria-invalid={Boolean(error)}
-          aria-describedby={describedBy(retentionId, { hint: true, error, locked })}
-          onChange={(e) => form.update((d) => ({ ...d, retentionDays: e.target.value === '' ? Number.NaN : Number(e.target.value) }))}
-        />
-      </Field>
-      <Field
-        id={backlogId}
+      <DaysField form={form} setting="retentionDays" label="Keep history for (days)" hint="Records and audit entries older than this are deleted." max={3650} />
+      <DaysField
+        form={form}
+        setting="backlogDays"
         label="Look back on a first check (days)"
         hint="After install, and when you press Check now, payments funded this many days back are read and watched."
-        error={form.errors.backlogDays}
-        locked={form.locked.has('backlogDays')}
-      >
-        <input
-          id={backlogId}
-          type="number"
-          min={1}
-          max={90}
-          step={1}
-          value={Number.isNaN(draft.backlogDays) ? '' : draft.backlogDays}
-          disabled={form.locked.has('backlogDays')}
-          aria-invalid={Boolean(form.errors.backlogDays)}
-          aria-describedby={describedBy(backlogId, { hint: true, error: form.errors.backlogDays, locked: form.locked.has('backlogDays') })}
-          onChange={(e) => form.update((d) => ({ ...d, backlogDays: e.target.value === '' ? Number.NaN : Number(e.target.value) }))}
-        />
-      </Field>
+        max={90}
+      />
       <div className="button-row">
         <Button onClick={exportHistory} disabled={busy}>Export history (CSV)</Button>
         <Button onClick={exportAudit} disabled={busy}>Export audit log (CSV)</Button>
