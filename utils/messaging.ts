@@ -22,6 +22,7 @@ export const RequestSchemas = {
     companyId: z.optional(z.string()),
     disbursementId: z.optional(z.string()),
     payoutIds: z.optional(z.array(z.string()).check(z.maxLength(5000))),
+    syncedSince: z.optional(z.number()),
   }),
   'poll.now': z.object({ companyId: z.optional(z.string()) }),
   /**

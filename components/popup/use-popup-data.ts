@@ -3,7 +3,7 @@ import { sendMessage, subscribeWatches } from '../../utils/message-client';
 import type { EngineStatus } from '../../utils/messaging';
 import type { Settings } from '../../utils/domain/settings';
 import type { Watch } from '../../utils/domain/watch';
-import { POPUP_STATES } from '../../utils/view/popup-sections';
+import { popupQuery } from '../../utils/view/popup-sections';
 
 export interface PopupData {
   watches: ReadonlyMap<string, Watch>;
@@ -52,7 +52,7 @@ export function usePopupData(): PopupData {
     Promise.all([
       sendMessage('settings.get', {}),
       sendMessage('status.get', {}),
-      sendMessage('watches.list', { states: POPUP_STATES }),
+      sendMessage('watches.list', popupQuery(Date.now())),
     ])
       .then(([view, engineStatus, list]) => {
         if (!alive) return;

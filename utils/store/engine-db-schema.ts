@@ -8,7 +8,7 @@ export interface EngineDbSchema extends DBSchema {
   watches: {
     key: string;
     value: Watch;
-    indexes: { 'by-state': string; 'by-company': string; 'by-disbursement': string };
+    indexes: { 'by-state': string; 'by-company': string; 'by-disbursement': string; 'by-synced-at': number };
   };
   audit: { key: number; value: AuditEntry; indexes: { 'by-at': number; 'by-payout': string } };
   intents: { key: string; value: ReExportIntent };

@@ -59,6 +59,11 @@ export const MIGRATIONS: ((db: UpgradeDb, tx: UpgradeTx) => Promise<void> | void
       cursor = await cursor.continue();
     }
   },
+  // v5: synced records by when they synced, so the popup's "Recently synced" reads the last day
+  // instead of every synced record the retention keeps.
+  (_db, tx) => {
+    tx.objectStore('watches').createIndex('by-synced-at', 'syncedAt');
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -6,6 +6,8 @@ export interface WatchQuery {
   companyId?: string;
   disbursementId?: string;
   payoutIds?: string[];
+  /** Synced records only from this server time on (records in other states are not limited). */
+  syncedSince?: number;
 }
 
 /** Reads a stored watch; a record that no longer fits the schema is reported, not returned. */
@@ -48,7 +50,10 @@ export async function listWatches(db: EngineDb, query: WatchQuery = {}): Promise
   else if (query.disbursementId) values = await db.getAllFromIndex('watches', 'by-disbursement', query.disbursementId);
   else if (query.companyId) values = await db.getAllFromIndex('watches', 'by-company', query.companyId);
   else if (query.states?.length) {
-    const perState = await Promise.all(query.states.map((s) => db.getAllFromIndex('watches', 'by-state', s)));
+    const since = query.syncedSince;
+    const perState = await Promise.all(
+      query.states.map((s) => (s === 'synced' && since !== undefined ? db.getAllFromIndex('watches', 'by-synced-at', IDBKeyRange.lowerBound(since)) : db.getAllFromIndex('watches', 'by-state', s))),
+    );
     values = perState.flat();
   } else values = await db.getAll('watches');
   const states = query.states ? new Set(query.states) : null;
@@ -57,7 +62,8 @@ export async function listWatches(db: EngineDb, query: WatchQuery = {}): Promise
     .filter((w): w is Watch => w !== null)
     .filter((w) => !states || states.has(w.state))
     .filter((w) => !query.companyId || w.companyId === query.companyId)
-    .filter((w) => !query.disbursementId || w.disbursementId === query.disbursementId);
+    .filter((w) => !query.disbursementId || w.disbursementId === query.disbursementId)
+    .filter((w) => query.syncedSince === undefined || w.state !== 'synced' || (w.syncedAt !== null && w.syncedAt >= query.syncedSince));
 }
 
 /** The earliest deadline among records still inside their window. */

@@ -15,8 +15,18 @@ export const SECTION_TITLES: Record<SectionKey, string> = {
 /** How far back "Recently synced" reaches. */
 export const RECENT_MS = 24 * 60 * 60 * 1000;
 
-/** The states the popup asks the background for; the rest never show in it. */
-export const POPUP_STATES: WatchState[] = ['failed', 'escalate', 're_exporting', 'not_exportable', 'overdue', 'syncing', 'synced'];
+const POPUP_STATES: WatchState[] = ['failed', 'escalate', 're_exporting', 'not_exportable', 'overdue', 'syncing', 'synced'];
+// This clock may be minutes off Procore's (the offset comes with the status, alongside the list):
+// an hour's slack keeps every record "Recently synced" shows; the section itself cuts exactly.
+const CLOCK_SLACK_MS = 60 * 60 * 1000;
+
+/**
+ * What the popup asks the background for: the states it shows, and of the synced records only
+ * the last day's, not every one the retention keeps (months of them for a busy company).
+ */
+export function popupQuery(localNow: number): { states: WatchState[]; syncedSince: number } {
+  return { states: POPUP_STATES, syncedSince: localNow - RECENT_MS - CLOCK_SLACK_MS };
+}
 
 export interface PopupFilter {
   query: string;

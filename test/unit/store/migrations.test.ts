@@ -78,6 +78,10 @@ describe('store migrations', () => {
     for (const watch of watches) {
       expect(await listWatches(db, { states: [watch.state] })).toContainEqual(watch);
       expect(await listWatches(db, { disbursementId: watch.disbursementId })).toContainEqual(watch);
+      if (watch.syncedAt !== null) {
+        expect(await listWatches(db, { states: ['synced'], syncedSince: watch.syncedAt })).toContainEqual(watch);
+        expect(await listWatches(db, { states: ['synced'], syncedSince: watch.syncedAt + 1 })).not.toContainEqual(watch);
+      }
       expect(await auditForPayout(db, watch.payoutId)).toHaveLength(stores.audit.filter((a) => (a as { payoutId: string }).payoutId === watch.payoutId).length);
     }
     db.close();
