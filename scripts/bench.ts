@@ -72,6 +72,8 @@ const run: Record<Section, () => Promise<void>> = {
       figureRow('store', `Upsert 1,000 watches (median of ${r.batchMs.length} batches)`, r.batchMedianMs, 'ms'),
       figureRow('store', `Upsert the last 1,000 (store at ${r.watches - 1_000})`, r.lastBatchMs, 'ms'),
       figureRow('store', `List failed of one company (${r.failedOfOneCompany} of ${r.watches})`, r.listFailedMedianMs, 'ms'),
+      figureRow('store', `Popup's list: ${r.popupList.records} records (synced: the last day only)`, r.popupList.medianMs, 'ms'),
+      figureRow('store', `Same states read whole, as before store v5 (${r.everyPopupState.records} records)`, r.everyPopupState.medianMs, 'ms'),
       figureRow('store', `Storage for ${r.watches.toLocaleString('en-US')} watches (IndexedDB)`, (r.indexedDbBytes ?? r.usageBytes) / 1024 / 1024, 'MB'),
     );
   },

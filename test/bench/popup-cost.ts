@@ -16,7 +16,7 @@ const TSX = path.resolve('node_modules/.bin/tsx');
  * (`test/bench/popup-render.ts`, a script) measures and prints it: run in a child process, its
  * medians read from what it prints.
  */
-export function runPopupCost(timeoutMs = 240_000): Promise<PopupCostResult> {
+export function runPopupCost(timeoutMs = 1_200_000): Promise<PopupCostResult> {
   return new Promise((resolve, reject) => {
     execFile(TSX, [SCRIPT], { timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 }, (error, stdout, stderr) => {
       const output = `${stdout}${stderr}`;

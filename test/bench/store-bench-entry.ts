@@ -2,6 +2,7 @@
 // module on Chromium's real IndexedDB, in an extension origin like the background's.
 import { openEngineDb } from '../../utils/store/engine-db';
 import { listWatches, putWatches } from '../../utils/store/watch-store';
+import { popupQuery } from '../../utils/view/popup-sections';
 import { benchWatch, STORE_COMPANIES } from './store-bench-watches';
 
 export interface StoreBenchResult {
@@ -9,6 +10,9 @@ export interface StoreBenchResult {
   batchMs: number[];
   failedOfOneCompany: number;
   listFailedMs: number[];
+  /** The popup's list: what it reads (synced records of the last day only), and every record in its states. */
+  popupList: { records: number; ms: number[] };
+  everyPopupState: { records: number; ms: number[] };
   usageBytes: number;
   indexedDbBytes: number | null;
 }
@@ -36,6 +40,18 @@ async function run(total: number, batch: number, listRepeats: number): Promise<S
     failed = (await listWatches(db, { companyId: STORE_COMPANIES[0], states: ['failed'] })).length;
     listFailedMs.push(performance.now() - t0);
   }
+  const timed = async (query: Parameters<typeof listWatches>[1]) => {
+    const ms: number[] = [];
+    let records = 0;
+    for (let i = 0; i < listRepeats; i++) {
+      const t0 = performance.now();
+      records = (await listWatches(db, query)).length;
+      ms.push(performance.now() - t0);
+    }
+    return { records, ms };
+  };
+  const popupList = await timed(popupQuery(now));
+  const everyPopupState = await timed({ states: popupQuery(now).states });
   db.close();
   // Usage is written back lazily; a moment later it includes what was just committed.
   await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -45,6 +61,8 @@ async function run(total: number, batch: number, listRepeats: number): Promise<S
     batchMs,
     failedOfOneCompany: failed,
     listFailedMs,
+    popupList,
+    everyPopupState,
     usageBytes: after.usage - before.usage,
     indexedDbBytes: after.indexedDb === null ? null : after.indexedDb - (before.indexedDb ?? 0),
   };

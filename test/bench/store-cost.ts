@@ -18,6 +18,9 @@ export interface StoreCostResult {
   lastBatchMs: number;
   failedOfOneCompany: number;
   listFailedMedianMs: number;
+  /** The popup's list (the last day of synced records), and the same states read whole as before store v5. */
+  popupList: { records: number; medianMs: number };
+  everyPopupState: { records: number; medianMs: number };
   /** What the origin's storage grew by (navigator.storage.estimate), and its IndexedDB part. */
   usageBytes: number;
   indexedDbBytes: number | null;
@@ -66,6 +69,8 @@ export async function runStoreCost(): Promise<StoreCostResult> {
       lastBatchMs: result.batchMs[result.batchMs.length - 1]!,
       failedOfOneCompany: result.failedOfOneCompany,
       listFailedMedianMs: percentile(result.listFailedMs, 50),
+      popupList: { records: result.popupList.records, medianMs: percentile(result.popupList.ms, 50) },
+      everyPopupState: { records: result.everyPopupState.records, medianMs: percentile(result.everyPopupState.ms, 50) },
       usageBytes: result.usageBytes,
       indexedDbBytes: result.indexedDbBytes,
     };
