@@ -523,9 +523,12 @@ function seedLongCompany(store: SimStore): Map<string, string> {
   const account = store.addFundingAccount({ companyId: company.id, nickname: 'Main', bankId: 'MAIN', nextCheckNumber: 50_000 });
   store.addErpBankAccount({ companyId: company.id, bankId: 'MAIN', name: 'Main - 0001', lastCheckNumber: 1_000 });
   // Funded long enough ago that each disbursement's last change (payouts completed, 1.5 windows
-  // after funding) is behind it: contract v2 gives no funding time, so that change is the
-  // estimated start, and each record syncs whole seconds after it.
-  const fundedAt = now - 1.6 * WINDOW;
+  // after funding) and its record's sync (1 to 80 s after that) are behind it when seeded: the
+  // sandbox writes them at their exact times then. A sync still ahead would be a timer, and a
+  // timer that fires late under load (5,000 of them) records the moment it fired, which moved
+  // badges by tens of seconds in a loaded CI run. Contract v2 gives no funding time, so that last
+  // change is the estimated start, and each record syncs whole seconds after it, before its deadline.
+  const fundedAt = now - PAYOUTS_COMPLETED_AFTER * WINDOW - 85_000;
   const expected = new Map<string, string>();
   for (let i = 0; i < LONG_ROWS; i++) {
     const invoice = store.addInvoice({ companyId: company.id, projectId: project.id, vendorId: vendor.id, grossAmount: 10_000 + i, erpStatus: 'synced', submittedAt: now - 86_400_000 });
@@ -596,8 +599,8 @@ describe('overlays on 5,000 rows', () => {
       let compared = 0;
       for (const wheel of [0, 2_000, 30_000, 60_000, 45_000, 150_000, -80_000, 400_000]) {
         await page.mouse.wheel(0, wheel);
-        // The first rows wait for the ERP's last syncs (up to 0.57 windows after seeding) and for
-        // the contract read that follows at its pace (a third of a window): well over a minute.
+        // The first rows wait for the first poll to store the 5,000 records and read their contract,
+        // which a loaded machine takes well over a minute to do.
         const settle = wheel === 0 ? 2 * WINDOW : 60_000;
         await expect
           .poll(
