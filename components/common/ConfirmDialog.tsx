@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { Button } from './Button';
 
 interface ConfirmDialogProps {
@@ -46,7 +46,9 @@ export function ConfirmDialog({
   // In a shadow root the document's active element is the host: ask the dialog's own root.
   const focused = () => (ref.current?.getRootNode() as Document | ShadowRoot | undefined)?.activeElement ?? null;
 
-  useEffect(() => {
+  // Before the dialog is painted: a key pressed as soon as it shows must land in it, not on the
+  // button that opened it (under load a passive effect ran seconds later, and Enter re-opened it).
+  useLayoutEffect(() => {
     const previous = ref.current?.ownerDocument.activeElement as HTMLElement | null | undefined;
     const start =
       initialFocus === 'dialog'

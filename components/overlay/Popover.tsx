@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { useOverlay } from './overlay-context';
 
@@ -51,7 +51,8 @@ export function Popover({ title, trigger, onClose, children }: Props) {
     };
   }, [trigger]);
 
-  useEffect(() => {
+  // Before it is painted, like the placement: a key pressed as soon as it shows (Escape, Tab) is its.
+  useLayoutEffect(() => {
     box.current?.focus();
     const doc = trigger.current?.ownerDocument ?? document;
     const outside = (event: Event) => {
