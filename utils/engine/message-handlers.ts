@@ -53,7 +53,8 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
     // A page's hint or observation asks for discovery only: reading every contract of a company
     // at each page load would queue the hint behind the rate governor for tens of seconds.
     const paced = fromPage ? { paced: true, ...fromPage } : {};
-    const result = await poll(engine, clientFor, { discovery: true, companyId, forceCompanies: !companyId, backlog: !companyId, ...paced });
+    const asker = fromPage ? 'background' : 'user';
+    const result = await poll(engine, clientFor, { discovery: true, companyId, forceCompanies: !companyId, backlog: !companyId, ...paced }, asker);
     if (!result) {
       const status = await readStatus(engine.db);
       throw new Error(status.lastError?.message ?? 'The poll did not complete.');

@@ -204,11 +204,14 @@ describe('faults from Procore and the network', () => {
     // The ERP answers after one and a half windows: the record is still in flight when the
     // request hangs, however long the first poll queued behind the 429 storm's back-off.
     const d = await trackedRecord('Hung Masonry', 1.5);
-    await run.fault({ pathPattern: CONTRACT_PAYMENTS, delayMs: 90_000, times: 1 });
+    // Two hangs: an alarm's cycle may meet the first. "Poll now" does not wait that one out (it
+    // cancels it, poll-runner.ts), so its own cycle meets a hang whichever way the timing falls.
+    await run.fault({ pathPattern: CONTRACT_PAYMENTS, delayMs: 90_000, times: 2 });
     const poll = run.pollNow();
     const outcome = await Promise.race([poll.then(() => 'answered'), new Promise((r) => setTimeout(() => r('still waiting'), 30_000))]);
     expect(outcome, 'poll.now after a hung request').toBe('answered');
     expect((await run.status()).lastError?.message).toMatch(/time|answer|respond/i);
+    await run.clearFaults();
     const synced = await untilSynced(d.id);
     await expectLedgerSound(run.sim.origin, d.payoutIds, synced);
   });

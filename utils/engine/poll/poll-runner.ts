@@ -15,20 +15,52 @@ import { reschedule } from './scheduler';
 
 export type ClientFactory = (engine: Engine) => Promise<ProcoreClient>;
 
-// One cycle at a time per worker: an alarm and a "poll now" arriving together share the work.
-let running: Promise<CycleResult | null> = Promise.resolve(null);
+/** Who asked for a cycle: a person ("Check now", a saved connection) or the schedule and pages. */
+export type PollAsker = 'user' | 'background';
+
+interface Queued {
+  companyId: string | undefined;
+  controller: AbortController;
+  /** The person's cycle that took this one's place: its result is this one's answer. */
+  supersededBy: Promise<CycleResult | null> | null;
+}
+
+// One cycle at a time per worker, in order of asking.
+let work: Promise<unknown> = Promise.resolve();
+const background = new Set<Queued>();
 
 /**
  * A poll as the scheduler and "poll now" run it: settle leftover export intents, run the cycle,
  * run its effects, record the status pages show, and re-pace the alarms.
+ *
+ * A person's poll does not wait behind the background: every background cycle it covers, queued
+ * or running, is cancelled (one stuck on a hung request or a long governor wait included; what it read is
+ * kept), and its callers get the person's result, which reads at least as much.
  */
-export function poll(engine: Engine, clientFor: ClientFactory, options: CycleOptions): Promise<CycleResult | null> {
-  const next = running.then(
-    () => pollOnce(engine, clientFor, options),
-    () => pollOnce(engine, clientFor, options),
+export function poll(engine: Engine, clientFor: ClientFactory, options: CycleOptions, asker: PollAsker = 'background'): Promise<CycleResult | null> {
+  const entry: Queued = { companyId: options.companyId, controller: new AbortController(), supersededBy: null };
+  const signal = options.signal ? AbortSignal.any([options.signal, entry.controller.signal]) : entry.controller.signal;
+  const start = () => (entry.controller.signal.aborted ? null : pollOnce(engine, clientFor, { ...options, signal }));
+  const done = work.then(start, start).finally(() => background.delete(entry));
+  work = done.catch(() => null);
+  const answer = done.then(
+    (result) => entry.supersededBy ?? result,
+    (error: unknown) => {
+      if (entry.supersededBy) return entry.supersededBy;
+      throw error;
+    },
   );
-  running = next.catch(() => null);
-  return next;
+  if (asker === 'background') background.add(entry);
+  else {
+    for (const other of background) {
+      // Only a cycle this one reads everything of: every company, or the same one.
+      if (options.companyId !== undefined && other.companyId !== options.companyId) continue;
+      other.supersededBy = answer;
+      other.controller.abort();
+      background.delete(other);
+    }
+  }
+  return answer;
 }
 
 async function pollOnce(engine: Engine, clientFor: ClientFactory, options: CycleOptions): Promise<CycleResult | null> {

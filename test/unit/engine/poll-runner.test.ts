@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readStatus } from '../../../utils/engine/poll/engine-status';
+import { poll } from '../../../utils/engine/poll/poll-runner';
+import { updateSettings } from '../../../utils/engine/settings/settings-store';
+import { getWatch } from '../../../utils/store/watch-store';
+import type { Sim } from '../../sim/server';
+import { simControl, startTestSim } from '../../sim/testing';
+import { createDisbursement, engineOnSim, eventually, payoutIds } from './sim-engine';
+
+const CONTRACT_PAYMENTS = '/rest/v1.0/contract_payments';
+
+describe('poll runner: one cycle at a time, and a person never waits behind the background', () => {
+  let sim: Sim | undefined;
+  afterEach(async () => {
+    await sim?.close();
+    sim = undefined;
+  });
+
+  it("a person's poll cancels a background cycle stuck on a hung request; both callers get the person's result", async () => {
+    const windowMs = 3_000;
+    sim = await startTestSim({ windowMs });
+    const { engine, clientFor, asked } = await engineOnSim(sim.origin, windowMs);
+    await updateSettings(engine.db, { companyIds: ['8089'] });
+    const d = await createDisbursement(sim.origin, { payouts: [{ beneficiaryName: 'Hung Co', delayFraction: 0.1 }] });
+    const [payoutId] = payoutIds(d) as [string];
+    await poll(engine, clientFor, { discovery: true });
+    expect(await getWatch(engine.db, payoutId)).toBeDefined();
+
+    // The next contract read hangs for a minute, longer than the request timeout (20 s).
+    await simControl(sim.origin, 'POST', '/faults', { pathPattern: `${CONTRACT_PAYMENTS}$`, delayMs: 60_000, times: 1 });
+    const readsBefore = asked.filter((path) => path.startsWith(CONTRACT_PAYMENTS)).length;
+    const background = poll(engine, clientFor, { discovery: false, companyId: '8089' });
+    await eventually(async () => asked.filter((path) => path.startsWith(CONTRACT_PAYMENTS)).length > readsBefore, 10_000, 20);
+    // A page's poll queued behind it is taken over too; one for nothing but another company is not.
+    const page = poll(engine, clientFor, { discovery: true, companyId: '8089', paced: true });
+
+    const person = poll(engine, clientFor, { discovery: true, forceCompanies: true, backlog: true }, 'user');
+    const [personResult, backgroundResult, pageResult] = await Promise.all([person, background, page]);
+    expect(personResult).not.toBeNull();
+    expect(backgroundResult).toBe(personResult);
+    expect(pageResult).toBe(personResult);
+    // The hung read was cancelled, not timed out: the person's cycle read the contract afresh.
+    expect((await readStatus(engine.db)).lastError).toBeNull();
+    expect(asked.filter((path) => path.startsWith(CONTRACT_PAYMENTS)).length).toBe(readsBefore + 2);
+  }, 30_000);
+
+  it("a person's poll for one company leaves another company's background cycle alone, and runs after it", async () => {
+    const windowMs = 3_000;
+    sim = await startTestSim({ windowMs });
+    const { engine, clientFor } = await engineOnSim(sim.origin, windowMs);
+    await updateSettings(engine.db, { companyIds: ['8089'] });
+    const order: string[] = [];
+    const other = poll(engine, clientFor, { discovery: false, companyId: '9999' }).then((result) => {
+      order.push('other');
+      return result;
+    });
+    const person = poll(engine, clientFor, { discovery: true, companyId: '8089' }, 'user').then((result) => {
+      order.push('person');
+      return result;
+    });
+    const [otherResult, personResult] = await Promise.all([other, person]);
+    expect(order).toEqual(['other', 'person']);
+    expect(otherResult).not.toBe(personResult);
+  });
+});
