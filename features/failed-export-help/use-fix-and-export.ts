@@ -50,6 +50,8 @@ export function useFixAndExport({ watch, values, readRow }: { watch: Watch; valu
   };
 
   const open = (focusConfirm: boolean) => {
+    // Already open: the row holds our values now, and reading them as "before" would lose the user's.
+    if (confirm) return;
     const row = readRow();
     before.current = { check: row?.checkNumberInput?.value ?? null, bank: row?.bankIdInput?.value ?? null };
     fill(row);

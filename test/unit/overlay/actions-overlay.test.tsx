@@ -202,6 +202,21 @@ describe('ERP Integrations, Failed to Export', () => {
     expect(fake.sent.some((m) => m.name === 'fix.pressed')).toBe(false);
   });
 
+  it('Fill in & Export pressed again while its confirm is open changes nothing: Cancel still puts back what the row had', async () => {
+    erpPage();
+    const fake = fakeBackend({ 'watches.list': () => [duplicate], 'page.hints': () => ({ ok: true }) });
+    session = startSession('/8089/company/erp_integrations/payments?view=failed_to_export', fake.backend);
+    await vi.waitFor(() => expect(hostTexts('fix')).toHaveLength(1));
+    const inputs = () => [...document.querySelectorAll<HTMLInputElement>('.ag-row[row-index="0"] input')].map((i) => i.value);
+    const dialog = await openConfirm();
+    buttonIn(shadowOf('fix'), 'Fill in & Export').click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(rootShadow().querySelector('[role="alertdialog"]')).toBe(dialog);
+    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await vi.waitFor(() => expect(rootShadow().querySelector('[role="alertdialog"]')).toBeNull());
+    expect(inputs()).toEqual(['10042', 'OPER']);
+  });
+
   it('draws nothing on another view, and starts when the Failed to Export table shows without a URL change', async () => {
     const other = gridPage(document, { columns: [{ label: 'Invoice No.' }, { label: 'Disbursement No.' }], rows: [] });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
