@@ -30,6 +30,10 @@ export interface GovernorState {
   blockedUntil: number;
   window: { resetAt: number; startRemaining: number; remaining: number; sentSince: number } | null;
   spikeMax: number;
+  /** Most requests one spike window has carried with success (older states lack it). */
+  spikeProven?: number;
+  /** When a refusal inside the spike window last came (the learned limit recovers from then). */
+  spikeRefusedAt?: number;
 }
 
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -64,14 +68,18 @@ export function readRateHeaders(headers: Headers, localNow: number, serverOffset
 
 /**
  * Paces every request to Procore. Three rules: never more than `spikeMax` requests in any
- * spike window (lowered to what Procore allowed when it refuses one); in each hourly window,
+ * spike window (lowered to what Procore allowed when it refuses one, and back up by one for
+ * each spike window without a refusal); in each hourly window,
  * never spend more than half of what remained when the window was first seen (the user's own
  * Procore tabs share the same budget); and after a 429 or 503, nothing until the time Procore
  * named (`X-Rate-Limit-Reset` when a window is spent, else `Retry-After`).
  */
 export class RateGovernor {
   private readonly spikeWindowMs: number;
+  private readonly spikeCeiling: number;
   private spikeMax: number;
+  private spikeProven = 0;
+  private spikeRefusedAt = -Infinity;
   private readonly maxWaitMs: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -81,7 +89,8 @@ export class RateGovernor {
 
   constructor(options: GovernorOptions = {}) {
     this.spikeWindowMs = options.spikeWindowMs ?? 10_000;
-    this.spikeMax = options.spikeMax ?? 20;
+    this.spikeCeiling = options.spikeMax ?? 20;
+    this.spikeMax = this.spikeCeiling;
     this.maxWaitMs = options.maxWaitMs ?? MAX_WAIT_IN_WORKER_MS;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? abortableSleep;
@@ -90,6 +99,7 @@ export class RateGovernor {
   /** How long the next request must wait (0: it may go now). */
   delayFor(now: number): number {
     if (now < this.blockedUntil) return this.blockedUntil - now;
+    this.recoverSpikeMax(now);
     this.sent = this.sent.filter((t) => t > now - this.spikeWindowMs);
     let wait = 0;
     if (this.sent.length >= this.spikeMax) wait = this.sent[this.sent.length - this.spikeMax]! + this.spikeWindowMs - now;
@@ -127,11 +137,11 @@ export class RateGovernor {
       // Remaining 0: a window is spent, wait for its Reset; else Procore named the wait itself.
       const until = Math.max(now + (retryAfterMs ?? 0), rate.remaining === 0 && rate.resetAt !== null ? rate.resetAt : now + 1_000);
       this.blockedUntil = Math.max(this.blockedUntil, until);
-      // Refused inside the spike window: its real size is below what we sent in it; learn it.
-      const inWindow = this.sent.filter((t) => t > now - this.spikeWindowMs).length;
-      if (until - now <= this.spikeWindowMs + 1_000) this.spikeMax = Math.max(1, Math.min(this.spikeMax, inWindow - 1));
+      // Remaining above 0: Procore says budget is left, so the refusal is not about our pace.
+      if (until - now <= this.spikeWindowMs + 1_000 && (rate.remaining ?? 0) === 0) this.learnSpikeLimit(now);
       return;
     }
+    if (status < 400) this.spikeProven = Math.max(this.spikeProven, this.inSpikeWindow(now));
     if (rate.remaining !== null && rate.resetAt !== null) {
       const w = this.window;
       const newWindow = !w || now >= w.resetAt || Math.abs(rate.resetAt - w.resetAt) > 1000 || rate.remaining > w.remaining;
@@ -144,7 +154,13 @@ export class RateGovernor {
   }
 
   snapshot(): GovernorState {
-    return { blockedUntil: this.blockedUntil, window: this.window && { ...this.window }, spikeMax: this.spikeMax };
+    return {
+      blockedUntil: this.blockedUntil,
+      window: this.window && { ...this.window },
+      spikeMax: this.spikeMax,
+      spikeProven: this.spikeProven,
+      spikeRefusedAt: Number.isFinite(this.spikeRefusedAt) ? this.spikeRefusedAt : undefined,
+    };
   }
 
   /** Takes over a snapshot from an earlier worker (times are epoch ms, valid across restarts). */
@@ -152,6 +168,33 @@ export class RateGovernor {
     this.blockedUntil = Math.max(this.blockedUntil, state.blockedUntil);
     if (state.window && state.window.resetAt > this.now()) this.window = { ...state.window };
     this.spikeMax = Math.min(this.spikeMax, Math.max(1, state.spikeMax));
+    this.spikeProven = Math.max(this.spikeProven, state.spikeProven ?? 0);
+    // A limit saved without its time (an older worker) recovers from now.
+    this.spikeRefusedAt = Math.max(this.spikeRefusedAt, state.spikeRefusedAt ?? (this.spikeMax < this.spikeCeiling ? this.now() : -Infinity));
+  }
+
+  private inSpikeWindow(now: number): number {
+    return this.sent.filter((t) => t > now - this.spikeWindowMs).length;
+  }
+
+  /**
+   * Refused inside the spike window: Procore's limit is below what we sent in it. Not when a
+   * window has already carried that many: then the refusal is not about our pace (a storm, the
+   * user's own tabs), and learning from it would lower the limit with every refusal, for good.
+   */
+  private learnSpikeLimit(now: number): void {
+    this.spikeRefusedAt = now;
+    const allowed = this.inSpikeWindow(now) - 1;
+    if (allowed >= this.spikeProven) this.spikeMax = Math.max(1, Math.min(this.spikeMax, allowed));
+  }
+
+  /** One more request per spike window for each whole window since the last refusal. */
+  private recoverSpikeMax(now: number): void {
+    if (this.spikeMax >= this.spikeCeiling) return;
+    const windows = Math.floor((now - this.spikeRefusedAt) / this.spikeWindowMs);
+    if (windows <= 0) return;
+    this.spikeMax = Math.min(this.spikeCeiling, this.spikeMax + windows);
+    this.spikeRefusedAt += windows * this.spikeWindowMs;
   }
 
   /** For status: when the next request could go, if it cannot now. */

@@ -40,6 +40,66 @@ describe('rate governor (unit clock)', () => {
   });
 });
 
+describe('rate governor: the spike limit it learns from refusals', () => {
+  const clock = () => {
+    const c = { now: 1_000_000 };
+    return { c, governor: new RateGovernor({ now: () => c.now, sleep: async (ms) => void (c.now += ms) }) };
+  };
+  const noHeaders = { limit: null, remaining: null, resetAt: null };
+  /** How many requests go out in one spike window from now, waiting as the governor says. */
+  const perWindow = async (governor: RateGovernor, c: { now: number }) => {
+    const start = c.now;
+    let sent = 0;
+    while (c.now < start + 10_000) {
+      await governor.acquire();
+      if (c.now < start + 10_000) sent++;
+    }
+    return sent;
+  };
+
+  it('a storm of refusals that say budget is left (Remaining above 0) does not lower the pace', async () => {
+    const { c, governor } = clock();
+    for (let i = 0; i < 25; i++) {
+      await governor.acquire();
+      c.now += 50;
+      governor.observe(429, { limit: 3600, remaining: 3000 - i, resetAt: c.now + 3_000_000 }, 1_000);
+    }
+    expect(governor.snapshot().spikeMax).toBe(20);
+  });
+
+  it('refusals without headers lower it once, not with every refusal, and never below what a window already carried', async () => {
+    const { c, governor } = clock();
+    for (let i = 0; i < 6; i++) {
+      await governor.acquire();
+      governor.observe(200, noHeaders);
+    }
+    for (let i = 0; i < 25; i++) {
+      await governor.acquire();
+      c.now += 50;
+      governor.observe(429, noHeaders, 1_000);
+    }
+    // The first refusal came with 7 in the window: 6 is learned; the storm's later refusals, with
+    // fewer in the window than the 6 already carried, teach nothing.
+    expect(governor.snapshot().spikeMax).toBeGreaterThanOrEqual(6);
+  });
+
+  it('a learned limit comes back up by one for each spike window without a refusal', async () => {
+    const { c, governor } = clock();
+    for (let i = 0; i < 4; i++) await governor.acquire();
+    governor.observe(429, { limit: 3600, remaining: 0, resetAt: c.now + 2_000 });
+    const learnedAt = c.now;
+    const spikeMaxAt = (t: number) => {
+      c.now = t;
+      governor.delayFor(t);
+      return governor.snapshot().spikeMax;
+    };
+    expect(spikeMaxAt(learnedAt + 9_999)).toBe(3);
+    expect(spikeMaxAt(learnedAt + 20_000)).toBe(5);
+    expect(spikeMaxAt(learnedAt + 10 * 60_000)).toBe(20);
+    expect(await perWindow(governor, c)).toBe(20);
+  });
+});
+
 describe('rate governor across worker restarts', () => {
   it('a new worker takes over a wait Procore imposed and the hourly budget already spent', async () => {
     const { testEngine } = await import('../engine/engine-fixture');
