@@ -30,10 +30,6 @@ export interface GovernorState {
   blockedUntil: number;
   window: { resetAt: number; startRemaining: number; remaining: number; sentSince: number } | null;
   spikeMax: number;
-  /** Most requests one spike window has carried with success (older states lack it). */
-  spikeProven?: number;
-  /** When a refusal inside the spike window last came (the learned limit recovers from then). */
-  spikeRefusedAt?: number;
 }
 
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -78,8 +74,8 @@ export class RateGovernor {
   private readonly spikeWindowMs: number;
   private readonly spikeCeiling: number;
   private spikeMax: number;
-  private spikeProven = 0;
-  private spikeRefusedAt = -Infinity;
+  /** The last refusal inside the spike window: a lowered pace recovers from then. */
+  private spikeRefusedAt = 0;
   private readonly maxWaitMs: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -137,11 +133,13 @@ export class RateGovernor {
       // Remaining 0: a window is spent, wait for its Reset; else Procore named the wait itself.
       const until = Math.max(now + (retryAfterMs ?? 0), rate.remaining === 0 && rate.resetAt !== null ? rate.resetAt : now + 1_000);
       this.blockedUntil = Math.max(this.blockedUntil, until);
-      // Remaining above 0: Procore says budget is left, so the refusal is not about our pace.
-      if (until - now <= this.spikeWindowMs + 1_000 && (rate.remaining ?? 0) === 0) this.learnSpikeLimit(now);
+      this.spikeRefusedAt = now;
+      // Refused inside the spike window, and Procore does not say budget is left (Remaining above
+      // 0: a storm, the user's own tabs): its limit is below what we sent in the window; learn it.
+      const inWindow = this.sent.filter((t) => t > now - this.spikeWindowMs).length;
+      if (until - now <= this.spikeWindowMs + 1_000 && !rate.remaining) this.spikeMax = Math.max(1, Math.min(this.spikeMax, inWindow - 1));
       return;
     }
-    if (status < 400) this.spikeProven = Math.max(this.spikeProven, this.inSpikeWindow(now));
     if (rate.remaining !== null && rate.resetAt !== null) {
       const w = this.window;
       const newWindow = !w || now >= w.resetAt || Math.abs(rate.resetAt - w.resetAt) > 1000 || rate.remaining > w.remaining;
@@ -154,13 +152,7 @@ export class RateGovernor {
   }
 
   snapshot(): GovernorState {
-    return {
-      blockedUntil: this.blockedUntil,
-      window: this.window && { ...this.window },
-      spikeMax: this.spikeMax,
-      spikeProven: this.spikeProven,
-      spikeRefusedAt: Number.isFinite(this.spikeRefusedAt) ? this.spikeRefusedAt : undefined,
-    };
+    return { blockedUntil: this.blockedUntil, window: this.window && { ...this.window }, spikeMax: this.spikeMax };
   }
 
   /** Takes over a snapshot from an earlier worker (times are epoch ms, valid across restarts). */
@@ -168,31 +160,14 @@ export class RateGovernor {
     this.blockedUntil = Math.max(this.blockedUntil, state.blockedUntil);
     if (state.window && state.window.resetAt > this.now()) this.window = { ...state.window };
     this.spikeMax = Math.min(this.spikeMax, Math.max(1, state.spikeMax));
-    this.spikeProven = Math.max(this.spikeProven, state.spikeProven ?? 0);
-    // A limit saved without its time (an older worker) recovers from now.
-    this.spikeRefusedAt = Math.max(this.spikeRefusedAt, state.spikeRefusedAt ?? (this.spikeMax < this.spikeCeiling ? this.now() : -Infinity));
-  }
-
-  private inSpikeWindow(now: number): number {
-    return this.sent.filter((t) => t > now - this.spikeWindowMs).length;
-  }
-
-  /**
-   * Refused inside the spike window: Procore's limit is below what we sent in it. Not when a
-   * window has already carried that many: then the refusal is not about our pace (a storm, the
-   * user's own tabs), and learning from it would lower the limit with every refusal, for good.
-   */
-  private learnSpikeLimit(now: number): void {
-    this.spikeRefusedAt = now;
-    const allowed = this.inSpikeWindow(now) - 1;
-    if (allowed >= this.spikeProven) this.spikeMax = Math.max(1, Math.min(this.spikeMax, allowed));
+    // A pace learned by an earlier worker recovers from now.
+    this.spikeRefusedAt = this.now();
   }
 
   /** One more request per spike window for each whole window since the last refusal. */
   private recoverSpikeMax(now: number): void {
-    if (this.spikeMax >= this.spikeCeiling) return;
     const windows = Math.floor((now - this.spikeRefusedAt) / this.spikeWindowMs);
-    if (windows <= 0) return;
+    if (this.spikeMax >= this.spikeCeiling || windows <= 0) return;
     this.spikeMax = Math.min(this.spikeCeiling, this.spikeMax + windows);
     this.spikeRefusedAt += windows * this.spikeWindowMs;
   }
