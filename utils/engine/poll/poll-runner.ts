@@ -34,8 +34,8 @@ const background = new Set<Queued>();
  * run its effects, record the status pages show, and re-pace the alarms.
  *
  * A person's poll does not wait behind the background: every background cycle it covers, queued
- * or running, is cancelled (one stuck on a hung request or a long governor wait included; what it read is
- * kept), and its callers get the person's result, which reads at least as much.
+ * or running, is cancelled (one stuck on a hung request or a long governor wait included; what
+ * it read is kept), and its callers get the person's result, which reads at least as much.
  */
 export function poll(engine: Engine, clientFor: ClientFactory, options: CycleOptions, asker: PollAsker = 'background'): Promise<CycleResult | null> {
   const entry: Queued = { companyId: options.companyId, controller: new AbortController(), supersededBy: null };
