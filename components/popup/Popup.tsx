@@ -147,6 +147,7 @@ export function Popup() {
           now={now}
           windowMinutes={windowMinutes}
           busyIds={busyIds}
+          loading={data.loading}
           onFix={setFixing}
           onCopySummary={onCopySummary}
           onSnooze={onSnooze}

@@ -13,13 +13,15 @@ interface WatchListProps extends WatchRowHandlers {
   now: number;
   windowMinutes: number;
   busyIds: ReadonlySet<string>;
+  /** The rest of the records are still coming: the count is not final yet. */
+  loading: boolean;
 }
 
 /**
  * The sections as one virtual list: only the rows in view (and a few around them) exist in the
  * page, so thousands of records scroll as smoothly as ten.
  */
-export function WatchList({ sections, companyNames, hrefOf, now, windowMinutes, busyIds, ...handlers }: WatchListProps) {
+export function WatchList({ sections, companyNames, hrefOf, now, windowMinutes, busyIds, loading, ...handlers }: WatchListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const items = useMemo<Item[]>(
     () =>
@@ -43,7 +45,7 @@ export function WatchList({ sections, companyNames, hrefOf, now, windowMinutes, 
   });
 
   return (
-    <div ref={scrollRef} className="watch-list" role="region" aria-label={`Payment records: ${rows} shown`} tabIndex={0}>
+    <div ref={scrollRef} className="watch-list" role="region" aria-label={`Payment records: ${rows} shown`} aria-busy={loading} tabIndex={0}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((virtual) => {
           const item = items[virtual.index];

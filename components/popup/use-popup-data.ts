@@ -3,7 +3,7 @@ import { sendMessage, subscribeWatches } from '../../utils/message-client';
 import type { EngineStatus } from '../../utils/messaging';
 import type { Settings } from '../../utils/domain/settings';
 import type { Watch } from '../../utils/domain/watch';
-import { popupQuery } from '../../utils/view/popup-sections';
+import { popupQueries } from '../../utils/view/popup-sections';
 
 export interface PopupData {
   watches: ReadonlyMap<string, Watch>;
@@ -49,18 +49,18 @@ export function usePopupData(): PopupData {
         });
       } else setStatus(change.status);
     });
-    Promise.all([
-      sendMessage('settings.get', {}),
-      sendMessage('status.get', {}),
-      sendMessage('watches.list', popupQuery(Date.now())),
-    ])
+    const [first, rest] = popupQueries(Date.now());
+    Promise.all([sendMessage('settings.get', {}), sendMessage('status.get', {}), sendMessage('watches.list', first)])
       .then(([view, engineStatus, list]) => {
         if (!alive) return;
         setSettings(view.settings);
         setStatus(engineStatus);
         setWatches((current) => merge(current, list));
         setError(null);
+        // Asked only now, so that the background reads the few records the list starts with first.
+        return sendMessage('watches.list', rest);
       })
+      .then((list) => alive && list && setWatches((current) => merge(current, list)))
       .catch((reason: unknown) => alive && setError(reason instanceof Error ? reason.message : String(reason)))
       .finally(() => alive && setLoading(false));
     return () => {

@@ -88,7 +88,13 @@ try {
     });
     await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
     await page.waitForFunction(() => (window as unknown as { __marks: { firstRow?: number } }).__marks.firstRow !== undefined, undefined, { timeout: 30_000 });
-    const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
+    const marks = await page.evaluate(() => {
+      const found = (window as unknown as { __marks: Record<string, number> }).__marks;
+      // The page's own start: the HTML in, and its module scripts run (they run before DOMContentLoaded).
+      const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+      if (navigation) Object.assign(found, { htmlLoaded: navigation.responseEnd, scriptsRun: navigation.domContentLoadedEventStart });
+      return found;
+    });
     firstRow.push(marks.firstRow!);
     for (const [name, at] of Object.entries(marks)) (phases[name] ??= []).push(at);
     rowsInPage.push(await page.locator('.watch-row').count());

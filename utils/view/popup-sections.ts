@@ -28,6 +28,18 @@ export function popupQuery(localNow: number): { states: WatchState[]; syncedSinc
   return { states: POPUP_STATES, syncedSince: localNow - RECENT_MS - CLOCK_SLACK_MS };
 }
 
+// The failed and the overdue top the list and are usually few; syncing and synced records follow.
+const FIRST_STATES: WatchState[] = POPUP_STATES.filter((s) => s !== 'syncing' && s !== 'synced');
+
+/**
+ * `popupQuery` in the order the popup draws: the problems first, then the rest. One answer of
+ * 1,000 records kept the first row waiting until every one was read, checked and copied across.
+ */
+export function popupQueries(localNow: number): [{ states: WatchState[] }, { states: WatchState[]; syncedSince: number }] {
+  const { states, syncedSince } = popupQuery(localNow);
+  return [{ states: FIRST_STATES }, { states: states.filter((s) => !FIRST_STATES.includes(s)), syncedSince }];
+}
+
 export interface PopupFilter {
   query: string;
   companyId: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openEngineDb } from '../../../utils/store/engine-db';
 import { listWatches, putWatches } from '../../../utils/store/watch-store';
-import { buildPopupView, NO_FILTER, popupQuery, RECENT_MS } from '../../../utils/view/popup-sections';
+import { buildPopupView, NO_FILTER, popupQueries, popupQuery, RECENT_MS } from '../../../utils/view/popup-sections';
 import { makeWatch } from '../fixtures/make-watch';
 
 const NOW = 1_800_000_000_000;
@@ -27,6 +27,11 @@ describe("the popup's query", () => {
     expect(everything).toHaveLength(history.length + shown.length);
     const view = (watches: typeof listed) => buildPopupView(watches.values(), NO_FILTER, new Map(), NOW).sections.map((s) => s.watches.map((w) => w.payoutId));
     expect(view(listed)).toEqual(view(everything));
+    // Asked in two (the problems first), the answers together are the same records, none twice.
+    const [first, rest] = popupQueries(NOW);
+    const parts = [...(await listWatches(db, first)), ...(await listWatches(db, rest))];
+    expect(parts.map((w) => w.payoutId).sort()).toEqual(listed.map((w) => w.payoutId).sort());
+    expect((await listWatches(db, first)).map((w) => w.payoutId).sort()).toEqual(['failed', 'failed-after-sync']);
     db.close();
   });
 });

@@ -31,7 +31,7 @@ export function makeBackground(
       return { settings, locked };
     },
     'status.get': () => status,
-    'watches.list': () => initial.watches ?? [],
+    'watches.list': ({ states }: { states?: string[] }) => (initial.watches ?? []).filter((w) => !states || states.includes(w.state)),
     'history.list': () => initial.watches ?? [],
     'compatibility.get': () => ({ features: [] }),
     'connection.test': () => ({ me: { id: '1', login: 'ap@builder.com', name: 'Ana Park' }, companies: [{ id: '8089', name: 'Builder Co' }, { id: '9001', name: 'Other Co' }] }),

@@ -219,6 +219,22 @@ describe('popup', () => {
     await screen.findByText('Nothing needs you right now');
   });
 
+  it('draws the failed and overdue records before the background has read the rest', async () => {
+    const { bg } = setup([synced, syncing, overdue, failed]);
+    let answerRest: () => void = () => undefined;
+    bg.handle('watches.list', ({ states }: { states: string[] }) =>
+      states.includes('syncing') ? new Promise((resolve) => (answerRest = () => resolve([synced, syncing]))) : [overdue, failed],
+    );
+    await screen.findByRole('article', { name: 'Acme Drywall' });
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Failed (1)', 'Overdue (1)']);
+    expect(screen.getByText('Loading…')).toBeTruthy();
+    expect(screen.getByRole('region', { name: /^Payment records/ }).getAttribute('aria-busy')).toBe('true');
+    act(() => answerRest());
+    await screen.findByText('1 failed · 1 overdue · 1 syncing');
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Failed (1)', 'Overdue (1)', 'Syncing (1)', 'Recently synced (1)']);
+    expect(screen.getByRole('region', { name: 'Payment records: 4 shown' }).getAttribute('aria-busy')).toBe('false');
+  });
+
   it('renders only the rows in view of 1,000 records', async () => {
     const many = Array.from({ length: 1000 }, (_, i) => ({ ...failed, payoutId: `po_${i}`, beneficiaryName: `Beneficiary ${i}` }));
     setup(many);
