@@ -62,10 +62,18 @@ for (const erpTab of ['html', 'grid'] as const) {
       });
       await simControl(sim.origin, 'POST', `/fund/${encodeURIComponent(d.id)}`);
       const payoutId = String(d.payouts[0]!.id);
+      let seen: Watch | undefined;
       return until(`payout ${payoutId} failed with a suggested check number`, async () => {
         await poll();
-        const watch = await watchOf(payoutId);
-        return watch?.state === 'failed' && watch.diagnosis?.cause === 'DUPLICATE_CHECK_NUMBER' && watch.diagnosis.suggested?.checkNumber ? watch : null;
+        seen = await watchOf(payoutId);
+        return seen?.state === 'failed' && seen.diagnosis?.cause === 'DUPLICATE_CHECK_NUMBER' && seen.diagnosis.suggested?.checkNumber ? seen : null;
+      }).catch(async (error: Error) => {
+        // What the extension last showed, so a miss names its cause (state, diagnosis, export read, poll error).
+        const status = await sendFromExtensionPage<{ lastError: { message: string } | null }>(bg, 'status.get', {});
+        const diagnosis = seen?.diagnosis ? `${seen.diagnosis.cause}, suggested ${JSON.stringify(seen.diagnosis.suggested ?? null)}` : 'none';
+        throw new Error(
+          `${error.message}; last seen: ${seen ? `${seen.state}, diagnosis ${diagnosis}, request ${seen.request?.status ?? 'none'}, deadline in ${seen.deadline === null ? '?' : seen.deadline - Date.now()} ms` : 'not watched'}; last poll error: ${status.lastError?.message ?? 'none'}`,
+        );
       });
     }
 
