@@ -25,4 +25,6 @@ export interface Diagnosis {
    * confirmed fix sets, so Procore Pay never issues the suggested check number itself.
    */
   suggested?: { checkNumber?: number; bankId?: string; nextCheckNumber?: number };
+  /** Made while the funding account could not be read (so no suggested check number): made again once it can. */
+  withoutFundingAccount?: boolean;
 }

@@ -29,6 +29,7 @@ export const DiagnosisSchema = z.object({
       nextCheckNumber: z.optional(z.int().check(z.positive())),
     }),
   ),
+  withoutFundingAccount: z.optional(z.boolean()),
 });
 
 export const WatchRequestSchema = z.object({

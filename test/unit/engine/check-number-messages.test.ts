@@ -26,7 +26,7 @@ describe('check-number messages against the sim', () => {
     const { engine, clientFor } = await engineOnSim(sim.origin, 60_000);
     const handlers = messageHandlers(engine, clientFor);
     const send = (name: string, payload: unknown) => routeMessage(handlers, { name, payload }, page, trust);
-    const account = (await learnedFundingAccounts(engine, await clientFor(engine), '8089'))[0]!;
+    const account = (await learnedFundingAccounts(engine, await clientFor(engine), '8089'))![0]!;
     const current = account.nextCheckNumber!;
     // The ERP's numbers are the synced records' (no public read of the ERP's last check number).
     await poll(engine, clientFor, { discovery: true, backlog: true, forceCompanies: true });

@@ -21,7 +21,7 @@ export async function checkNumberAdvice(engine: Engine, client: ProcoreClient, c
     listWatches(engine.db, { companyId }),
     engine.settings(),
   ]);
-  const account = accounts.find((a) => a.id === fundingAccountId);
+  const account = accounts?.find((a) => a.id === fundingAccountId);
   if (!account?.nextCheckNumber) throw new Error('ERP Sync Watch has not read this funding account yet: open Payments Settings once.');
   const synced = watches.filter((w) => w.state === 'synced' && w.bankId);
   const erpLastCheckNumber = lastOnBank(account.bankId ?? null, watches, settings.erpLastCheckNumbers);

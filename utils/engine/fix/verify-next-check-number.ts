@@ -15,7 +15,7 @@ export async function verifyNextCheckNumber(
   expected: number,
 ): Promise<{ matches: boolean; nextCheckNumber: number | null }> {
   const accounts = await learnedFundingAccounts(engine, client, companyId);
-  if (!accounts.length) throw new Error('ERP Sync Watch cannot read funding accounts yet: open Payments Settings once.');
+  if (!accounts?.length) throw new Error('ERP Sync Watch cannot read funding accounts yet: open Payments Settings once.');
   const account = accounts.find((a) => a.id === fundingAccountId);
   if (!account) throw new Error(`Procore lists no funding account ${fundingAccountId} for this company.`);
   const nextCheckNumber = account.nextCheckNumber ?? null;

@@ -269,6 +269,8 @@ async function readStatuses(
   for (const key of byContract.keys()) out.open.add(key);
   const { pending, faults } = out;
   let exportStatusGated = false;
+  let learned: Promise<boolean> | undefined;
+  const fundingAccountsLearned = () => (learned ??= learnedEndpoints(engine).then((endpoints) => !!endpoints.funding_accounts));
   try {
     const due = [...byContract].filter(([key, watches]) => contractDue(watches, out.reads.get(key), pace));
     const order = readOrder(cycleStart);
@@ -319,7 +321,10 @@ async function readStatuses(
         }
       }
       const known = watch.request;
-      if (!request || (known && known.id === request.id && known.status === request.status && known.updatedAt === request.updatedAt)) {
+      const unchanged = !!known && !!request && known.id === request.id && known.status === request.status && known.updatedAt === request.updatedAt;
+      // A failure diagnosed while its funding account could not be read is diagnosed again once it can.
+      const rediagnose = unchanged && !!watch.diagnosis?.withoutFundingAccount && (await fundingAccountsLearned());
+      if (!request || (unchanged && !rediagnose)) {
         if (linked !== watch) pending.push({ watch: linked, event: null, actor: 'engine', why: `Linked to contract payment ${payment.id}`, refreshed: true });
         continue;
       }
@@ -332,7 +337,8 @@ async function readStatuses(
         faults.push({ payoutId: watch.payoutId, companyId: company.id, message: `Payment record ${watch.payoutId}: its failure could not be classified (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}); the record is kept as it was.` });
         continue;
       }
-      pending.push({ watch: linked, event: { type: 'status_read', request, diagnosis }, actor: 'engine', why: `Export status ${request.status} read from Procore` });
+      const why = rediagnose ? 'Diagnosed again with the funding account, which could not be read before' : `Export status ${request.status} read from Procore`;
+      pending.push({ watch: linked, event: { type: 'status_read', request, diagnosis }, actor: 'engine', why });
     }
   }
 }
