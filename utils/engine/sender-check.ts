@@ -1,4 +1,4 @@
-import { MatchPattern } from 'wxt/utils/match-patterns';
+import { matchesPattern } from './match-pattern';
 
 export type SenderKind = 'extension_page' | 'content_script';
 
@@ -26,8 +26,6 @@ export function senderKind(sender: SenderLike, trust: SenderTrust): SenderKind |
   if (sender.url.startsWith(trust.extensionOrigin)) return 'extension_page';
   if (!sender.tab) return null;
   const url = sender.url;
-  if (!URL.canParse(url)) return null;
-  // A string, not a URL object: the matcher's `instanceof Location` check has no Location in a worker.
-  const matches = trust.contentScriptMatches.some((pattern) => new MatchPattern(pattern).includes(url));
+  const matches = trust.contentScriptMatches.some((pattern) => matchesPattern(pattern, url));
   return matches ? 'content_script' : null;
 }
