@@ -44,6 +44,37 @@ describe('poll runner: one cycle at a time, and a person never waits behind the 
     expect(asked.filter((path) => path.startsWith(CONTRACT_PAYMENTS)).length).toBe(readsBefore + 2);
   }, 30_000);
 
+  it("a person's poll for one company cuts a cycle of every company ahead of it, which then runs again after it", async () => {
+    const windowMs = 3_000;
+    sim = await startTestSim({ windowMs });
+    const { engine, clientFor, asked } = await engineOnSim(sim.origin, windowMs);
+    await updateSettings(engine.db, { companyIds: ['8089'] });
+    const d = await createDisbursement(sim.origin, { payouts: [{ beneficiaryName: 'Hung Co', delayFraction: 0.1 }] });
+    await poll(engine, clientFor, { discovery: true });
+    expect(await getWatch(engine.db, payoutIds(d)[0]!)).toBeDefined();
+
+    // The next request, whichever it is, hangs for a minute: the cycle of every company is stuck.
+    await simControl(sim.origin, 'POST', '/faults', { pathPattern: '.', delayMs: 60_000, times: 1 });
+    const requestsBefore = asked.length;
+    const order: string[] = [];
+    const everyCompany = poll(engine, clientFor, { discovery: true }).then((result) => {
+      order.push('every company');
+      return result;
+    });
+    await eventually(async () => asked.length > requestsBefore, 10_000, 20);
+    const person = poll(engine, clientFor, { discovery: true, companyId: '8089' }, 'user').then((result) => {
+      order.push('person');
+      return result;
+    });
+    const [everyResult, personResult] = await Promise.all([everyCompany, person]);
+    expect(order).toEqual(['person', 'every company']);
+    expect(personResult).not.toBeNull();
+    // Its own answer, from its second run: not the person's one-company result.
+    expect(everyResult).not.toBeNull();
+    expect(everyResult).not.toBe(personResult);
+    expect((await readStatus(engine.db)).lastError).toBeNull();
+  }, 30_000);
+
   it("a person's poll for one company leaves another company's background cycle alone, and runs after it", async () => {
     const windowMs = 3_000;
     sim = await startTestSim({ windowMs });

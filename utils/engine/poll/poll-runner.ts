@@ -19,15 +19,16 @@ export type ClientFactory = (engine: Engine) => Promise<ProcoreClient>;
 export type PollAsker = 'user' | 'background';
 
 interface Queued {
-  companyId: string | undefined;
+  asker: PollAsker;
+  options: CycleOptions;
   controller: AbortController;
-  /** The person's cycle that took this one's place: its result is this one's answer. */
+  /** The cycle that took this one's place: its result is this one's answer. */
   supersededBy: Promise<CycleResult | null> | null;
 }
 
 // One cycle at a time per worker, in order of asking.
 let work: Promise<unknown> = Promise.resolve();
-const background = new Set<Queued>();
+const pending = new Set<Queued>();
 
 /**
  * A poll as the scheduler and "poll now" run it: settle leftover export intents, run the cycle,
@@ -36,12 +37,20 @@ const background = new Set<Queued>();
  * A person's poll does not wait behind the background: every background cycle it covers, queued
  * or running, is cancelled (one stuck on a hung request or a long governor wait included; what
  * it read is kept), and its callers get the person's result, which reads at least as much.
+ * A person's poll of one company does not wait behind a cycle of every company either (the
+ * backlog read of a saved connection can take minutes): that cycle is cut and starts again
+ * right after it (what it read is kept, and read records are not due again, so each cut still
+ * moves it on).
  */
 export function poll(engine: Engine, clientFor: ClientFactory, options: CycleOptions, asker: PollAsker = 'background'): Promise<CycleResult | null> {
-  const entry: Queued = { companyId: options.companyId, controller: new AbortController(), supersededBy: null };
+  return enqueue(engine, clientFor, options, asker);
+}
+
+function enqueue(engine: Engine, clientFor: ClientFactory, options: CycleOptions, asker: PollAsker): Promise<CycleResult | null> {
+  const entry: Queued = { asker, options, controller: new AbortController(), supersededBy: null };
   const signal = options.signal ? AbortSignal.any([options.signal, entry.controller.signal]) : entry.controller.signal;
   const start = () => (entry.controller.signal.aborted ? null : pollOnce(engine, clientFor, { ...options, signal }));
-  const done = work.then(start, start).finally(() => background.delete(entry));
+  const done = work.then(start, start).finally(() => pending.delete(entry));
   work = done.catch(() => null);
   const answer = done.then(
     (result) => entry.supersededBy ?? result,
@@ -50,17 +59,23 @@ export function poll(engine: Engine, clientFor: ClientFactory, options: CycleOpt
       throw error;
     },
   );
-  if (asker === 'background') background.add(entry);
-  else {
-    for (const other of background) {
-      // Only a cycle this one reads everything of: every company, or the same one.
-      if (options.companyId !== undefined && other.companyId !== options.companyId) continue;
-      other.supersededBy = answer;
-      other.controller.abort();
-      background.delete(other);
-    }
-  }
+  if (asker === 'user') makeWay(engine, clientFor, entry, answer);
+  pending.add(entry);
   return answer;
+}
+
+/** What a person's poll does to the cycles ahead of it (see `poll`). */
+function makeWay(engine: Engine, clientFor: ClientFactory, person: Queued, answer: Promise<CycleResult | null>): void {
+  const companyId = person.options.companyId;
+  for (const other of [...pending]) {
+    const theirs = other.options.companyId;
+    // A background cycle this one reads everything of (every company, or the same one) is done by it.
+    if (other.asker === 'background' && (companyId === undefined || theirs === companyId)) other.supersededBy = answer;
+    else if (companyId !== undefined && theirs === undefined) other.supersededBy = enqueue(engine, clientFor, other.options, other.asker);
+    else continue;
+    other.controller.abort();
+    pending.delete(other);
+  }
 }
 
 async function pollOnce(engine: Engine, clientFor: ClientFactory, options: CycleOptions): Promise<CycleResult | null> {
