@@ -64,28 +64,29 @@ describe('the background engine in Chromium against the sim', () => {
     await pollCompany();
     expect((await watchesOf(d.id)).map((w) => w.state)).toEqual(['awaiting_funding', 'awaiting_funding']);
 
+    const fundedAt = Date.now();
     await simControl(sim.origin, 'POST', `/fund/${encodeURIComponent(d.id)}`);
     await pollCompany();
     const syncing = await watchesOf(d.id);
     expect(syncing.map((w) => w.state)).toEqual(['syncing', 'syncing']);
     const deadline = Math.max(...syncing.map((w) => w.deadline ?? 0));
 
+    // Builder Co's notifications since the funding (an id ends in the worker's clock). Another
+    // company's may be on screen too: Keystone's overdue record notifies when a poll first finds
+    // it, and headless Chromium keeps a notification listed for about 8 s.
+    const ours = (all: Record<string, unknown>) =>
+      Object.keys(all).filter((id) => id.startsWith('esw:8089:') && Number(id.split(':').pop()) >= fundedAt - 1_000);
     // No more "poll now": the deadline alarm marks both overdue from the store and notifies, and
     // the poll that follows it refines the one the ERP refused into a failure.
-    const notifications = await until('a notification after the window, refined by the poll', async () => {
+    const notified = await until('a notification after the window, refined by the poll', async () => {
       const all = (await ext.worker.evaluate(() => chrome.notifications.getAll())) as Record<string, unknown>;
       const watches = await watchesOf(d.id);
       const late = watches.find((w) => w.payoutId === lateId);
       const dup = watches.find((w) => w.payoutId === dupId);
-      return late?.state === 'overdue' && dup?.state === 'failed' && Object.keys(all).length > 0 ? all : null;
+      return late?.state === 'overdue' && dup?.state === 'failed' && ours(all).length > 0 ? ours(all) : null;
     });
     expect(Date.now()).toBeGreaterThanOrEqual(deadline - 1_000);
-    const messages = (await ext.worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()))) as string[];
-    expect(messages.length).toBeGreaterThanOrEqual(1);
-    // Named, so a miss says which company notified and when (the id ends in the worker's clock).
-    const others = Object.keys(notifications).filter((id) => !id.startsWith('esw:8089:'));
-    const context = others.length ? { others, deadline, now: Date.now(), watches: (await sendFromExtensionPage<Watch[]>(page, 'watches.list', {})).map((w) => [w.companyId, w.payoutId, w.state, w.stateSince, w.deadline]) } : null;
-    expect(context).toBeNull();
+    expect(notified.length).toBeGreaterThanOrEqual(1);
     const states = (await watchesOf(d.id)).map((w) => w.state).sort();
     expect(states).toEqual(['failed', 'overdue']);
     expect(await ext.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe(String(badgeBefore + 2));
