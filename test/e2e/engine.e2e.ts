@@ -83,7 +83,8 @@ describe('the background engine in Chromium against the sim', () => {
       const watches = await watchesOf(d.id);
       const late = watches.find((w) => w.payoutId === lateId);
       const dup = watches.find((w) => w.payoutId === dupId);
-      return late?.state === 'overdue' && dup?.state === 'failed' && ours(all).length > 0 ? ours(all) : null;
+      const mine = ours(all);
+      return late?.state === 'overdue' && dup?.state === 'failed' && mine.length > 0 ? mine : null;
     });
     expect(Date.now()).toBeGreaterThanOrEqual(deadline - 1_000);
     expect(notified.length).toBeGreaterThanOrEqual(1);

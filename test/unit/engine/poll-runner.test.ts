@@ -16,18 +16,24 @@ describe('poll runner: one cycle at a time, and a person never waits behind the 
     sim = undefined;
   });
 
-  it("a person's poll cancels a background cycle stuck on a hung request; both callers get the person's result", async () => {
+  // One record of Builder Co watched on a fresh sandbox: where each test hangs a request.
+  const watchingOneRecord = async () => {
     const windowMs = 3_000;
-    sim = await startTestSim({ windowMs });
-    const { engine, clientFor, asked } = await engineOnSim(sim.origin, windowMs);
-    await updateSettings(engine.db, { companyIds: ['8089'] });
-    const d = await createDisbursement(sim.origin, { payouts: [{ beneficiaryName: 'Hung Co', delayFraction: 0.1 }] });
-    const [payoutId] = payoutIds(d) as [string];
-    await poll(engine, clientFor, { discovery: true });
-    expect(await getWatch(engine.db, payoutId)).toBeDefined();
+    const started = await startTestSim({ windowMs });
+    sim = started;
+    const setup = await engineOnSim(started.origin, windowMs);
+    await updateSettings(setup.engine.db, { companyIds: ['8089'] });
+    const d = await createDisbursement(started.origin, { payouts: [{ beneficiaryName: 'Hung Co', delayFraction: 0.1 }] });
+    await poll(setup.engine, setup.clientFor, { discovery: true });
+    expect(await getWatch(setup.engine.db, payoutIds(d)[0]!)).toBeDefined();
+    return { ...setup, origin: started.origin };
+  };
+
+  it("a person's poll cancels a background cycle stuck on a hung request; both callers get the person's result", async () => {
+    const { engine, clientFor, asked, origin } = await watchingOneRecord();
 
     // The next contract read hangs for a minute, longer than the request timeout (20 s).
-    await simControl(sim.origin, 'POST', '/faults', { pathPattern: `${CONTRACT_PAYMENTS}$`, delayMs: 60_000, times: 1 });
+    await simControl(origin, 'POST', '/faults', { pathPattern: `${CONTRACT_PAYMENTS}$`, delayMs: 60_000, times: 1 });
     const readsBefore = asked.filter((path) => path.startsWith(CONTRACT_PAYMENTS)).length;
     const background = poll(engine, clientFor, { discovery: false, companyId: '8089' });
     await eventually(async () => asked.filter((path) => path.startsWith(CONTRACT_PAYMENTS)).length > readsBefore, 10_000, 20);
@@ -45,16 +51,10 @@ describe('poll runner: one cycle at a time, and a person never waits behind the 
   }, 30_000);
 
   it("a person's poll for one company cuts a cycle of every company ahead of it, which then runs again after it", async () => {
-    const windowMs = 3_000;
-    sim = await startTestSim({ windowMs });
-    const { engine, clientFor, asked } = await engineOnSim(sim.origin, windowMs);
-    await updateSettings(engine.db, { companyIds: ['8089'] });
-    const d = await createDisbursement(sim.origin, { payouts: [{ beneficiaryName: 'Hung Co', delayFraction: 0.1 }] });
-    await poll(engine, clientFor, { discovery: true });
-    expect(await getWatch(engine.db, payoutIds(d)[0]!)).toBeDefined();
+    const { engine, clientFor, asked, origin } = await watchingOneRecord();
 
     // The next request, whichever it is, hangs for a minute: the cycle of every company is stuck.
-    await simControl(sim.origin, 'POST', '/faults', { pathPattern: '.', delayMs: 60_000, times: 1 });
+    await simControl(origin, 'POST', '/faults', { pathPattern: '.', delayMs: 60_000, times: 1 });
     const requestsBefore = asked.length;
     const order: string[] = [];
     const everyCompany = poll(engine, clientFor, { discovery: true }).then((result) => {

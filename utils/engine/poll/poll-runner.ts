@@ -43,10 +43,6 @@ const pending = new Set<Queued>();
  * moves it on).
  */
 export function poll(engine: Engine, clientFor: ClientFactory, options: CycleOptions, asker: PollAsker = 'background'): Promise<CycleResult | null> {
-  return enqueue(engine, clientFor, options, asker);
-}
-
-function enqueue(engine: Engine, clientFor: ClientFactory, options: CycleOptions, asker: PollAsker): Promise<CycleResult | null> {
   const entry: Queued = { asker, options, controller: new AbortController(), supersededBy: null };
   const signal = options.signal ? AbortSignal.any([options.signal, entry.controller.signal]) : entry.controller.signal;
   const start = () => (entry.controller.signal.aborted ? null : pollOnce(engine, clientFor, { ...options, signal }));
@@ -71,7 +67,7 @@ function makeWay(engine: Engine, clientFor: ClientFactory, person: Queued, answe
     const theirs = other.options.companyId;
     // A background cycle this one reads everything of (every company, or the same one) is done by it.
     if (other.asker === 'background' && (companyId === undefined || theirs === companyId)) other.supersededBy = answer;
-    else if (companyId !== undefined && theirs === undefined) other.supersededBy = enqueue(engine, clientFor, other.options, other.asker);
+    else if (companyId !== undefined && theirs === undefined) other.supersededBy = poll(engine, clientFor, other.options, other.asker);
     else continue;
     other.controller.abort();
     pending.delete(other);
