@@ -1,4 +1,4 @@
-import { z } from './domain/zod';
+import * as z from './schema/z';
 import { SettingsSchema, type Settings } from './domain/settings';
 import { WATCH_STATES, type Watch } from './domain/watch';
 import type { Diagnosis } from './domain/cause';
@@ -10,7 +10,7 @@ import type { Capability, CapabilitySource } from './domain/capability';
 export const FIX_PRESS_OUTCOMES = ['pressed', 'page_refused', 'page_error'] as const;
 
 /**
- * The protocol between content scripts, extension pages and the background: one zod schema
+ * The protocol between content scripts, extension pages and the background: one schema
  * per message. The background validates every request and its sender (see
  * `utils/messaging/sender.ts`); replies are typed by `Replies`.
  */

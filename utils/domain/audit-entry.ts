@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from '../schema/z';
 import { WATCH_STATES } from './watch';
 
 /** One line of the append-only audit log: who or what did what, when, before → after, why. */

@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from '../schema/z';
 
 export const ENVIRONMENTS = ['production', 'production_us02', 'developer_sandbox', 'monthly_sandbox', 'custom'] as const;
 

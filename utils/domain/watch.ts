@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from '../schema/z';
 import { CAUSES } from './cause';
 import { CONNECTORS } from './schemas/erp-settings';
 import { REQUEST_STATUSES } from './schemas/request-detail';

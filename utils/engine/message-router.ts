@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { z } from 'zod/mini';
+import type * as z from '../schema/z';
 import { RequestSchemas, type Envelope, type MessageName, type Replies } from '../messaging';
 import { senderKind, type SenderKind, type SenderLike, type SenderTrust } from './sender-check';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from '../schema/z';
 import type { Backend } from '../overlay/backend';
 import { pageHint } from '../page/routes';
 import { TRAFFIC_SOURCE } from './observation';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from '../domain/zod';
+import * as z from '../schema/z';
 import type { Auth } from './auth';
 import { endpoints } from './endpoints';
 import { ProcoreError } from './procore-error';

@@ -1,4 +1,4 @@
-import type { z } from 'zod/mini';
+import type * as z from '../schema/z';
 import { ContractPaymentSchema, type ContractPayment } from '../domain/schemas/contract-payment';
 import { ProjectShowSchema, UomsConfigurationSchema } from '../domain/schemas/erp-name-sources';
 import { RequestDetailSchema, type RequestDetail } from '../domain/schemas/request-detail';
@@ -25,7 +25,7 @@ export class ProcoreClient {
     return this.problems.splice(0);
   }
 
-  private async one<S extends z.ZodMiniType>(schema: S, path: string, source: string, companyId?: string, signal?: AbortSignal): Promise<z.output<S>> {
+  private async one<S extends z.AnySchema>(schema: S, path: string, source: string, companyId?: string, signal?: AbortSignal): Promise<z.output<S>> {
     const { body } = await this.http.request(path, { companyId, signal });
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
@@ -35,7 +35,7 @@ export class ProcoreClient {
   }
 
   /** Every page of a list, following `Link: rel="next"`. */
-  async list<S extends z.ZodMiniType>(
+  async list<S extends z.AnySchema>(
     schema: S,
     path: string,
     source: string,

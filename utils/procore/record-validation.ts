@@ -1,4 +1,4 @@
-import type { z } from 'zod/mini';
+import type * as z from '../schema/z';
 
 export interface SchemaProblem {
   /** What was being read, e.g. "disbursements of company 8089". */
@@ -9,7 +9,7 @@ export interface SchemaProblem {
 }
 
 /** Validates each record on its own: a bad one is skipped and reported, the rest are kept. */
-export function validateRecords<S extends z.ZodMiniType>(
+export function validateRecords<S extends z.AnySchema>(
   schema: S,
   raw: unknown,
   source: string,

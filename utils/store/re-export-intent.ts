@@ -1,4 +1,4 @@
-import { z } from '../domain/zod';
+import * as z from '../schema/z';
 import { CAUSES } from '../domain/cause';
 
 /**

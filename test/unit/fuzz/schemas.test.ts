@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod/mini';
+import type * as z from '../../../utils/schema/z';
 import { ContractPaymentSchema } from '../../../utils/domain/schemas/contract-payment';
 import { DisbursementSchema, PayoutSchema } from '../../../utils/domain/schemas/disbursement';
 import { FundingAccountSchema } from '../../../utils/domain/schemas/funding-account';
@@ -22,7 +22,7 @@ type Json = Record<string, unknown>;
 
 interface Case {
   name: string;
-  schema: z.ZodMiniType;
+  schema: z.AnySchema;
   /** A valid record as the contract shows it, with the given id. */
   sample: (id: string) => Json;
   /** Dotted paths (arrays through their first element) that must be present and well typed. */

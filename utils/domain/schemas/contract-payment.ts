@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../../schema/z';
 import { DollarsAsCentsSchema, IdSchema, IntegerIdSchema, IsoDateSchema, known } from './ids';
 
 const Text = known(z.string());

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../../schema/z';
 import { CentsSchema, IdSchema, IntegerIdSchema, IsoDateSchema, known } from './ids';
 
 // PROCORE-CONTRACT.md v2, "Payment records": the fields of the public validate response, every

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../../schema/z';
 
 export const ErpBankAccountSchema = z.object({
   bank_id: z.string(),

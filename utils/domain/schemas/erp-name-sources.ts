@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../../schema/z';
 import { known } from './ids';
 
 /** `GET /rest/v2.0/companies/{cid}/uoms/configuration` (public; the name's meaning inferred). */

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../../schema/z';
 
 /** An error body Procore answers with: words to show the user. */
 export const ProcoreErrorBodySchema = z.object({

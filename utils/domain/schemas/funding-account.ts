@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../../schema/z';
 import { IdSchema, known } from './ids';
 
 /** A Procore Pay funding account (internal: learned from the Payments Settings page's requests). */

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../../schema/z';
 
 // Procore ids are 64-bit (PROCORE-CONTRACT.md): numbers from the API become strings at the edge
 // (beyond 2^53 the client's exact JSON parse hands them over as strings already), so no id is
@@ -46,6 +46,6 @@ export const IsoDateSchema = z.string().check(z.refine((s) => !Number.isNaN(Date
  * A field no Procore schema marks required: absent, null or of another type, the fact is
  * unknown (null), never the whole record invalid (PROCORE-CONTRACT.md "Paging, limits, errors").
  */
-export function known<T extends z.ZodMiniType>(schema: T) {
+export function known<T extends z.AnySchema>(schema: T) {
   return z.catch(z.nullish(schema), null);
 }

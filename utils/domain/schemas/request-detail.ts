@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../../schema/z';
 import { IdSchema, IntegerIdSchema, IsoDateSchema, known } from './ids';
 
 /** How the extension reads an export's state (PROCORE-CONTRACT.md: only two words are literal). */

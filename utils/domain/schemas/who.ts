@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../../schema/z';
 import { IdSchema, known } from './ids';
 
 export const MeSchema = z.object({ id: IdSchema, login: known(z.string()), name: known(z.string()) });

@@ -1,4 +1,4 @@
-import { z } from '../../domain/zod';
+import * as z from '../../schema/z';
 import { LEARNED_KINDS, findRecords, recordsAt, type LearnedKind } from '../../domain/learn/record-shapes';
 import { RECORD, fillTemplate, isReplayableTemplate } from '../../domain/learn/path-template';
 import type { ProcoreClient } from '../../procore/procore-client';

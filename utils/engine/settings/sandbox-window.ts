@@ -1,5 +1,5 @@
 import { SYNC_WINDOW_MS } from '../../domain/sync-window';
-import { z } from '../../domain/zod';
+import * as z from '../../schema/z';
 import type { Envelope } from '../../messaging';
 import { readMeta, writeMeta } from '../../store/meta-store';
 import type { Engine, SyncWindowSource } from '../engine';
