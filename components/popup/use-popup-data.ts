@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { sendMessage, subscribeWatches } from '../../utils/message-client';
+import { sendMessage } from '../../utils/message-client';
 import type { EngineStatus } from '../../utils/messaging';
 import type { Settings } from '../../utils/domain/settings';
 import type { Watch } from '../../utils/domain/watch';
-import { popupQueries } from '../../utils/view/popup-sections';
+import { takeFirstAnswers } from './first-answers';
 
 export interface PopupData {
   watches: ReadonlyMap<string, Watch>;
@@ -38,7 +38,8 @@ export function usePopupData(): PopupData {
 
   useEffect(() => {
     let alive = true;
-    const unsubscribe = subscribeWatches((change) => {
+    const { answers, rest, listen } = takeFirstAnswers();
+    const unsubscribe = listen((change) => {
       if (!alive) return;
       if (change.type === 'upsert') setWatches((current) => merge(current, change.watches));
       else if (change.type === 'remove') {
@@ -49,8 +50,7 @@ export function usePopupData(): PopupData {
         });
       } else setStatus(change.status);
     });
-    const [first, rest] = popupQueries(Date.now());
-    Promise.all([sendMessage('settings.get', {}), sendMessage('status.get', {}), sendMessage('watches.list', first)])
+    answers
       .then(([view, engineStatus, list]) => {
         if (!alive) return;
         setSettings(view.settings);
