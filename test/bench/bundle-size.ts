@@ -21,8 +21,9 @@ interface Manifest {
   content_scripts?: { js?: string[] }[];
 }
 
-// Static and dynamic imports between the build's own chunks (minified: `from"./x.js"`, `import("./x.js")`).
-const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"']+\.js)["']/g;
+// Static and dynamic imports between the build's own chunks (minified: `from"./x.js"`,
+// `import("./x.js")`, and a dynamic import as Vite writes it, with backquotes).
+const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)["'`]([^"'`]+\.js)["'`]/g;
 const HTML_SCRIPT = /<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="([^"]+\.js)"/g;
 
 function resolveFrom(dir: string, fromFile: string, specifier: string): string {
