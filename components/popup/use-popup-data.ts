@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { sendMessage } from '../../utils/message-client';
+import { sendMessage, subscribeWatches } from '../../utils/message-client';
 import type { EngineStatus } from '../../utils/messaging';
 import type { Settings } from '../../utils/domain/settings';
 import type { Watch } from '../../utils/domain/watch';
-import { takeFirstAnswers } from './first-answers';
+import { popupQueries } from '../../utils/view/popup-sections';
 
 export interface PopupData {
   watches: ReadonlyMap<string, Watch>;
@@ -38,8 +38,7 @@ export function usePopupData(): PopupData {
 
   useEffect(() => {
     let alive = true;
-    const { answers, rest, listen } = takeFirstAnswers();
-    const unsubscribe = listen((change) => {
+    const unsubscribe = subscribeWatches((change) => {
       if (!alive) return;
       if (change.type === 'upsert') setWatches((current) => merge(current, change.watches));
       else if (change.type === 'remove') {
@@ -50,7 +49,8 @@ export function usePopupData(): PopupData {
         });
       } else setStatus(change.status);
     });
-    answers
+    const [first, rest] = popupQueries(Date.now());
+    Promise.all([sendMessage('settings.get', {}), sendMessage('status.get', {}), sendMessage('watches.list', first)])
       .then(([view, engineStatus, list]) => {
         if (!alive) return;
         setSettings(view.settings);

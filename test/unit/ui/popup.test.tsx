@@ -12,7 +12,6 @@ vi.mock('../../../utils/message-client', () => ({
   subscribeWatches: (...args: unknown[]) => (background.current.subscribeWatches as (...a: unknown[]) => unknown)(...args),
 }));
 const { Popup } = await import('../../../components/popup/Popup');
-const { askEarly } = await import('../../../components/popup/first-answers');
 
 const T = Date.UTC(2026, 10, 15, 17, 0, 0);
 const dup = {
@@ -218,20 +217,6 @@ describe('popup', () => {
     expect(await screen.findByRole('heading', { name: 'Failed (1)' })).toBeTruthy();
     act(() => bg.push({ type: 'remove', payoutIds: ['po_s'] }));
     await screen.findByText('Nothing needs you right now');
-  });
-
-  it('asks before it mounts and loses no change that comes between the asking and the mounting', async () => {
-    background.current = makeBackground({ watches: [syncing] });
-    askEarly();
-    const bg = background.current;
-    expect(bg.sendMessage.mock.calls.map(([name]) => name)).toEqual(['settings.get', 'status.get', 'watches.list']);
-    // The record fails after the background answered the first list, before React has mounted.
-    bg.push({ type: 'upsert', watches: [{ ...syncing, state: 'failed', diagnosis: dup, updatedAt: T + 5 }] });
-    render(<Popup />);
-    expect(await screen.findByRole('heading', { name: 'Failed (1)' })).toBeTruthy();
-    expect(screen.queryByRole('heading', { name: /^Syncing/ })).toBeNull();
-    // The early answers are used once: nothing was asked twice.
-    expect(bg.sendMessage.mock.calls.filter(([name]) => name === 'settings.get')).toHaveLength(1);
   });
 
   it('draws the failed and overdue records before the background has read the rest', async () => {
