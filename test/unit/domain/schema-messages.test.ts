@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DisbursementSchema } from '../../../utils/domain/schemas/disbursement';
 import { SettingsSchema } from '../../../utils/domain/settings';
 
-// The schemas are zod/mini, which has no messages of its own: users and schema-problem reports
-// must still read zod's English, not a bare "Invalid input". (No classic zod in this file's graph.)
+// The schemas run on the extension's own validator (utils/schema): users and schema-problem
+// reports read zod's English wording, not a bare "Invalid input". (No zod in this file's graph.)
 describe('schema messages', () => {
   it('a wrong type names what was expected and what came', () => {
     const parsed = SettingsSchema.safeParse({ retentionDays: 'x', companyIds: [8089] });
