@@ -154,7 +154,10 @@ describe('faults from Procore and the network', () => {
       await until('overdue', async () => (await run.watchesOf(d.id))[0]?.state === 'overdue', deadline - Date.now() + 10_000, 250);
       const seen = await run.page.evaluate(() => Object.entries((globalThis as unknown as { __seen: Record<string, number> }).__seen));
       const first = Math.min(...seen.filter(([id]) => id.startsWith('esw:')).map(([, at]) => at));
-      expect(first - deadline, 'deadline → notification, Procore hung').toBeLessThan(2_000);
+      // Missed once in a fresh-clone CI run (no notification at all) and not since: say what was seen.
+      const overdue = (await run.watchesOf(d.id))[0];
+      const said = `notifications seen ${JSON.stringify(seen.map(([id, at]) => [id, at - deadline]))}; overdue ${overdue ? overdue.stateSince - deadline : '?'} ms after the deadline; last error ${JSON.stringify((await run.status()).lastError)}`;
+      expect(first - deadline, `deadline → notification, Procore hung (${said})`).toBeLessThan(2_000);
     } finally {
       await run.clearFaults();
       // Requests sent while Procore hung are still waiting out their 20 s timeout, and polls queue
