@@ -1,4 +1,4 @@
-import { schema, under, type AnySchema, type Input, type Output, type RawIssue, type Schema } from './schema';
+import { runApart, schema, under, type AnySchema, type Input, type Output, type Schema } from './schema';
 import { typeIssue } from './english';
 
 export function array<E extends AnySchema>(element: E): Schema<Output<E>[], Input<E>[]> {
@@ -11,8 +11,8 @@ export function array<E extends AnySchema>(element: E): Schema<Output<E>[], Inpu
       // A loop, not `map`: a hole in the array is read as undefined, as zod reads it.
       const out: unknown[] = [];
       for (let index = 0; index < value.length; index++) {
-        const child: RawIssue[] = [];
-        out.push(element.run(value[index], child));
+        const { read, issues: child } = runApart(element, value[index]);
+        out.push(read);
         under(index, child, issues);
       }
       return out;

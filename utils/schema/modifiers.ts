@@ -1,9 +1,7 @@
-import { schema, type AnySchema, type Input, type Output, type RawIssue, type Schema } from './schema';
+import { runApart, schema, type AnySchema, type Input, type Output, type RawIssue, type Schema } from './schema';
 
-type Cloned = <T>(value: T) => T;
 // zod hands out a shallow copy of a default, so no two parses share one array or object.
-const shallowClone: Cloned = (value) =>
-  (Array.isArray(value) ? [...value] : typeof value === 'object' && value !== null ? { ...value } : value) as typeof value;
+const shallowClone = <T>(value: T): T => (Array.isArray(value) ? [...value] : typeof value === 'object' && value !== null ? { ...value } : value) as T;
 
 /** Absent (undefined) allowed; a default inside still applies. */
 export function optional<S extends AnySchema>(inner: S): Schema<Output<S> | undefined, Input<S> | undefined> {
@@ -13,8 +11,7 @@ export function optional<S extends AnySchema>(inner: S): Schema<Output<S> | unde
     read(value, issues) {
       if (value !== undefined) return inner.run(value, issues);
       if (inner.optin !== 'defaulted') return undefined;
-      const child: RawIssue[] = [];
-      const read = inner.run(undefined, child);
+      const { read, issues: child } = runApart(inner, undefined);
       return child.length ? undefined : read;
     },
   });
@@ -47,8 +44,7 @@ function catchValue<S extends AnySchema>(inner: S, fallback: NoInfer<Output<S>>)
     optin: inner.optin === 'defaulted' ? 'defaulted' : 'optional',
     optout: inner.optout,
     read(value) {
-      const child: RawIssue[] = [];
-      const read = inner.run(value, child);
+      const { read, issues: child } = runApart(inner, value);
       return child.length ? fallback : read;
     },
   });

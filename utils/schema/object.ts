@@ -1,4 +1,4 @@
-import { schema, under, type AnySchema, type Input, type Output, type RawIssue, type Schema } from './schema';
+import { runApart, schema, under, type AnySchema, type Input, type Output, type RawIssue, type Schema } from './schema';
 import { typeIssue } from './english';
 import { optional } from './modifiers';
 
@@ -33,8 +33,7 @@ function readObject(shape: Shape, rest: AnySchema | undefined, value: unknown, i
   for (const key of Object.keys(shape)) {
     const field = shape[key]!;
     const present = key in value;
-    const child: RawIssue[] = [];
-    const read = field.run(value[key], child);
+    const { read, issues: child } = runApart(field, value[key]);
     if (!present && field.optout && field.optin === 'optional') continue;
     if (child.length && !(present || !field.optin || !field.optout)) continue;
     under(key, child, issues);
@@ -47,8 +46,8 @@ function readObject(shape: Shape, rest: AnySchema | undefined, value: unknown, i
   if (rest) {
     for (const key of Object.keys(value)) {
       if (Object.hasOwn(shape, key) || key === '__proto__') continue;
-      const child: RawIssue[] = [];
-      out[key] = rest.run(value[key], child);
+      const { read, issues: child } = runApart(rest, value[key]);
+      out[key] = read;
       under(key, child, issues);
     }
   }

@@ -62,6 +62,12 @@ export function aborted(issues: readonly RawIssue[], from = 0): boolean {
   return false;
 }
 
+/** `child` run on its own issue list: a parent keeps, moves or drops those issues. */
+export function runApart(child: Schema<unknown, unknown>, value: unknown): { read: unknown; issues: RawIssue[] } {
+  const issues: RawIssue[] = [];
+  return { read: child.run(value, issues), issues };
+}
+
 /** The child's issues, each under `key` in the parent's. */
 export function under(key: PropertyKey, child: readonly RawIssue[], issues: RawIssue[]): void {
   for (const issue of child) issues.push({ ...issue, path: [key, ...(issue.path ?? [])] });

@@ -1,4 +1,4 @@
-import { aborted, schema, type AnySchema, type Input, type Output, type RawIssue, type Schema } from './schema';
+import { aborted, runApart, schema, type AnySchema, type Input, type Output, type RawIssue, type Schema } from './schema';
 
 /**
  * The first option that takes the value; failing that, the issues of the one option whose type
@@ -11,10 +11,9 @@ export function union<const T extends readonly AnySchema[]>(options: T): Schema<
     read(value, issues) {
       const tried: { read: unknown; issues: RawIssue[] }[] = [];
       for (const option of options) {
-        const child: RawIssue[] = [];
-        const read = option.run(value, child);
-        if (child.length === 0) return read;
-        tried.push({ read, issues: child });
+        const result = runApart(option, value);
+        if (result.issues.length === 0) return result.read;
+        tried.push(result);
       }
       const live = tried.filter((t) => !aborted(t.issues));
       if (live.length === 1) {
