@@ -40,12 +40,12 @@ describe('notifier', () => {
       sampleWatch({ payoutId: 'e', state: 'overdue', snoozedUntil: Date.now() + 60_000 }),
     ]);
     const items = ['a', 'b', 'c', 'd', 'e'].map((payoutId) => ({ kind: 'overdue' as const, payoutId }));
-    expect(await notify(engine, items)).toBe(2);
+    expect(await notify(engine, items, await engine.settings())).toBe(2);
     const shown = Object.values(await fakeBrowser.notifications.getAll()) as { message: string }[];
     expect(shown.map((n) => n.message).sort()).toEqual(['1 payment not in QuickBooks Online after 10 minutes', '3 payments not in QuickBooks Online after 10 minutes']);
 
     await updateSettings(engine.db, { notifications: { overdue: false, failed: true, syncedAfterFix: true, quietHours: { enabled: false, start: '19:00', end: '07:00' } } });
-    expect(await notify(engine, items)).toBe(0);
+    expect(await notify(engine, items, await engine.settings())).toBe(0);
   });
 
   it("opens the company's ERP Integrations page with the record's fix ready on click, and snoozes from the second button", async () => {
@@ -54,11 +54,11 @@ describe('notifier', () => {
     await putWatches(engine.db, [sampleWatch({ payoutId: 'a', state: 'failed' })]);
     const snoozed: string[][] = [];
     setupNotificationClicks(Promise.resolve(engine), async (_e, ids) => void snoozed.push(ids));
-    await notify(engine, [{ kind: 'failed', payoutId: 'a' }]);
+    await notify(engine, [{ kind: 'failed', payoutId: 'a' }], await engine.settings());
     const [id] = Object.keys(await fakeBrowser.notifications.getAll());
     await fakeBrowser.notifications.onButtonClicked.trigger(id!, 1);
     await vi.waitFor(() => expect(snoozed).toEqual([['a']]));
-    await notify(engine, [{ kind: 'failed', payoutId: 'a' }]);
+    await notify(engine, [{ kind: 'failed', payoutId: 'a' }], await engine.settings());
     const [second] = Object.keys(await fakeBrowser.notifications.getAll());
     await fakeBrowser.notifications.onClicked.trigger(second!);
     await vi.waitFor(async () => expect((await fakeBrowser.tabs.query({})).map((t) => t.url)).toContain('https://us02.procore.com/8089/company/erp_integrations#esw-fix=a'));

@@ -38,7 +38,7 @@ describe('Firefox: notifications without buttons', () => {
     const shown = await notify(engine, [
       { kind: 'failed', payoutId: 'po_1' },
       { kind: 'overdue', payoutId: 'po_2' },
-    ]);
+    ], await engine.settings());
     expect(shown).toBe(1);
     const [options] = [...created.values()];
     expect(options).toBeDefined();
@@ -49,7 +49,7 @@ describe('Firefox: notifications without buttons', () => {
   });
 
   it('keeps the buttons where the browser has them (Chromium)', async () => {
-    const shown = await notify(engine, [{ kind: 'failed', payoutId: 'po_1' }]);
+    const shown = await notify(engine, [{ kind: 'failed', payoutId: 'po_1' }], await engine.settings());
     expect(shown).toBe(1);
     const all = await fakeBrowser.notifications.getAll();
     const options = Object.values(all)[0] as { buttons?: { title: string }[] };
@@ -58,14 +58,14 @@ describe('Firefox: notifications without buttons', () => {
 
   it('still reports a failure that is not about buttons', async () => {
     vi.spyOn(fakeBrowser.notifications, 'create').mockRejectedValue(new Error('notifications are disabled'));
-    await expect(notify(engine, [{ kind: 'failed', payoutId: 'po_1' }])).rejects.toThrow(/disabled/);
+    await expect(notify(engine, [{ kind: 'failed', payoutId: 'po_1' }], await engine.settings())).rejects.toThrow(/disabled/);
   });
 
   it("wires clicks without an onButtonClicked event, and a click opens the company's ERP Integrations with the record's fix ready", async () => {
     const { created } = behaveLikeFirefox();
     const snooze = vi.fn(async () => undefined);
     expect(() => setupNotificationClicks(Promise.resolve(engine), snooze)).not.toThrow();
-    await notify(engine, [{ kind: 'failed', payoutId: 'po_1' }]);
+    await notify(engine, [{ kind: 'failed', payoutId: 'po_1' }], await engine.settings());
     const [id] = [...created.keys()];
     const tabs = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
     await fakeBrowser.notifications.onClicked.trigger(id!);

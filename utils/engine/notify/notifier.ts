@@ -6,8 +6,7 @@ import { storedCompanies } from '../poll/company-directory';
 import type { Engine } from '../engine';
 import { groupForNotification, type NotifyItem } from '../../domain/notification-grouping';
 import { companyNotification } from '../../domain/notification-text';
-import { holdNotifications, takeHeldNotifications } from './held-notifications';
-import { quietHoursEnd } from '../../domain/quiet-hours';
+import type { Settings } from '../../domain/settings';
 
 export const SNOOZE_MINUTES = 15;
 const PREFIX = 'esw:';
@@ -38,17 +37,9 @@ async function createNotification(id: string, options: Record<string, unknown>):
 
 /**
  * One desktop notification per company for everything one cycle found (never a burst), unless
- * the user turned that kind off or snoozed the record. In quiet hours they are held for
- * `deliverHeldNotifications` at the end.
+ * the user turned that kind off or snoozed the record (quiet hours: notification-outbox.ts).
  */
-export async function notify(engine: Engine, items: readonly NotifyItem[]): Promise<number> {
-  if (!items.length) return 0;
-  const settings = await engine.settings();
-  const quietEnd = quietHoursEnd(settings.notifications.quietHours, engine.localTime());
-  if (quietEnd !== null) {
-    await holdNotifications(engine, items, quietEnd);
-    return 0;
-  }
+export async function notify(engine: Engine, items: readonly NotifyItem[], settings: Settings): Promise<number> {
   const watches = await getWatches(engine.db, [...new Set(items.map((i) => i.payoutId))]);
   const groups = groupForNotification(items, watches, settings, engine.now());
   const names = new Map((await storedCompanies(engine)).map((c) => [c.id, c.name]));
@@ -88,11 +79,6 @@ export async function notifyFixReady(engine: Engine, companyId: string, fixes: r
     message: `Duplicate check number: the fix${one} is ready on the ERP Integrations page. Nothing is exported until you confirm there.`,
     buttons: [{ title: 'Fix in Procore' }, { title: `Snooze ${SNOOZE_MINUTES} min` }],
   });
-}
-
-/** At the end of quiet hours: what was held, still true, as one summary per company. */
-export async function deliverHeldNotifications(engine: Engine): Promise<number> {
-  return notify(engine, await takeHeldNotifications(engine));
 }
 
 /** A click on a notification: the ERP Integrations page, with the record's fix ready when it is about one. */

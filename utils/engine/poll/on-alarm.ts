@@ -1,5 +1,5 @@
 import type { Engine } from '../engine';
-import { deliverHeldNotifications } from '../notify/notifier';
+import { deliverOutbox } from '../notify/notification-outbox';
 import { keepWorkerAlive } from './keep-alive';
 import { poll, type ClientFactory } from './poll-runner';
 import { reachDeadlines } from './reach-deadlines';
@@ -16,7 +16,9 @@ const report = (what: string) => (error: unknown) => console.error(`erp-sync-wat
 export function alarmHandler(clientFor: ClientFactory): (engine: Engine, name: AlarmName) => Promise<void> {
   return (engine, name) =>
     keepWorkerAlive(async () => {
-      if (name === ALARMS.quietEnd) return void (await deliverHeldNotifications(engine).catch(report('held notifications')));
+      // What a stopped worker committed but never told, or quiet hours held, goes out first.
+      await deliverOutbox(engine).catch(report('notifications'));
+      if (name === ALARMS.quietEnd) return;
       if (name === ALARMS.probe) return void (await probeSession(engine, clientFor).catch(report('signed-out probe')));
       if (name === ALARMS.deadline) {
         await reachDeadlines(engine).catch(report('deadline'));

@@ -6,7 +6,7 @@ import type { EngineStatus } from '../../messaging';
 import { readStatus, writeStatus } from './engine-status';
 import { pollPace } from '../../domain/poll-pace';
 
-// quietEnd: notifications held during quiet hours are delivered when they end. probe: `/me`
+// quietEnd: notifications held in the outbox during quiet hours are told when they end. probe: `/me`
 // while signed out.
 export const ALARMS = { poll: 'poll', discovery: 'discovery', deadline: 'deadline', quietEnd: 'quiet-end', probe: 'probe' } as const;
 export type AlarmName = (typeof ALARMS)[keyof typeof ALARMS];

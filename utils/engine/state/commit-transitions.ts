@@ -5,6 +5,7 @@ import type { WatchEffect } from '../../domain/watch-effect';
 import type { WatchEvent } from '../../domain/watch-event';
 import { appendAudit } from '../../store/audit-log';
 import type { Engine } from '../engine';
+import { queueNotifications, readOutbox } from '../notify/notification-outbox';
 
 export interface PendingTransition {
   /**
@@ -41,8 +42,9 @@ export interface TransitionFault {
  * User actions and polls all commit here, so they are serialised by the store. Then the audit
  * lines are stored and the changes pushed to open pages. Effects are returned, not run: the caller
  * runs them only after this has stored the new state, so a worker dying in between loses no
- * state. A bug in the state machine (or the classifier it calls) is caught here: the watch stays
- * as stored, and the fault is audited and returned for the caller to show.
+ * state; what to tell the user is queued with the state (notification-outbox.ts). A bug in the
+ * state machine (or the classifier it calls) is caught here: the watch stays as stored, and the
+ * fault is audited and returned for the caller to show.
  */
 export async function commitTransitions(engine: Engine, pending: readonly PendingTransition[]): Promise<CommittedTransitions> {
   const now = engine.now();
@@ -50,10 +52,12 @@ export async function commitTransitions(engine: Engine, pending: readonly Pendin
   const audit: AuditEntry[] = [];
   const effects: WatchEffect[] = [];
   const faults: TransitionFault[] = [];
-  const tx = engine.db.transaction('watches', 'readwrite');
+  const tx = engine.db.transaction(['watches', 'meta'], 'readwrite');
+  const store = tx.objectStore('watches');
   const ids = [...new Set(pending.map((p) => p.watch.payoutId))];
   const stored = new Map<string, Watch>();
-  (await Promise.all(ids.map((id) => tx.store.get(id)))).forEach((value, i) => {
+  const [values, outbox] = await Promise.all([Promise.all(ids.map((id) => store.get(id))), readOutbox(tx)]);
+  values.forEach((value, i) => {
     const parsed = value === undefined ? null : WatchSchema.safeParse(value);
     if (parsed?.success) stored.set(ids[i]!, parsed.data);
   });
@@ -100,7 +104,7 @@ export async function commitTransitions(engine: Engine, pending: readonly Pendin
     await tx.done.catch(() => undefined);
     throw error;
   }
-  await Promise.all([...valid.map((w) => tx.store.put(w)), tx.done]);
+  await Promise.all([...valid.map((w) => store.put(w)), queueNotifications(tx, outbox, effects), tx.done]);
   await appendAudit(engine.db, audit);
   engine.hub.publish({ type: 'upsert', watches });
   return { watches, effects, faults };

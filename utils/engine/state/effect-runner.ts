@@ -3,17 +3,17 @@ import { appendAudit } from '../../store/audit-log';
 import { getWatch } from '../../store/watch-store';
 import { updateBadge } from '../notify/badge';
 import type { Engine } from '../engine';
-import { notify } from '../notify/notifier';
+import { deliverOutbox } from '../notify/notification-outbox';
 import { armDeadlineAlarm } from '../poll/scheduler';
 
 /**
  * Runs what `transition` asked for, after the new state was stored: one grouped notification
- * per company, the deadline alarm, the badge. `reexport` effects belong to the fixer, which
- * asked for them and sends the export itself under its lease and intent.
+ * per company (from the outbox the commit filled), the deadline alarm, the badge. `reexport`
+ * effects belong to the fixer, which asked for them and sends the export itself under its lease
+ * and intent.
  */
 export async function runEffects(engine: Engine, effects: readonly WatchEffect[]): Promise<void> {
-  const notifications = effects.filter((e) => e.type === 'notify');
-  await notify(engine, notifications);
+  await deliverOutbox(engine);
   if (effects.some((e) => e.type === 'schedule')) await armDeadlineAlarm(engine);
   for (const effect of effects) {
     if (effect.type !== 'escalate') continue;
