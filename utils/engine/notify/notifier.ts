@@ -11,9 +11,9 @@ import type { Settings } from '../../domain/settings';
 export const SNOOZE_MINUTES = 15;
 const PREFIX = 'esw:';
 
-// A plain 48 px disc, inline so a notification never depends on an icon file being packaged
-// (Chrome refuses to show a notification whose image cannot be loaded).
-const NOTIFICATION_ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAmElEQVR42u3ayw2AMAwE0XRCaZRKaVABSiAfezdjifu8G9iUwhjNcV53yyMZnQ7TGx4GGR2+FDI7fhpiVfgUSFT8EER0fDdCGpAl/hciW/xnhDQga3wzQhqQPb6KABAJUIl/RQAAAAAAAADSAN6FAGzyTeD/SclWgt2Q4XZu3+Wu/Hrd4sBhcWKyOfJZnFltDt02vxownfMApw1W5O1gEkwAAAAASUVORK5CYII=';
+// The packaged toolbar icon (public/icon): Chrome refuses a notification whose image cannot be
+// loaded, and the end-to-end tests see every notification shown from this build.
+const notificationIcon = () => browser.runtime.getURL('/icon/48.png');
 
 interface NotificationRecord {
   companyId: string;
@@ -52,7 +52,7 @@ export async function notify(engine: Engine, items: readonly NotifyItem[], setti
     await writeMeta(engine.db, `notification:${id}`, { companyId, payoutIds } satisfies NotificationRecord);
     await createNotification(id, {
       type: 'basic',
-      iconUrl: NOTIFICATION_ICON,
+      iconUrl: notificationIcon(),
       title,
       message,
       buttons: [OPEN_BUTTON, { title: `Snooze ${SNOOZE_MINUTES} min` }],
@@ -74,7 +74,7 @@ export async function notifyFixReady(engine: Engine, companyId: string, fixes: r
   await writeMeta(engine.db, `notification:${id}`, { companyId, payoutIds } satisfies NotificationRecord);
   await createNotification(id, {
     type: 'basic',
-    iconUrl: NOTIFICATION_ICON,
+    iconUrl: notificationIcon(),
     title: fixes.length === 1 ? 'A fix is ready in Procore' : `${fixes.length} fixes are ready in Procore`,
     message: `Duplicate check number: the fix${one} is ready on the ERP Integrations page. Nothing is exported until you confirm there.`,
     buttons: [{ title: 'Fix in Procore' }, { title: `Snooze ${SNOOZE_MINUTES} min` }],
