@@ -11,10 +11,15 @@ import { percentile } from './percentile';
 /** The product's window: nothing shortened, the packed build runs as shipped. */
 const WINDOW_MS = 600_000;
 export const DEADLINE_RECORDS = 24;
-/** The first deadline comes this long after discovery: longer than the worker's 30 s idle limit. */
-const LEAD_MS = 45_000;
+/**
+ * The first deadline comes this long after the records are funded: time to learn the Payments
+ * pages and discover, then longer than the worker's 30 s idle limit.
+ */
+const LEAD_MS = 60_000;
 /** Deadlines this far apart: each gets a cycle of its own. */
 const SPACING_MS = 3_000;
+/** How long the content scripts may take to teach the worker an endpoint from a page. */
+const LEARN_TIMEOUT_MS = 20_000;
 /**
  * While records sync the product polls every 30 s, the worker's idle limit, so Chrome seldom
  * finds it idle long enough to stop it. Every other deadline the bench stops it this long before
@@ -54,6 +59,50 @@ function runningAt(events: readonly ServiceWorkerEvent[], at: number): boolean {
   return before.length > 0 && before[before.length - 1]!.event === 'started';
 }
 
+/** `compatibility.get`'s answer for one capability, asked from the options page. */
+async function capabilityMet(ext: ForceInstalled, capability: string): Promise<boolean> {
+  const source = await ext.evaluateInPage<string | null>(
+    `chrome-extension://${ext.extensionId}/options.html`,
+    `chrome.runtime.sendMessage({ name: 'compatibility.get', payload: {} }).then((e) => e?.value?.capabilities?.find((c) => c.id === ${JSON.stringify(capability)})?.source ?? null)`,
+  );
+  return source === 'learned' || source === 'public_api';
+}
+
+async function untilCapability(ext: ForceInstalled, capability: string): Promise<void> {
+  for (const by = Date.now() + LEARN_TIMEOUT_MS; !(await capabilityMet(ext, capability)); await new Promise((r) => setTimeout(r, 250))) {
+    if (Date.now() > by) throw new Error(`The extension did not learn ${capability} from the sandbox's Payments pages within ${LEARN_TIMEOUT_MS / 1000} s`);
+  }
+}
+
+/**
+ * Contract v2: the disbursement endpoints are learned from Procore's own pages, so the bench
+ * opens the Disbursements tab as a user would (and one disbursement when the list alone did not
+ * give the payouts) before anything is asked of the worker.
+ */
+async function learnFromPaymentsPages(ext: ForceInstalled, origin: string, companyId: string): Promise<void> {
+  const list = await ext.openPage(`${origin}/${companyId}/company/payments/disbursements`);
+  try {
+    await untilCapability(ext, 'discover_disbursements');
+    if (await capabilityMet(ext, 'read_payouts')) return;
+    const href = await list.evaluate<string>(`(async () => {
+      for (let i = 0; i < 100; i++) {
+        const link = document.querySelector('.ag-row[row-index] a[href*="/payments/disbursements/"]');
+        if (link) return link.href;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('no disbursement row to open');
+    })()`);
+    const detail = await ext.openPage(href);
+    try {
+      await untilCapability(ext, 'read_payouts');
+    } finally {
+      await detail.close();
+    }
+  } finally {
+    await list.close();
+  }
+}
+
 /** From an extension page (the options page), never from the worker: poll once, then the syncing records. */
 function discoverFromPage(ext: ForceInstalled): Promise<Watch[]> {
   return ext.evaluateInPage<Watch[]>(
@@ -64,6 +113,12 @@ function discoverFromPage(ext: ForceInstalled): Promise<Watch[]> {
         if (!envelope || !envelope.ok) throw new Error(name + ' failed: ' + (envelope ? envelope.error : 'no answer'));
         return envelope.value;
       };
+      // Chromium hands the policy to storage.managed a moment after installing the extension: a
+      // poll asked before it would go to the build's default origin.
+      for (let i = 0; !(await send('settings.get', {})).locked.includes('apiOrigin'); i++) {
+        if (i === 100) throw new Error('the policy never reached the extension (settings.get: apiOrigin not locked after 10 s)');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await send('poll.now', {});
       return send('watches.list', { states: ['syncing'] });
     })()`,
@@ -145,6 +200,7 @@ export async function runDeadlineLatency(options: { extensionDir: string; log?: 
       // The ERP answers well after the window: at the deadline the record is simply overdue.
       createFromSpec(sim.store, { name: `Deadline ${i + 1}`, fundedAgoMs: WINDOW_MS - LEAD_MS - i * SPACING_MS, payouts: [{ delayFraction: 1.6 }] });
     }
+    await learnFromPaymentsPages(ext, sim.origin, String([...sim.store.state.companies.keys()][0]));
     const watcher = await watchNotifications(ext);
     const watches = (await discoverFromPage(ext)).filter((w) => w.deadline !== null);
     if (watches.length < DEADLINE_RECORDS) throw new Error(`Only ${watches.length} of ${DEADLINE_RECORDS} records are syncing after discovery`);
