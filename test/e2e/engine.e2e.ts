@@ -1,11 +1,13 @@
 import type { Page } from 'playwright-core';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Watch } from '../../utils/domain/watch';
-import type { EngineStatus } from '../../utils/messaging';
+import type { EngineStatus, SettingsView } from '../../utils/messaging';
 import type { Sim } from '../sim/server';
 import { ledger, simControl, startTestSim } from '../sim/testing';
 import { configureExtension, openExtensionPage, sendFromExtensionPage } from './configure';
-import { launchExtension, type LaunchedExtension } from './launch';
+import { extensionPolicy } from './enterprise-policy';
+import { isolatedBuild, launchExtension, type LaunchedExtension } from './launch';
 
 const WINDOW_MS = 8_000;
 
@@ -143,5 +145,53 @@ describe('the background engine in Chromium against the sim', () => {
     // Web pages have no messaging channel to the extension at all (no externally_connectable).
     expect(reply).toBe('no channel');
     await web.close();
+  });
+});
+
+/**
+ * An administrator's policy names the Procore, or names another one later. Chromium hands a policy
+ * to the extension whenever it changes (here: the policy file written after launch, read again
+ * after a few seconds' settle); the worker follows it then, not at its next alarm minutes later.
+ */
+describe('a policy that arrives after the worker started', () => {
+  let sim: Sim;
+  let dir: string;
+  let policy: ReturnType<typeof extensionPolicy>;
+  let ext: LaunchedExtension;
+  let page: Page;
+
+  beforeAll(async () => {
+    sim = await startTestSim();
+    dir = isolatedBuild();
+    policy = extensionPolicy(dir);
+    policy.remove();
+    ext = await launchExtension({ extensionDir: dir });
+    // The popup asks nothing of Procore when it opens (the options page tests the connection).
+    page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    policy?.remove();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    await sim?.close();
+  });
+
+  it('is followed at once: the worker signs in at the Procore it names, with no message and no alarm', async () => {
+    const status = () => sendFromExtensionPage<EngineStatus>(page, 'status.get', {});
+    const signIn = await ext.context.request.post(`${sim.origin}/__sim/session`, { data: {} });
+    expect(signIn.ok()).toBe(true);
+    // Nothing asked yet: the first discovery alarm is minutes away.
+    expect((await status()).signedIn).toBeNull();
+    const written = Date.now();
+    policy.write({ environment: 'custom', apiOrigin: sim.origin, authMode: 'session' });
+    await until('the policy to show in the settings', async () => {
+      const view = await sendFromExtensionPage<SettingsView>(page, 'settings.get', {});
+      return view.locked.includes('apiOrigin') && view.settings.apiOrigin === sim.origin;
+    });
+    const handedOver = Date.now();
+    await until('the worker to sign in at the policy Procore', async () => (await status()).signedIn === true, 15_000);
+    console.info(`policy written → in storage.managed ${handedOver - written} ms → signed in ${Date.now() - handedOver} ms later`);
+    expect((await status()).lastError).toBeNull();
   });
 });

@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import type { SettingsView } from '../../utils/messaging';
 import { startSim, type Sim } from '../sim/server';
 import { ledger, simControl } from '../sim/testing';
 import { configureExtension, sendFromExtensionPage } from './configure';
+import { extensionPolicy } from './enterprise-policy';
 import { isolatedBuild, launchExtension, type LaunchedExtension } from './launch';
 
 const WINDOW_MS = 30_000;
@@ -283,27 +283,21 @@ describe('popup when the browser is not signed in to Procore', () => {
   });
 });
 
-/**
- * Enterprise policy: Chromium reads `/etc/chromium/policies/managed/*.json`, keyed by extension id.
- * The private copy of the build has its own id, so this policy touches no other browser.
- */
+/** Enterprise policy: the private copy of the build has its own id, so this policy touches no other browser. */
 describe('options under an enterprise policy', () => {
   let dir: string;
-  let policyFile: string;
+  let policy: ReturnType<typeof extensionPolicy>;
   let ext: LaunchedExtension;
   beforeAll(async () => {
     dir = isolatedBuild();
-    const id = [...createHash('sha256').update(dir).digest('hex').slice(0, 32)].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
-    const policyDir = '/etc/chromium/policies/managed';
-    mkdirSync(policyDir, { recursive: true });
-    policyFile = path.join(policyDir, `erp-sync-watch-e2e-${id}.json`);
-    writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: { retentionDays: 400, autoFixDuplicateCheckNumbers: true } } } }));
+    policy = extensionPolicy(dir);
+    policy.write({ retentionDays: 400, autoFixDuplicateCheckNumbers: true });
     ext = await launchExtension({ extensionDir: dir });
-    expect(ext.extensionId).toBe(id);
+    expect(ext.extensionId).toBe(policy.id);
   });
   afterAll(async () => {
     await ext?.close();
-    if (policyFile) rmSync(policyFile, { force: true });
+    policy?.remove();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

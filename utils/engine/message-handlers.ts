@@ -9,7 +9,7 @@ import { checkNumberAdvice } from './fix/check-number-advice';
 import type { Engine } from './engine';
 import { confirmObservation, learnedEndpoints } from './learn/learned-endpoints';
 import { capabilityWorked, readCapabilities } from './learn/capability-log';
-import { confirmHeldObservations, connectionReaches, holdObservation } from './learn/held-observations';
+import { connectionReaches, holdObservation } from './learn/held-observations';
 import { CAPABILITIES, CAPABILITY_NAMES, capabilityAdvice } from '../domain/capability';
 import { rememberTabOrigin } from './poll/procore-connection';
 import { readStatus, writeStatus } from './poll/engine-status';
@@ -22,12 +22,13 @@ import type { SenderKind } from './sender-check';
 import type { MessageHandlers } from './message-router';
 import { confirmPageHints } from './learn/page-hints';
 import type { ClientFactory } from './poll/poll-runner';
-import { poll } from './poll/poll-runner';
+import { pollNow as pollNowFor, trackNow } from './poll/poll-now';
 import type { CycleOptions } from './poll/poll-cycle';
 import { preflightCheck } from './fix/preflight';
 import { reschedule } from './poll/scheduler';
 import { probeSession } from './poll/signed-out-probe';
-import { companiesChanged, connectionChanged, getSettingsView, updateSettings } from './settings/settings-store';
+import { getSettingsView, updateSettings } from './settings/settings-store';
+import { followSettingsChange } from './settings/follow-settings-change';
 import { supportSummaryText } from './fix/support-summary-text';
 import { applyUserEvent } from './state/watch-actions';
 
@@ -49,39 +50,13 @@ async function requireProcoreContentScript(engine: Engine, from: SenderKind, ori
 
 /** Every message of utils/messaging.ts, answered from the store or through Procore. */
 export function messageHandlers(engine: Engine, clientFor: ClientFactory): MessageHandlers {
-  const pollNow = async (companyId?: string, fromPage?: Pick<CycleOptions, 'readNow'>) => {
-    // A page's hint or observation asks for discovery only: reading every contract of a company
-    // at each page load would queue the hint behind the rate governor for tens of seconds.
-    const paced = fromPage ? { paced: true, ...fromPage } : {};
-    const asker = fromPage ? 'background' : 'user';
-    const result = await poll(engine, clientFor, { discovery: true, companyId, forceCompanies: !companyId, backlog: !companyId, ...paced }, asker);
-    if (!result) {
-      const status = await readStatus(engine.db);
-      throw new Error(status.lastError?.message ?? 'The poll did not complete.');
-    }
-  };
-  // A poll started from a message, not awaited: it records its own outcome in the status. What an
-  // open Procore tab showed before this connection was saved is learned first.
-  const trackNow = () =>
-    void confirmHeldObservations(engine, clientFor)
-      .catch(() => false)
-      .then(() => pollNow())
-      .catch(() => undefined);
+  const pollNow = (companyId?: string, fromPage?: Pick<CycleOptions, 'readNow'>) => pollNowFor(engine, clientFor, companyId, fromPage);
   return {
     'settings.get': async () => ({ ...(await getSettingsView(engine.db)), hasClientSecret: await hasClientSecret() }),
     'settings.update': async ({ patch }) => {
       const before = (await getSettingsView(engine.db)).settings;
       const view = await updateSettings(engine.db, patch);
-      const connection = connectionChanged(before, view.settings);
-      // Whatever is still asking the old Procore stops now, and what it said is no longer news.
-      if (connection) {
-        engine.resetConnection();
-        engine.hub.publish({ type: 'status', status: await writeStatus(engine.db, { signedIn: null, lastError: null }) });
-      }
-      await reschedule(engine);
-      // Tracking starts now, not at the next alarm (up to two minutes): the popup and any open
-      // Procore tab follow the new connection within a poll.
-      if (connection || companiesChanged(before, view.settings)) trackNow();
+      await followSettingsChange(engine, clientFor, before, view.settings);
       return view;
     },
     'watches.list': (query) => listWatches(engine.db, query),
@@ -172,7 +147,7 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
         // agrees; and tracking starts if it had not.
         const status = await writeStatus(engine.db, { signedIn: true });
         engine.hub.publish({ type: 'status', status });
-        if (status.lastPollAt === null || status.watchedCompanies.length === 0) trackNow();
+        if (status.lastPollAt === null || status.watchedCompanies.length === 0) trackNow(engine, clientFor);
         return { me: { id: me.id, login: me.login ?? '', name: me.name ?? '' }, companies: companies.map((c) => ({ id: c.id, name: c.name ?? `Company ${c.id}` })) };
       } catch (error) {
         if (error instanceof ProcoreError) throw new Error(`${error.message} (${client.http.origin})`);

@@ -8,6 +8,7 @@ import { setupNotificationClicks } from './notify/notifier';
 import { alarmHandler } from './poll/on-alarm';
 import type { ClientFactory } from './poll/poll-runner';
 import { engineClient } from './poll/procore-connection';
+import { setupPolicyWatch } from './settings/policy-watch';
 import { SANDBOX_BUILD, sandboxWindow, sandboxWindowRoute } from './settings/sandbox-window';
 import { setupScheduler } from './poll/scheduler';
 import { applyUserEvent } from './state/watch-actions';
@@ -52,5 +53,6 @@ export function setupEngine(): void {
     }
   });
   setupScheduler(ready, alarmHandler(clientFor));
+  setupPolicyWatch(ready, clientFor);
   void ready.then(updateBadge);
 }

@@ -13,13 +13,26 @@ export function parseManagedPolicy(raw: Record<string, unknown>): ManagedPolicy 
   return pickValidSettings(raw);
 }
 
-/** An enterprise policy (storage.managed, described by public/managed_schema.json). */
-export async function readManagedPolicy(): Promise<ManagedPolicy> {
+async function readRawPolicy(): Promise<Record<string, unknown>> {
   try {
-    const raw = await browser.storage.managed.get();
-    return parseManagedPolicy(raw ?? {});
+    return (await browser.storage.managed.get()) ?? {};
   } catch {
     // Browsers without a policy store (or without a schema) answer with an error: no policy.
-    return { values: {}, rejected: [] };
+    return {};
   }
+}
+
+/** An enterprise policy (storage.managed, described by public/managed_schema.json). */
+export async function readManagedPolicy(): Promise<ManagedPolicy> {
+  return parseManagedPolicy(await readRawPolicy());
+}
+
+/** The policy as it was before a change: `storage.onChanged` gives each changed key's old value (none: it was not set). */
+export async function readPolicyBefore(changes: Record<string, { oldValue?: unknown }>): Promise<ManagedPolicy> {
+  const raw = await readRawPolicy();
+  for (const [key, { oldValue }] of Object.entries(changes)) {
+    if (oldValue == null) delete raw[key];
+    else raw[key] = oldValue;
+  }
+  return parseManagedPolicy(raw);
 }

@@ -35,6 +35,11 @@ export async function getSettingsView(db: EngineDb): Promise<SettingsView> {
   return mergeSettings(stored, policy, buildDefaultSettings());
 }
 
+/** The settings in force under a given policy (the one before a change, say). */
+export async function settingsUnder(db: EngineDb, policy: ManagedPolicy): Promise<Settings> {
+  return mergeSettings(await readMeta(db, SETTINGS_KEY), policy, buildDefaultSettings()).settings;
+}
+
 export async function getSettings(db: EngineDb): Promise<Settings> {
   return (await getSettingsView(db)).settings;
 }
@@ -49,12 +54,12 @@ export async function updateSettings(db: EngineDb, patch: Partial<Settings>): Pr
   const stored = (await readMeta<Partial<Settings>>(db, SETTINGS_KEY)) ?? {};
   const next = SettingsSchema.parse({ ...buildDefaultSettings(), ...stored, ...patch });
   await writeMeta(db, SETTINGS_KEY, next);
-  const before = view.settings;
-  if (connectionChanged(before, next)) {
-    // Another Procore: its companies and change cursors are not this one's.
-    await forgetCompanies(db, { cursors: true });
-  } else if (companiesChanged(before, next)) {
-    await forgetCompanies(db, { cursors: false });
-  }
+  await forgetWhatChanged(db, view.settings, next);
   return getSettingsView(db);
+}
+
+/** Another Procore: its companies and change cursors are not this one's. Other companies: read again. */
+export async function forgetWhatChanged(db: EngineDb, before: Settings, after: Settings): Promise<void> {
+  if (connectionChanged(before, after)) await forgetCompanies(db, { cursors: true });
+  else if (companiesChanged(before, after)) await forgetCompanies(db, { cursors: false });
 }
