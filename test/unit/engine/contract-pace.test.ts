@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVE_READ_SHARE_OF_WINDOW, contractDue, FAILED_READ_WINDOWS, readOrder, WAITING_READ_SHARE_OF_WINDOW, type PaceContext } from '../../../utils/engine/poll/contract-pace';
+import { ACTIVE_READ_SHARE_OF_WINDOW, contractDue, FAILED_READ_MAX_MS, FAILED_READ_WINDOWS, readOrder, WAITING_READ_SHARE_OF_WINDOW, type PaceContext } from '../../../utils/engine/poll/contract-pace';
 import { sampleWatch } from './engine-fixture';
 
 const WINDOW = 10 * 60_000;
@@ -47,6 +47,26 @@ describe("a contract's payments are read at their pace, not at every poll", () =
     expect(contractDue([overdue], NOW - half, at())).toBe(true);
     expect(contractDue([failed], NOW - half, at())).toBe(false);
     expect(contractDue([failed], NOW - WINDOW * FAILED_READ_WINDOWS, at())).toBe(true);
+  });
+
+  it('failed ones: three windows after they failed, then as long again as they had been failed at the last read, at most every 4 hours', () => {
+    const MIN = 60_000;
+    const failedAt = NOW - 10 * 60 * MIN;
+    const failed = sampleWatch({ state: 'failed', deadline: failedAt - WINDOW, stateSince: failedAt });
+    // Read when it failed: again 30 minutes later.
+    expect(contractDue([failed], failedAt, at({ now: failedAt + 30 * MIN - 1_000 }))).toBe(false);
+    expect(contractDue([failed], failedAt, at({ now: failedAt + 30 * MIN }))).toBe(true);
+    // Read 30 min after: 30 more. Read an hour after: an hour more.
+    expect(contractDue([failed], failedAt + 30 * MIN, at({ now: failedAt + 60 * MIN }))).toBe(true);
+    expect(contractDue([failed], failedAt + 60 * MIN, at({ now: failedAt + 110 * MIN }))).toBe(false);
+    expect(contractDue([failed], failedAt + 60 * MIN, at({ now: failedAt + 120 * MIN }))).toBe(true);
+    // Failed for ten hours: every four.
+    expect(contractDue([failed], NOW - FAILED_READ_MAX_MS + 1_000, at())).toBe(false);
+    expect(contractDue([failed], NOW - FAILED_READ_MAX_MS, at())).toBe(true);
+    // Beside a record that failed a moment ago, the contract keeps the young one's pace.
+    const young = sampleWatch({ state: 'failed', deadline: NOW - WINDOW, stateSince: NOW - 31 * MIN });
+    expect(contractDue([failed, young], NOW - 30 * MIN, at())).toBe(true);
+    expect(contractDue([failed], NOW - 30 * MIN, at())).toBe(false);
   });
 
   it('cut short, the reads that prevent an alert come first: the soonest deadline ahead, then those past or unknown', () => {

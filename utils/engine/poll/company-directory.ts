@@ -11,6 +11,8 @@ export interface WatchedCompany {
   id: string;
   name: string;
   erp: ErpSettings;
+  /** When the ERP's name was last read from Procore (local time; none: from the page's title). */
+  erpReadAt?: number;
 }
 
 const KEY = 'companies';
@@ -21,6 +23,11 @@ const READ_AT_KEY = 'companiesReadAt';
 export const ERP_PAGE_TITLE_PREFIX = 'erpPageTitle:';
 /** Companies and their ERP settings change rarely: read them again at most this often. */
 export const COMPANY_REFRESH_MS = 10 * 60 * 1000;
+/**
+ * A company's ERP changes more rarely still (a migration, planned for months): its name, one
+ * request per company, is read again hourly, or when the user asks for a check.
+ */
+export const ERP_NAME_REFRESH_MS = 60 * 60 * 1000;
 
 export async function storedCompanies(engine: Engine): Promise<WatchedCompany[]> {
   return (await readMeta<WatchedCompany[]>(engine.db, KEY)) ?? [];
@@ -28,32 +35,36 @@ export async function storedCompanies(engine: Engine): Promise<WatchedCompany[]>
 
 /**
  * The companies to watch (the settings' list, else every active company the user sees) with
- * their ERP settings. Read at discovery; status polls use the stored copy.
+ * their ERP settings. Read at discovery; status polls use the stored copy. `asked`: the user asked
+ * for a check, so every ERP name is read again too.
  */
-export async function refreshCompanies(engine: Engine, client: ProcoreClient, settings: Settings, signal?: AbortSignal): Promise<WatchedCompany[]> {
+export async function refreshCompanies(engine: Engine, client: ProcoreClient, settings: Settings, asked: boolean, signal?: AbortSignal): Promise<WatchedCompany[]> {
   const visible = await client.companies(signal);
   const wanted = settings.companyIds.length
     ? visible.filter((c) => settings.companyIds.includes(c.id))
     : visible.filter((c) => c.is_active !== false);
   const before = await storedCompanies(engine);
+  const now = engine.localTime();
   const companies: WatchedCompany[] = [];
   for (const company of wanted) {
     const pageTitle = (await readMeta<string>(engine.db, `${ERP_PAGE_TITLE_PREFIX}${company.id}`)) ?? null;
-    let uomsName: string | null = null;
-    if (!pageTitle) {
+    const known = before.find((c) => c.id === company.id);
+    let uomsName = known?.erp.erp_name ?? null;
+    let erpReadAt = known?.erpReadAt;
+    if (!pageTitle && (asked || erpReadAt === undefined || now - erpReadAt >= ERP_NAME_REFRESH_MS)) {
       try {
         uomsName = await client.erpIntegrationName(company.id, signal);
+        erpReadAt = now;
       } catch (error) {
         // A company that does not let this account read it is watched anyway.
         if (!(error instanceof ProcoreError && (error.kind === 'forbidden' || error.kind === 'not_found'))) throw error;
-        uomsName = before.find((c) => c.id === company.id)?.erp.erp_name ?? null;
       }
     }
-    const { nameSource: _source, ...erp } = erpFacts({ pageTitle, uomsName, exportOff: settings.paymentExportOff.includes(company.id) });
-    companies.push({ id: company.id, name: company.name ?? `Company ${company.id}`, erp });
+    const { nameSource: _source, ...erp } = erpFacts({ pageTitle, uomsName: pageTitle ? null : uomsName, exportOff: settings.paymentExportOff.includes(company.id) });
+    companies.push({ id: company.id, name: company.name ?? `Company ${company.id}`, erp, ...(pageTitle || erpReadAt === undefined ? {} : { erpReadAt }) });
   }
   await writeMeta(engine.db, KEY, companies);
-  await writeMeta(engine.db, READ_AT_KEY, engine.localTime());
+  await writeMeta(engine.db, READ_AT_KEY, now);
   return companies;
 }
 

@@ -24,9 +24,13 @@ export const ACTIVE_READ_SHARE_OF_WINDOW = 1 / 3;
 // An overdue record may still be taken by the ERP late: half a window, the pace the idle
 // discovery keeps. A failed or escalated one changes only when someone acts: through the
 // extension's fix it is re-exporting (the pace above), on Procore's page the page's hint asks
-// for an immediate read; so three windows (30 minutes) only catch an act seen by neither.
+// for an immediate read; so these reads only catch an act seen by neither (a colleague's, on
+// another computer). Three windows (30 minutes) after it failed, then each time as long again
+// as it had been failed at the last read (1 h, 2 h, 4 h), at most every 4 hours: the longer a
+// failure has stood, the less likely it is to be mended in the next half hour.
 export const WAITING_READ_SHARE_OF_WINDOW = 1 / 2;
 export const FAILED_READ_WINDOWS = 3;
+export const FAILED_READ_MAX_MS = 4 * 60 * 60 * 1000;
 // The poll period while records sync: a deadline closer than this is read now, the next poll
 // could come after it.
 const DEADLINE_LEAD_MS = ACTIVE_POLL_MINUTES * 60_000;
@@ -53,7 +57,8 @@ export function contractDue(watches: readonly Watch[], lastRead: number | undefi
   const since = now - lastRead;
   if (watches.some((w) => ACTIVE.includes(w.state)) && since >= windowMs * ACTIVE_READ_SHARE_OF_WINDOW) return true;
   if (watches.some((w) => w.state === 'overdue') && since >= windowMs * WAITING_READ_SHARE_OF_WINDOW) return true;
-  return since >= windowMs * FAILED_READ_WINDOWS;
+  const failedPace = (w: Watch) => Math.min(FAILED_READ_MAX_MS, Math.max(windowMs * FAILED_READ_WINDOWS, lastRead - w.stateSince));
+  return since >= Math.min(...watches.map(failedPace));
 }
 
 /**

@@ -356,7 +356,7 @@ export async function runPollCycle(engine: Engine, client: ProcoreClient, option
   let companies = await storedCompanies(engine);
   const pending: PendingTransition[] = [];
   if (companies.length === 0 || (options.discovery && (options.forceCompanies || (await companiesStale(engine))))) {
-    companies = await refreshCompanies(engine, client, settings, options.signal);
+    companies = await refreshCompanies(engine, client, settings, !!options.forceCompanies, options.signal);
     pending.push(...(await syncTurnedOff(engine, companies)));
   }
   if (options.companyId) companies = companies.filter((c) => c.id === options.companyId);
