@@ -53,7 +53,6 @@ export const RequestSchemas = {
   }),
   'watch.dismiss': z.object({ payoutId: z.string() }),
   'watch.snooze': z.object({ payoutId: z.string(), minutes: z.int().check(z.gte(1), z.lte(24 * 60)) }),
-  'support.summary': z.object({ payoutId: z.string() }),
   /** Page hints: what a content script read on the page; the background confirms by API. */
   'page.hints': z.object({
     companyId: z.string(),
@@ -177,7 +176,6 @@ export interface Replies {
   'fundingAccount.verify': { matches: boolean; nextCheckNumber: number | null };
   'watch.dismiss': Watch;
   'watch.snooze': Watch;
-  'support.summary': { text: string };
   'page.hints': { ok: true };
   'learn.observed': { learned: boolean };
   'feature.error': { ok: true };

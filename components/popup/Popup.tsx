@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { buildSupportSummary } from '../../utils/domain/support-summary';
 import type { Watch } from '../../utils/domain/watch';
 import { SYNC_WINDOW_MS } from '../../utils/domain/sync-window';
 import { sendMessage } from '../../utils/message-client';
@@ -80,7 +81,8 @@ export function Popup() {
   const onCopySummary = useCallback(
     (watch: Watch) =>
       run(watch, async () => {
-        const { text } = await sendMessage('support.summary', { payoutId: watch.payoutId });
+        // Built here from what the popup shows: the worker need not carry it.
+        const text = buildSupportSummary(watch, { companyName: companyNames.get(watch.companyId) });
         try {
           await navigator.clipboard.writeText(text);
           return `Support summary for ${watch.beneficiaryName} copied.`;
@@ -90,7 +92,7 @@ export function Popup() {
           return 'The clipboard refused; the summary is shown to copy by hand.';
         }
       }),
-    [run],
+    [run, companyNames],
   );
   const [checking, setChecking] = useState(false);
   // "Check now": a full read (signed out too: it is the probe), the backlog included.

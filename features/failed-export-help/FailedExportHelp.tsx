@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { exportCanCure, hasKnownFix, reexportCure } from '../../utils/domain/reexport-cure';
+import { buildSupportSummary } from '../../utils/domain/support-summary';
 import type { Watch } from '../../utils/domain/watch';
 import type { FailedExportData } from '../../utils/page/failed-exports-grid';
 import { fillInput } from '../../utils/overlay/fill-input';
@@ -90,8 +91,9 @@ export function FailedExportHelp({ watch, row, readRow, focusRequest }: Props) {
 
   const copySummary = async () => {
     try {
-      const { text } = await backend.send('support.summary', { payoutId: watch.payoutId });
-      await navigator.clipboard.writeText(text);
+      const { watchedCompanies } = await backend.send('status.get', {});
+      const companyName = watchedCompanies.find((c) => c.id === watch.companyId)?.name;
+      await navigator.clipboard.writeText(buildSupportSummary(watch, { companyName }));
       setAside({ kind: 'copied' });
     } catch (error) {
       setAside({ kind: 'error', message: `Could not copy the summary: ${error instanceof Error ? error.message : String(error)}` });

@@ -164,7 +164,6 @@ describe('security: the built extension against hostile pages, extensions and da
         ['status.get', {}],
         ['watches.list', {}],
         ['poll.now', { companyId: COMPANY }],
-        ['support.summary', { payoutId: watch!.payoutId }],
         ['checkNumbers.recommend', { companyId: COMPANY, fundingAccountId: watch!.fundingAccountId }],
         ['page.hints', { companyId: COMPANY, disbursementNumbers: [] }],
         ['preflight.check', { companyId: COMPANY, invoices: [] }],

@@ -6,5 +6,5 @@ export type WatchEffect =
   /** An alarm at `at` (server time): the record's deadline. */
   | { type: 'schedule'; payoutId: string; at: number }
   | { type: 'reexport'; payoutId: string; checkNumber?: number; bankId?: string }
-  /** Two fixes for the same cause failed: build the support summary. */
+  /** Two fixes for the same cause failed: the record is escalated (its support summary is built where it is shown). */
   | { type: 'escalate'; payoutId: string };

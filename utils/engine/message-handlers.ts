@@ -29,7 +29,6 @@ import { reschedule } from './poll/scheduler';
 import { probeSession } from './poll/signed-out-probe';
 import { getSettingsView, updateSettings } from './settings/settings-store';
 import { followSettingsChange } from './settings/follow-settings-change';
-import { supportSummaryText } from './fix/support-summary-text';
 import { applyUserEvent } from './state/watch-actions';
 
 // A page reporting a signed-in session probes at most this often (each tab of a busy page sends hints).
@@ -82,7 +81,6 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
     'watch.dismiss': ({ payoutId }) => applyUserEvent(engine, payoutId, { type: 'dismiss' }, 'Dismissed by the user'),
     'watch.snooze': ({ payoutId, minutes }) =>
       applyUserEvent(engine, payoutId, { type: 'snooze', until: engine.now() + minutes * 60_000 }, `Snoozed for ${minutes} min`),
-    'support.summary': async ({ payoutId }) => ({ text: await supportSummaryText(engine, payoutId) }),
     'page.hints': async ({ companyId, ...hint }, _from, origin) => {
       if (origin) await rememberTabOrigin(engine, origin);
       // A Procore page showing payments is a signed-in session: while signed out, probe at once.

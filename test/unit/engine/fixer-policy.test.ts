@@ -4,7 +4,7 @@ import { messageHandlers } from '../../../utils/engine/message-handlers';
 import { routeMessage } from '../../../utils/engine/message-router';
 import { poll } from '../../../utils/engine/poll/poll-runner';
 import { updateSettings } from '../../../utils/engine/settings/settings-store';
-import { supportSummaryText } from '../../../utils/engine/fix/support-summary-text';
+import { buildSupportSummary } from '../../../utils/domain/support-summary';
 import { listAudit } from '../../../utils/store/audit-log';
 import { getWatch } from '../../../utils/store/watch-store';
 import type { Sim } from '../../sim/server';
@@ -72,8 +72,8 @@ describe('fixes: escalation, automatic policy', () => {
       [50100, 'failed', 'DUPLICATE_CHECK_NUMBER'],
       [50101, 'failed', 'DUPLICATE_CHECK_NUMBER'],
     ]);
-    const summary = await supportSummaryText(setup.engine, setup.payoutId);
-    for (const fact of ['Builder Co', escalated.disbursementNumber, 'Acme Drywall', escalated.invoiceNumber, '50101', 'OPER', escalated.request!.messages[0]!]) {
+    const summary = buildSupportSummary(escalated);
+    for (const fact of [escalated.disbursementNumber, 'Acme Drywall', escalated.invoiceNumber, '50101', 'OPER', escalated.request!.messages[0]!]) {
       expect(summary).toContain(fact);
     }
     expect((await listAudit(setup.engine.db)).some((a) => a.action === 'escalated' && a.payoutId === setup.payoutId)).toBe(true);

@@ -84,6 +84,24 @@ describe('ERP Integrations, Failed to Export', () => {
     expect(events).toEqual(['10044', 'OPER2']);
   });
 
+  it("copies the support summary for a record the fixes could not mend, with the company's name", async () => {
+    erpPage();
+    const fake = fakeBackend({
+      'watches.list': () => [duplicate, notSynced, escalated],
+      'page.hints': () => ({ ok: true }),
+      'status.get': () => ({ signedIn: true, lastPollAt: null, lastError: null, clockOffsetMs: 0, watchedCompanies: [{ id: escalated.companyId, name: 'Builder Co', erpName: 'QuickBooks Online', paymentSyncEnabled: true }] }),
+    });
+    const writeText = vi.fn(async (_text: string) => {});
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+    session = startSession('/8089/company/erp_integrations/payments?view=failed_to_export', fake.backend);
+    await vi.waitFor(() => expect(hostTexts('fix')).toHaveLength(3));
+    buttonIn(shadowOf('fix', 2), 'Copy summary for ERP support').click();
+    await vi.waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
+    const text = writeText.mock.calls[0]![0];
+    for (const fact of [`Company: Builder Co (Procore company ${escalated.companyId})`, 'Invoice: INV-3', 'Payout id: po_93', 'State: escalate']) expect(text).toContain(fact);
+    await vi.waitFor(() => expect(hostTexts('fix')[2]).toContain('Summary copied'));
+  });
+
   /** Procore's own Export of row 0, with what the page does when it is pressed, and what had been sent by then. */
   function exportOfRow(onPress: (button: HTMLButtonElement) => void, sent: { name: string }[]) {
     const button = [...document.querySelectorAll<HTMLButtonElement>('.ag-row[row-index="0"] button')].find((b) => b.textContent === 'Export')!;
