@@ -190,14 +190,13 @@ export interface Replies {
   'oauth.setClientSecret': { ok: true; hasSecret: boolean };
 }
 
+/** What the worker knows of a capability; the pages put it in words (domain/capability.ts). */
 export interface CapabilityView {
   id: Capability;
-  name: string;
   source: CapabilitySource;
   lastOkAt: number | null;
   /** How many companies answered 403/404 for it. */
   unavailableIn: number;
-  advice: string | null;
 }
 
 /** Each page feature, and the last error it reported (null: none since the data was cleared). */

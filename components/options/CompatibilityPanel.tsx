@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { SOURCE_WORDS } from '../../utils/domain/capability';
+import { CAPABILITY_NAMES, capabilityAdvice, SOURCE_WORDS } from '../../utils/domain/capability';
 import { compatibilityReport } from '../../utils/domain/compatibility-report';
 import type { Compatibility } from '../../utils/messaging';
 import { sendMessage } from '../../utils/message-client';
@@ -49,13 +49,13 @@ export function CompatibilityPanel() {
           <tbody>
             {compatibility.capabilities.map((c) => (
               <tr key={c.id} data-capability={c.id} data-source={c.source}>
-                <th scope="row">{c.name}</th>
+                <th scope="row">{CAPABILITY_NAMES[c.id]}</th>
                 <td>
                   {SOURCE_WORDS[c.source]}
                   {c.unavailableIn > 0 && ` (refused in ${c.unavailableIn} ${c.unavailableIn === 1 ? 'company' : 'companies'})`}
                 </td>
                 <td>{c.lastOkAt === null ? 'never' : when(c.lastOkAt)}</td>
-                <td>{c.advice ?? 'Nothing needed.'}</td>
+                <td>{capabilityAdvice(c.id, c) ?? 'Nothing needed.'}</td>
               </tr>
             ))}
           </tbody>

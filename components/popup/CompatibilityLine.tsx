@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { SOURCE_WORDS } from '../../utils/domain/capability';
+import { capabilityAdvice, SOURCE_WORDS } from '../../utils/domain/capability';
 import type { CapabilityView } from '../../utils/messaging';
 import { sendMessage } from '../../utils/message-client';
 
@@ -17,9 +17,10 @@ export function CompatibilityLine() {
     );
   }, []);
   if (!discovery) return null;
+  const advice = capabilityAdvice(discovery.id, discovery);
   return (
     <p className="muted compatibility-line" data-testid="compatibility-line" data-source={discovery.source}>
-      Disbursements: {SOURCE_WORDS[discovery.source]}.{discovery.advice ? ` ${discovery.advice}` : ''}{' '}
+      Disbursements: {SOURCE_WORDS[discovery.source]}.{advice ? ` ${advice}` : ''}{' '}
       <a href="/options.html#compatibility" target="_blank" rel="noreferrer">
         Compatibility
       </a>

@@ -33,8 +33,8 @@ export const SOURCE_WORDS: Record<CapabilitySource, string> = {
 };
 
 /** What the user can do to improve a capability, in words; null when nothing is needed. */
-export function capabilityAdvice(capability: Capability, state: CapabilityState): string | null {
-  if (capability === 'read_export_status' && state.unavailableIn.length) {
+export function capabilityAdvice(capability: Capability, state: { source: CapabilitySource; unavailableIn: number }): string | null {
+  if (capability === 'read_export_status' && state.unavailableIn) {
     return 'Your Procore does not let this account read export results: failures will show when you open ERP Integrations.';
   }
   if (state.source === 'public_api' || state.source === 'learned') return null;

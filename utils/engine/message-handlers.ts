@@ -10,7 +10,7 @@ import type { Engine } from './engine';
 import { confirmObservation, learnedEndpoints } from './learn/learned-endpoints';
 import { capabilityWorked, readCapabilities } from './learn/capability-log';
 import { connectionReaches, holdObservation } from './learn/held-observations';
-import { CAPABILITIES, CAPABILITY_NAMES, capabilityAdvice } from '../domain/capability';
+import { CAPABILITIES } from '../domain/capability';
 import { rememberTabOrigin } from './poll/procore-connection';
 import { readStatus, writeStatus } from './poll/engine-status';
 import { eraseEngineData } from './state/erase-data';
@@ -114,11 +114,9 @@ export function messageHandlers(engine: Engine, clientFor: ClientFactory): Messa
         extensionVersion: typeof browser.runtime.getManifest === 'function' ? browser.runtime.getManifest().version : 'unknown',
         capabilities: CAPABILITIES.map((id) => ({
           id,
-          name: CAPABILITY_NAMES[id],
           source: capabilities[id].source,
           lastOkAt: capabilities[id].lastOkAt,
           unavailableIn: capabilities[id].unavailableIn.length,
-          advice: capabilityAdvice(id, capabilities[id]),
         })),
         learned: Object.values(learned).map((e) => ({ kind: e.kind, template: e.template, queryKeys: [...new URLSearchParams(e.query).keys()], at: e.at, lastOkAt: e.lastOkAt })),
       };

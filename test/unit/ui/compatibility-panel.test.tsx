@@ -43,8 +43,9 @@ describe('Compatibility panel', () => {
       features: [],
       extensionVersion: '9.9.9',
       capabilities: [
-        { id: 'discover_disbursements', name: 'Discover disbursements', source: 'not_yet', lastOkAt: null, unavailableIn: 0, advice: 'Open the Payments tool once so ERP Sync Watch can follow your disbursements.' },
-        { id: 'read_export_status', name: 'Read export status', source: 'public_api', lastOkAt: at, unavailableIn: 1, advice: null },
+        { id: 'discover_disbursements', source: 'not_yet', lastOkAt: null, unavailableIn: 0 },
+        { id: 'read_export_status', source: 'public_api', lastOkAt: at, unavailableIn: 1 },
+        { id: 'read_payouts', source: 'learned', lastOkAt: at, unavailableIn: 0 },
       ],
       learned: [],
     });
@@ -54,7 +55,8 @@ describe('Compatibility panel', () => {
     const rows = await screen.findAllByRole('row');
     expect(rows.slice(1).map((r) => [...r.children].map((c) => c.textContent))).toEqual([
       ['Discover disbursements', 'not yet', 'never', 'Open the Payments tool once so ERP Sync Watch can follow your disbursements.'],
-      ['Read export status', 'public API (refused in 1 company)', new Date(at).toLocaleString(), 'Nothing needed.'],
+      ['Read export status', 'public API (refused in 1 company)', new Date(at).toLocaleString(), 'Your Procore does not let this account read export results: failures will show when you open ERP Integrations.'],
+      ["Read a disbursement's payouts", 'learned from your Procore pages', new Date(at).toLocaleString(), 'Nothing needed.'],
     ]);
     screen.getByRole('button', { name: 'Copy report' }).click();
     await vi.waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
