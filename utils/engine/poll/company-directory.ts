@@ -48,7 +48,7 @@ export async function refreshCompanies(engine: Engine, client: ProcoreClient, se
   const companies: WatchedCompany[] = [];
   for (const company of wanted) {
     const pageTitle = (await readMeta<string>(engine.db, `${ERP_PAGE_TITLE_PREFIX}${company.id}`)) ?? null;
-    const known = before.find((c) => c.id === company.id);
+    const known = pageTitle ? undefined : before.find((c) => c.id === company.id);
     let uomsName = known?.erp.erp_name ?? null;
     let erpReadAt = known?.erpReadAt;
     if (!pageTitle && (asked || erpReadAt === undefined || now - erpReadAt >= ERP_NAME_REFRESH_MS)) {
@@ -60,8 +60,8 @@ export async function refreshCompanies(engine: Engine, client: ProcoreClient, se
         if (!(error instanceof ProcoreError && (error.kind === 'forbidden' || error.kind === 'not_found'))) throw error;
       }
     }
-    const { nameSource: _source, ...erp } = erpFacts({ pageTitle, uomsName: pageTitle ? null : uomsName, exportOff: settings.paymentExportOff.includes(company.id) });
-    companies.push({ id: company.id, name: company.name ?? `Company ${company.id}`, erp, ...(pageTitle || erpReadAt === undefined ? {} : { erpReadAt }) });
+    const { nameSource: _source, ...erp } = erpFacts({ pageTitle, uomsName, exportOff: settings.paymentExportOff.includes(company.id) });
+    companies.push({ id: company.id, name: company.name ?? `Company ${company.id}`, erp, erpReadAt });
   }
   await writeMeta(engine.db, KEY, companies);
   await writeMeta(engine.db, READ_AT_KEY, now);
