@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { batchLayout } from './layout-batch';
+import { measureAfterLayout } from './after-layout';
 
 /** The width of the cell's own text: every text node outside our host. */
 function ownTextWidth(cell: Element, host: Element): number {
@@ -36,31 +36,25 @@ export function useRoomBesideText(inside: RefObject<Element | null>, forms: numb
     const host = (inside.current?.getRootNode() as ShadowRoot | undefined)?.host as HTMLElement | undefined;
     const cell = host?.parentElement;
     if (!host || !cell) return;
-    const measure = () =>
-      batchLayout(() => {
-        // Not laid out (hidden, or no layout engine): nothing to measure, nothing to shorten.
-        if (cell.clientWidth === 0 || !inside.current) return undefined;
-        const style = getComputedStyle(cell);
-        const margin = parseFloat(getComputedStyle(host).marginInlineStart) || 0;
-        const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - ownTextWidth(cell, host) - margin - 1;
-        // The overlay's own width does not wrap (white-space: nowrap), so it reads the same before the cap.
-        const drawn = inside.current.getBoundingClientRect().width;
-        return () => {
-          host.style.maxWidth = `${Math.max(0, Math.floor(room))}px`;
-          host.style.overflow = 'hidden';
-          const width = widths.current.width;
-          width[form] = drawn;
-          const wider = width.findIndex((w, i) => i < form && w !== undefined && w <= room);
-          if (wider >= 0) setForm(wider);
-          else if (drawn > room && form < forms - 1) setForm(form + 1);
-        };
-      });
-    measure();
-    const view = cell.ownerDocument.defaultView;
-    if (!view?.ResizeObserver) return;
-    const observer = new view.ResizeObserver(() => measure());
-    observer.observe(cell);
-    return () => observer.disconnect();
+    return measureAfterLayout(cell, () => {
+      // Not laid out (hidden, or no layout engine): nothing to measure, nothing to shorten.
+      if (cell.clientWidth === 0 || !inside.current) return undefined;
+      const style = getComputedStyle(cell);
+      const margin = parseFloat(getComputedStyle(host).marginInlineStart) || 0;
+      const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - ownTextWidth(cell, host) - margin - 1;
+      // The overlay's own width does not wrap (white-space: nowrap), so it reads the same before the cap.
+      const drawn = inside.current.getBoundingClientRect().width;
+      return () => {
+        // Rows of a column mostly get the same room: an unchanged cap costs the page no layout.
+        const cap = `${Math.max(0, Math.floor(room))}px`;
+        if (host.style.maxWidth !== cap) Object.assign(host.style, { maxWidth: cap, overflow: 'hidden' });
+        const width = widths.current.width;
+        width[form] = drawn;
+        const wider = width.findIndex((w, i) => i < form && w !== undefined && w <= room);
+        if (wider >= 0) setForm(wider);
+        else if (drawn > room && form < forms - 1) setForm(form + 1);
+      };
+    });
   }, [inside, forms, form, content]);
   return form;
 }
