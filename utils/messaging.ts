@@ -59,6 +59,8 @@ export const RequestSchemas = {
     disbursementNumbers: z.array(z.string()).check(z.maxLength(5000)),
     invoiceNumbers: z.optional(z.array(z.string()).check(z.maxLength(5000))),
     shownFailed: z.optional(z.array(z.string()).check(z.maxLength(5000))),
+    /** Of `disbursementNumbers`, those the page shows funded. */
+    funded: z.optional(z.array(z.string()).check(z.maxLength(5000))),
   }),
   /**
    * A same-origin GET the Procore page made whose answer held known records (content script):

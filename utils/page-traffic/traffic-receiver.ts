@@ -4,6 +4,7 @@ import { pageHint } from '../page/routes';
 import { TRAFFIC_SOURCE } from './observation';
 import { findRecords } from '../domain/learn/record-shapes';
 import { learnedQuery, pathTemplate } from '../domain/learn/path-template';
+import { isFundingComplete } from '../domain/funding-complete';
 
 const ObservationSchema = z.object({
   source: z.literal(TRAFFIC_SOURCE),
@@ -24,8 +25,8 @@ const DisbursementShape = z.object({
   status: z.string().check(z.regex(/^(FUNDING|PAYOUT)_[A-Z_]+$/)),
 });
 
-/** The disbursement numbers in a JSON body: a record, a list of them, or a list under one key. */
-export function disbursementNumbersIn(body: unknown): string[] {
+/** The disbursements in a JSON body (a record, a list of them, or a list under one key): number, and funded or not. */
+export function disbursementsIn(body: unknown): { number: string; funded: boolean }[] {
   const candidates = Array.isArray(body)
     ? body
     : typeof body === 'object' && body !== null
@@ -33,7 +34,7 @@ export function disbursementNumbersIn(body: unknown): string[] {
       : [];
   return candidates.flatMap((candidate) => {
     const parsed = DisbursementShape.safeParse(candidate);
-    return parsed.success ? [parsed.data.disbursementIdentifier] : [];
+    return parsed.success ? [{ number: parsed.data.disbursementIdentifier, funded: isFundingComplete(parsed.data.status) }] : [];
   });
 }
 
@@ -52,10 +53,14 @@ export function receivePageTraffic(win: Window, backend: Backend): () => void {
     if (!observation.success || observation.data.method !== 'GET' || observation.data.status !== 200) return;
     const companyId = pageHint(win.location.href)?.companyId;
     if (companyId) learnEndpoint(observation.data, companyId, endpoints, backend);
-    const fresh = [...new Set(disbursementNumbersIn(observation.data.body))].filter((n) => !sent.has(n)).slice(0, 5000);
+    const shown = disbursementsIn(observation.data.body).filter((d) => !sent.has(d.number));
+    const fresh = [...new Set(shown.map((d) => d.number))].slice(0, 5000);
     if (!companyId || fresh.length === 0) return;
     for (const n of fresh) sent.add(n);
-    backend.send('page.hints', { companyId, disbursementNumbers: fresh }).catch(() => {
+    // Funded ones the background has looked for are answered at once when the page's rows hint them again.
+    const fundedShown = new Set(shown.filter((d) => d.funded).map((d) => d.number));
+    const funded = fresh.filter((n) => fundedShown.has(n));
+    backend.send('page.hints', { companyId, disbursementNumbers: fresh, ...(funded.length ? { funded } : {}) }).catch(() => {
       // A hint is an optimisation (the poll finds the same disbursements): forget, send again later.
       for (const n of fresh) sent.delete(n);
     });

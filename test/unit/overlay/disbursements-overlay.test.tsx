@@ -52,7 +52,7 @@ describe('Disbursements tab overlay', () => {
     const button = document.querySelector(`[${HOST_ATTRIBUTE}="badge"]`)!.shadowRoot!.querySelector('button')!;
     expect(button.getAttribute('aria-label')).toBe('ERP sync, 7 minutes 32 seconds left');
     await vi.waitFor(() =>
-      expect(fake.sent.find((m) => m.name === 'page.hints')?.payload).toEqual({ companyId: '8089', disbursementNumbers: ['D-1', 'D-2', 'D-3'] }),
+      expect(fake.sent.find((m) => m.name === 'page.hints')?.payload).toEqual({ companyId: '8089', disbursementNumbers: ['D-1', 'D-2', 'D-3'], funded: ['D-1', 'D-2', 'D-3'] }),
     );
   });
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { disbursementNumbersIn, receivePageTraffic } from '../../../utils/page-traffic/traffic-receiver';
+import { disbursementsIn, receivePageTraffic } from '../../../utils/page-traffic/traffic-receiver';
 import { TRAFFIC_SOURCE } from '../../../utils/page-traffic/observation';
 import { DISBURSEMENT_STATUSES, DisbursementSchema } from '../../../utils/domain/schemas/disbursement';
 import { fakeBackend } from '../overlay/overlay-harness';
@@ -11,15 +11,16 @@ const deliver = (data: unknown, from: { origin?: string; source?: Window | null 
   window.dispatchEvent(new MessageEvent('message', { data, origin: from.origin ?? location.origin, source: from.source === undefined ? window : from.source }));
 
 let stop = () => undefined as void;
+const numbersIn = (body: unknown) => disbursementsIn(body).map((d) => d.number);
 const hints = (sent: { name: string }[]) => sent.filter((m) => m.name === 'page.hints');
 beforeEach(() => history.replaceState(null, '', '/8089/company/payments/disbursements'));
 afterEach(() => stop());
 
-describe('disbursementNumbersIn', () => {
+describe('disbursementsIn', () => {
   it('finds disbursements by their public field names: one, a list, or a list under a key', () => {
-    expect(disbursementNumbersIn(disbursement('D-1'))).toEqual(['D-1']);
-    expect(disbursementNumbersIn([disbursement('D-1'), disbursement('D-2')])).toEqual(['D-1', 'D-2']);
-    expect(disbursementNumbersIn({ data: [disbursement('D-3')], total: 1 })).toEqual(['D-3']);
+    expect(numbersIn(disbursement('D-1'))).toEqual(['D-1']);
+    expect(numbersIn([disbursement('D-1'), disbursement('D-2')])).toEqual(['D-1', 'D-2']);
+    expect(numbersIn({ data: [disbursement('D-3')], total: 1 })).toEqual(['D-3']);
   });
 
   it('takes every disbursement the domain schema takes', () => {
@@ -34,12 +35,21 @@ describe('disbursementNumbersIn', () => {
       payouts: [],
     };
     expect(DisbursementSchema.safeParse(full).success).toBe(true);
-    for (const status of DISBURSEMENT_STATUSES) expect(disbursementNumbersIn({ ...full, status })).toEqual(['D-5']);
+    for (const status of DISBURSEMENT_STATUSES) expect(numbersIn({ ...full, status })).toEqual(['D-5']);
+  });
+
+  it('says which are funded (the ERP sync has started)', () => {
+    const statuses = ['FUNDING_REQUESTED', 'FUNDING_COMPLETED_AWAITING_PAYOUTS', 'PAYOUT_COMPLETED'];
+    expect(disbursementsIn(statuses.map((status, i) => ({ ...disbursement(`D-${i}`), status })))).toEqual([
+      { number: 'D-0', funded: false },
+      { number: 'D-1', funded: true },
+      { number: 'D-2', funded: true },
+    ]);
   });
 
   it('keeps nothing else', () => {
-    expect(disbursementNumbersIn([{ id: 1, name: 'x' }, { ...disbursement('D-1'), status: 'SOMETHING' }, { ...disbursement('D-1'), id: '' }, null, 'D-1', 7])).toEqual([]);
-    expect(disbursementNumbersIn({ nested: { deeper: [disbursement('D-1')] } })).toEqual([]);
+    expect(numbersIn([{ id: 1, name: 'x' }, { ...disbursement('D-1'), status: 'SOMETHING' }, { ...disbursement('D-1'), id: '' }, null, 'D-1', 7])).toEqual([]);
+    expect(numbersIn({ nested: { deeper: [disbursement('D-1')] } })).toEqual([]);
   });
 });
 
@@ -51,8 +61,8 @@ describe('receivePageTraffic', () => {
     deliver(observation({ data: [disbursement('D-2'), disbursement('D-3')] }));
     await vi.waitFor(() => expect(hints(fake.sent)).toHaveLength(2));
     expect(hints(fake.sent)).toEqual([
-      { name: 'page.hints', payload: { companyId: '8089', disbursementNumbers: ['D-1', 'D-2'] } },
-      { name: 'page.hints', payload: { companyId: '8089', disbursementNumbers: ['D-3'] } },
+      { name: 'page.hints', payload: { companyId: '8089', disbursementNumbers: ['D-1', 'D-2'], funded: ['D-1', 'D-2'] } },
+      { name: 'page.hints', payload: { companyId: '8089', disbursementNumbers: ['D-3'], funded: ['D-3'] } },
     ]);
   });
 

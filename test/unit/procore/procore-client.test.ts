@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findRecords, type LearnedKind } from '../../../utils/domain/learn/record-shapes';
 import type { ContractPayment } from '../../../utils/domain/schemas/contract-payment';
-import { DisbursementSchema, isFundingComplete, payoutsOf, type Payout } from '../../../utils/domain/schemas/disbursement';
+import { DisbursementSchema, payoutsOf, type Payout } from '../../../utils/domain/schemas/disbursement';
+import { isFundingComplete } from '../../../utils/domain/funding-complete';
 import { sessionAuth } from '../../../utils/procore/auth';
 import { nextLink } from '../../../utils/procore/link-header';
 import { ProcoreClient } from '../../../utils/procore/procore-client';

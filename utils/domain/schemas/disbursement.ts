@@ -90,11 +90,6 @@ export const DisbursementSchema = z.object({
 });
 export type Disbursement = z.infer<typeof DisbursementSchema>;
 
-// "Funding Complete" for the ERP sync: the sync starts when funding completes, whatever follows.
-export function isFundingComplete(status: string | null | undefined): boolean {
-  return status === 'FUNDING_COMPLETED_AWAITING_PAYOUTS' || (status ?? '').startsWith('PAYOUT_');
-}
-
 /** A disbursement's payouts that carry an id; one without is skipped, never the others. */
 export function payoutsOf(disbursement: Pick<Disbursement, 'payouts'>): Payout[] {
   return (disbursement.payouts ?? []).flatMap((raw) => {

@@ -14,16 +14,35 @@ export interface PageHint {
   disbursementNumbers: readonly string[];
   invoiceNumbers?: readonly string[];
   shownFailed?: readonly string[];
+  funded?: readonly string[];
 }
 
 /** Per company, payouts shown on a page whose export result the next confirming read takes. */
 const readNow = new Map<string, Set<string>>();
 
 /**
+ * Per company, disbursements a page showed funded before a confirming read that has since ended:
+ * looked for, whether or not they are watched (a months-old one is not). The rows that show them
+ * again are answered at once instead of waiting up to 15 s, with an estimated countdown on each
+ * meanwhile. In memory only (a restarted worker reads once more); a page's whole list is 5,000
+ * at most, so this many is several pages' worth before it starts again.
+ */
+const lookedFor = new Map<string, Set<string>>();
+const LOOKED_FOR_MAX = 50_000;
+
+function rememberLookedFor(companyId: string, numbers: readonly string[]): void {
+  const known = lookedFor.get(companyId) ?? new Set<string>();
+  if (known.size + numbers.length > LOOKED_FOR_MAX) known.clear();
+  for (const n of numbers) known.add(n);
+  lookedFor.set(companyId, known);
+}
+
+/**
  * A content script saw these records on the page. The engine confirms them by an API read (a
  * discovery poll of that company) when it does not know one yet, or when the page shows one
  * whose export result is worth reading now: listed under Failed to Export while the engine still
  * has it syncing, or shown (its disbursement on the page) past its window with no result yet.
+ * A disbursement a page showed funded before an earlier such read has been looked for already.
  * That read happens at most every 15 s: a hint within the interval waits for the next read
  * (shared by every hint meanwhile) instead of being dropped, so an answer always means the
  * records were looked for. The wait stays under the worker's idle limit.
@@ -45,7 +64,8 @@ export async function confirmPageHints(
   const due = watches
     .filter((w) => (w.state === 'syncing' && failedHere.has(w.payoutId)) || (shown.has(w.disbursementNumber) && pastWindow(w)))
     .map((w) => w.payoutId);
-  const unknown = hint.disbursementNumbers.some((n) => !numbers.has(n)) || (hint.invoiceNumbers ?? []).some((n) => !invoices.has(n));
+  const looked = lookedFor.get(companyId);
+  const unknown = hint.disbursementNumbers.some((n) => !numbers.has(n) && !looked?.has(n)) || (hint.invoiceNumbers ?? []).some((n) => !invoices.has(n));
   if (!unknown && due.length === 0) return false;
   readNow.set(companyId, new Set([...(readNow.get(companyId) ?? []), ...due]));
   let read = next.get(companyId);
@@ -62,5 +82,6 @@ export async function confirmPageHints(
     next.set(companyId, read);
   }
   await read;
+  rememberLookedFor(companyId, hint.funded ?? []);
   return true;
 }

@@ -1,5 +1,6 @@
 import type { Diagnosis } from '../../domain/cause';
-import { isFundingComplete, payoutsOf, type Disbursement } from '../../domain/schemas/disbursement';
+import { payoutsOf, type Disbursement } from '../../domain/schemas/disbursement';
+import { isFundingComplete } from '../../domain/funding-complete';
 import { isSynced, type ContractPayment } from '../../domain/schemas/contract-payment';
 import { linkPayout, nextTrust, type ExternalIdTrust } from '../../domain/payout-link';
 import type { Watch } from '../../domain/watch';
