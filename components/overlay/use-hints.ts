@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useOverlay } from './overlay-context';
 
 /** What a page shows of payment records, for the background to confirm by API before acting. */
@@ -16,13 +16,27 @@ const KINDS = ['disbursementNumbers', 'invoiceNumbers', 'shownFailed'] as const;
 type Kind = (typeof KINDS)[number];
 
 /**
- * Tells the background what the page shows. Each value is sent once per page. Returns the
- * disbursement numbers it has answered for.
+ * How long the background may take to answer before a disbursement counts as still being looked
+ * for. One it has looked for already is answered well within this (no read), so a row drawn for
+ * it meanwhile would only be drawn and taken down again.
  */
-export function usePageHints(hints: PageHints): ReadonlySet<string> {
+const ANSWER_GRACE_MS = 200;
+
+export interface HintAnswers {
+  /** Disbursement numbers the background has answered for: looked for. */
+  answered: ReadonlySet<string>;
+  /** Asked about longer than a moment ago and not answered yet: the background is reading Procore. */
+  looking: ReadonlySet<string>;
+}
+
+/** Tells the background what the page shows. Each value is sent once per page. */
+export function usePageHints(hints: PageHints): HintAnswers {
   const { backend, companyId } = useOverlay();
   const sent = useRef<Record<Kind, Set<string>>>({ disbursementNumbers: new Set(), invoiceNumbers: new Set(), shownFailed: new Set() });
   const [answered, setAnswered] = useState<ReadonlySet<string>>(new Set());
+  const [asked, setAsked] = useState<ReadonlySet<string>>(new Set());
+  const moments = useRef(new Set<ReturnType<typeof setTimeout>>());
+  useEffect(() => () => moments.current.forEach(clearTimeout), []);
   const key = JSON.stringify(KINDS.map((kind) => hints[kind] ?? []));
   const funded = hints.funded ?? false;
   useEffect(() => {
@@ -45,6 +59,13 @@ export function usePageHints(hints: PageHints): ReadonlySet<string> {
         for (const kind of KINDS) for (const value of fresh[kind]) sent.current[kind].delete(value);
       },
     );
+    // Not cleared with the effect (the next hint's must not cancel this one's moment), only on unmount.
+    const moment = setTimeout(() => {
+      moments.current.delete(moment);
+      setAsked((before) => new Set([...before, ...disbursementNumbers]));
+    }, ANSWER_GRACE_MS);
+    moments.current.add(moment);
   }, [backend, companyId, key, funded]);
-  return answered;
+  const looking = useMemo(() => new Set([...asked].filter((n) => !answered.has(n))), [asked, answered]);
+  return { answered, looking };
 }

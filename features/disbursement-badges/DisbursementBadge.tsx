@@ -15,21 +15,24 @@ import { useServerNow, useWatchStore } from '../../components/overlay/use-watche
 
 /**
  * Disbursements tab: the ERP sync of one disbursement, after its Drawdown Status in the room the
- * status leaves (just the icon when the words do not fit; they stay its name). `checked`:
- * the background has looked for this disbursement (a funded row it does not watch shows nothing).
+ * status leaves (just the icon when the words do not fit; they stay its name). `looking`: the
+ * background is reading Procore for this disbursement (one it has looked for and does not watch
+ * shows nothing, nor does one it answers for within a moment).
  */
 export const DisbursementBadge = memo(
-  function DisbursementBadge({ row, checked }: { row: DisbursementRowData; checked: boolean }) {
+  function DisbursementBadge({ row, looking }: { row: DisbursementRowData; looking: boolean }) {
   const { companyId, href } = useOverlay();
   const store = useWatchStore();
   const watches = store.forDisbursementNumber(row.disbursementNumber);
   const now = useServerNow();
-  // A row the page shows funded gets its countdown at once, from when this page first showed it
-  // funded, marked estimated until the background has confirmed the disbursement with Procore.
-  const provisional = row.fundingComplete && !checked && watches.length === 0;
+  // A row the page shows funded gets its countdown while the background reads Procore for it,
+  // counted from when this page first showed it funded, marked estimated until confirmed.
+  const provisional = row.fundingComplete && looking && watches.length === 0;
+  // Noted when first drawn funded, not when the estimate shows: the countdown starts then.
+  const seenFunded = row.fundingComplete ? firstSeenFunded(companyId, row.disbursementNumber, now) : now;
   const view =
     describeDisbursement(watches, store.paymentSyncEnabled(companyId), now) ??
-    (provisional ? countdown(firstSeenFunded(companyId, row.disbursementNumber, now) + (store.status?.syncWindowMs ?? SYNC_WINDOW_MS), true, now) : null);
+    (provisional ? countdown(seenFunded + (store.status?.syncWindowMs ?? SYNC_WINDOW_MS), true, now) : null);
   useMilestone(view?.milestone ?? null, `Disbursement ${row.disbursementNumber}: ${view?.label ?? ''}`);
   const inside = useRef<HTMLSpanElement>(null);
   // Widest first: the words, the clock alone (a countdown), the icon (the words stay its name).
@@ -65,7 +68,7 @@ export const DisbursementBadge = memo(
 },
   // Rows are re-read every frame while scrolling: only a change of what the row shows re-renders.
   (a, b) =>
-    a.checked === b.checked &&
+    a.looking === b.looking &&
     a.row.disbursementNumber === b.row.disbursementNumber &&
     a.row.drawdownStatus === b.row.drawdownStatus &&
     a.row.fundingComplete === b.row.fundingComplete,

@@ -10,11 +10,11 @@ const after = () => 'append' as const;
 /** Disbursements tab: a sync badge beside each row's Drawdown Status. */
 export function DisbursementsOverlay() {
   const { records } = useGridRecords(readDisbursementRows, 'badge', 'The Disbursements table', after);
-  const checked = usePageHints({ disbursementNumbers: records.filter((r) => r.data.fundingComplete).map((r) => r.data.disbursementNumber), funded: true });
+  const { looking } = usePageHints({ disbursementNumbers: records.filter((r) => r.data.fundingComplete).map((r) => r.data.disbursementNumber), funded: true });
   return (
     <>
       {records.map((record) =>
-        createPortal(<DisbursementBadge row={record.data} checked={checked.has(record.data.disbursementNumber)} />, record.host, record.key),
+        createPortal(<DisbursementBadge row={record.data} looking={looking.has(record.data.disbursementNumber)} />, record.host, record.key),
       )}
     </>
   );

@@ -82,6 +82,20 @@ describe('Disbursements tab overlay', () => {
     await vi.waitFor(() => expect(hostTexts('badge')).toEqual([]));
   });
 
+  it('draws no estimate on a funded row the background answers for within a moment (one it has looked for already)', async () => {
+    page();
+    const fake = fakeBackend({ 'watches.list': () => [], 'page.hints': () => new Promise((resolve) => setTimeout(() => resolve({ ok: true }), 100)) });
+    session = startSession('/8089/company/payments/disbursements', fake.backend);
+    await vi.waitFor(() => expect(fake.sent.map((m) => m.name)).toContain('page.hints'));
+    const seen = new Set<string>();
+    // Past the answer and past the moment the estimate would have waited for.
+    for (let t = 0; t < 40; t++) {
+      for (const text of hostTexts('badge')) seen.add(text);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect([...seen]).toEqual([]);
+  });
+
   it('says where the user looks when the background cannot be reached, and draws no stale states', async () => {
     page();
     const fake = fakeBackend({ 'watches.list': () => Promise.reject(new Error("The extension's background did not answer. Reload the page to reconnect.")) });
