@@ -36,6 +36,8 @@ export function usePageHints(hints: PageHints): HintAnswers {
   const [answered, setAnswered] = useState<ReadonlySet<string>>(new Set());
   const [asked, setAsked] = useState<ReadonlySet<string>>(new Set());
   const moments = useRef(new Set<ReturnType<typeof setTimeout>>());
+  // What has been answered by now, for a moment's end (state is read at the next render only).
+  const answeredNow = useRef(new Set<string>());
   useEffect(() => () => moments.current.forEach(clearTimeout), []);
   const key = JSON.stringify(KINDS.map((kind) => hints[kind] ?? []));
   const funded = hints.funded ?? false;
@@ -53,7 +55,10 @@ export function usePageHints(hints: PageHints): HintAnswers {
       ...(funded && disbursementNumbers.length ? { funded: disbursementNumbers } : {}),
     };
     backend.send('page.hints', payload).then(
-      () => setAnswered((before) => new Set([...before, ...disbursementNumbers])),
+      () => {
+        for (const n of disbursementNumbers) answeredNow.current.add(n);
+        setAnswered((before) => new Set([...before, ...disbursementNumbers]));
+      },
       () => {
         // A hint is an optimisation: the poll finds the same records. Forget and retry later.
         for (const kind of KINDS) for (const value of fresh[kind]) sent.current[kind].delete(value);
@@ -62,7 +67,9 @@ export function usePageHints(hints: PageHints): HintAnswers {
     // Not cleared with the effect (the next hint's must not cancel this one's moment), only on unmount.
     const moment = setTimeout(() => {
       moments.current.delete(moment);
-      setAsked((before) => new Set([...before, ...disbursementNumbers]));
+      // All answered within the moment (the usual case once looked for): nothing to draw again.
+      const waiting = disbursementNumbers.filter((n) => !answeredNow.current.has(n));
+      if (waiting.length > 0) setAsked((before) => new Set([...before, ...waiting]));
     }, ANSWER_GRACE_MS);
     moments.current.add(moment);
   }, [backend, companyId, key, funded]);
