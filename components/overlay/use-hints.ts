@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useOverlay } from './overlay-context';
 
 /** What a page shows of payment records, for the background to confirm by API before acting. */
@@ -22,22 +22,17 @@ type Kind = (typeof KINDS)[number];
  */
 const ANSWER_GRACE_MS = 200;
 
-export interface HintAnswers {
-  /** Disbursement numbers the background has answered for: looked for. */
-  answered: ReadonlySet<string>;
-  /** Asked about longer than a moment ago and not answered yet: the background is reading Procore. */
-  looking: ReadonlySet<string>;
-}
-
-/** Tells the background what the page shows. Each value is sent once per page. */
-export function usePageHints(hints: PageHints): HintAnswers {
+/**
+ * Tells the background what the page shows. Each value is sent once per page. Returns the
+ * disbursement numbers it was asked about more than a moment ago and has not answered yet: it
+ * is reading Procore for them.
+ */
+export function usePageHints(hints: PageHints): ReadonlySet<string> {
   const { backend, companyId } = useOverlay();
   const sent = useRef<Record<Kind, Set<string>>>({ disbursementNumbers: new Set(), invoiceNumbers: new Set(), shownFailed: new Set() });
-  const [answered, setAnswered] = useState<ReadonlySet<string>>(new Set());
-  const [asked, setAsked] = useState<ReadonlySet<string>>(new Set());
+  const answered = useRef(new Set<string>());
+  const [looking, setLooking] = useState<ReadonlySet<string>>(new Set());
   const moments = useRef(new Set<ReturnType<typeof setTimeout>>());
-  // What has been answered by now, for a moment's end (state is read at the next render only).
-  const answeredNow = useRef(new Set<string>());
   useEffect(() => () => moments.current.forEach(clearTimeout), []);
   const key = JSON.stringify(KINDS.map((kind) => hints[kind] ?? []));
   const funded = hints.funded ?? false;
@@ -56,8 +51,9 @@ export function usePageHints(hints: PageHints): HintAnswers {
     };
     backend.send('page.hints', payload).then(
       () => {
-        for (const n of disbursementNumbers) answeredNow.current.add(n);
-        setAnswered((before) => new Set([...before, ...disbursementNumbers]));
+        for (const n of disbursementNumbers) answered.current.add(n);
+        // The same set when none of these was shown as looked for: nothing renders again.
+        setLooking((before) => (disbursementNumbers.some((n) => before.has(n)) ? new Set([...before].filter((n) => !answered.current.has(n))) : before));
       },
       () => {
         // A hint is an optimisation: the poll finds the same records. Forget and retry later.
@@ -68,11 +64,10 @@ export function usePageHints(hints: PageHints): HintAnswers {
     const moment = setTimeout(() => {
       moments.current.delete(moment);
       // All answered within the moment (the usual case once looked for): nothing to draw again.
-      const waiting = disbursementNumbers.filter((n) => !answeredNow.current.has(n));
-      if (waiting.length > 0) setAsked((before) => new Set([...before, ...waiting]));
+      const waiting = disbursementNumbers.filter((n) => !answered.current.has(n));
+      if (waiting.length > 0) setLooking((before) => new Set([...before, ...waiting]));
     }, ANSWER_GRACE_MS);
     moments.current.add(moment);
   }, [backend, companyId, key, funded]);
-  const looking = useMemo(() => new Set([...asked].filter((n) => !answered.has(n))), [asked, answered]);
-  return { answered, looking };
+  return looking;
 }

@@ -10,7 +10,7 @@ const after = () => 'append' as const;
 /** Disbursements tab: a sync badge beside each row's Drawdown Status. */
 export function DisbursementsOverlay() {
   const { records } = useGridRecords(readDisbursementRows, 'badge', 'The Disbursements table', after);
-  const { looking } = usePageHints({ disbursementNumbers: records.filter((r) => r.data.fundingComplete).map((r) => r.data.disbursementNumber), funded: true });
+  const looking = usePageHints({ disbursementNumbers: records.filter((r) => r.data.fundingComplete).map((r) => r.data.disbursementNumber), funded: true });
   return (
     <>
       {records.map((record) =>

@@ -9,13 +9,13 @@ import { BUDGETS, judge, type Verdict } from './budgets';
 import { meanPhase, PageMetrics, phase, sumPhases, type PhaseMetrics } from './page-metrics';
 import { BENCH_LOGIN, SYNCING_PER_COMPANY, seedPageCostCompanies, type PageCostCompany } from './page-cost-seed';
 import { launchPlain, type PlainBrowser } from './plain-browser';
+import { markGridScroller, scrollGridStep } from './grid-scroll';
 
 export const PAGE_SIZES = [100, 1_000, 5_000] as const;
 const VIEWPORT = { width: 1400, height: 900 };
 /** After the first rows: time for the overlays to ask the background and draw (both variants wait it). */
 const SETTLE_MS = 2_000;
 export const IDLE_MS = 10_000;
-const MAX_SCROLL_STEPS = 30;
 /** Longer than the overlays' 100 ms scroll settle, with room for their redraw. */
 export const SCROLL_PAUSE_MS = 300;
 
@@ -63,26 +63,15 @@ export interface PageCostResult {
  * scroll to the end of the pause) is measured apart: with minus without, it is the redraw.
  */
 async function scrollThrough(page: Page, metrics: PageMetrics): Promise<{ steps: number; settle: PhaseMetrics }> {
-  const range = await page.evaluate(() => {
-    const candidates = [...document.querySelectorAll<HTMLElement>('.ag-root-wrapper *')].filter((e) => e.scrollHeight > e.clientHeight + 10);
-    const scroller = candidates.sort((a, b) => b.scrollHeight - b.clientHeight - (a.scrollHeight - a.clientHeight))[0];
-    if (!scroller) throw new Error('No scrolling element in the grid');
-    scroller.setAttribute('data-bench-scroller', '');
-    return { range: scroller.scrollHeight - scroller.clientHeight, view: scroller.clientHeight };
-  });
-  const steps = Math.min(MAX_SCROLL_STEPS, Math.ceil(range.range / range.view));
+  const scroll = await markGridScroller(page);
   const settles: PhaseMetrics[] = [];
-  for (let i = 1; i <= steps; i++) {
-    // No named functions in here: tsx would wrap them in a helper the page does not have.
-    await page.evaluate(async (top) => {
-      document.querySelector<HTMLElement>('[data-bench-scroller]')!.scrollTop = top;
-      for (let f = 0; f < 2; f++) await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-    }, Math.round((range.range * i) / steps));
+  for (let i = 1; i <= scroll.steps; i++) {
+    await scrollGridStep(page, scroll, i);
     const scrolled = await metrics.snapshot();
     await page.waitForTimeout(SCROLL_PAUSE_MS);
     settles.push(phase(scrolled, await metrics.snapshot()));
   }
-  return { steps, settle: sumPhases(settles) };
+  return { steps: scroll.steps, settle: sumPhases(settles) };
 }
 
 async function measureOnce(context: BrowserContext, url: string, variant: Variant, rows: number, round: number): Promise<PageRun> {

@@ -9,6 +9,7 @@ import { HOST_ATTRIBUTE } from '../../utils/overlay/row-host';
 import { startSim } from '../sim/server';
 import { BENCH_LOGIN, seedPageCostCompanies } from './page-cost-seed';
 import { PAGE_SIZES, SCROLL_PAUSE_MS } from './page-cost';
+import { markGridScroller, scrollGridStep } from './grid-scroll';
 
 interface TraceEvent {
   name: string;
@@ -45,21 +46,12 @@ try {
   await page.waitForSelector(`[${HOST_ATTRIBUTE}]`, { timeout: 15_000, state: 'attached' });
   // As the page-cost bench: settled and idle before the scroll.
   await page.waitForTimeout(12_000);
-  const range = await page.evaluate(() => {
-    const candidates = [...document.querySelectorAll<HTMLElement>('.ag-root-wrapper *')].filter((e) => e.scrollHeight > e.clientHeight + 10);
-    const scroller = candidates.sort((a, b) => b.scrollHeight - b.clientHeight - (a.scrollHeight - a.clientHeight))[0];
-    if (!scroller) throw new Error('No scrolling element in the grid');
-    scroller.setAttribute('data-bench-scroller', '');
-    return { range: scroller.scrollHeight - scroller.clientHeight, view: scroller.clientHeight };
-  });
-  const steps = Math.min(30, Math.ceil(range.range / range.view));
+  const scroll = await markGridScroller(page);
+  const { steps } = scroll;
   const estimated: number[] = [];
   const events = await trace(cdp, async () => {
     for (let i = 1; i <= steps; i++) {
-      await page.evaluate(async (top) => {
-        document.querySelector<HTMLElement>('[data-bench-scroller]')!.scrollTop = top;
-        for (let f = 0; f < 2; f++) await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-      }, Math.round((range.range * i) / steps));
+      await scrollGridStep(page, scroll, i);
       await page.waitForTimeout(SCROLL_PAUSE_MS);
       estimated.push(
         await page.evaluate(
