@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { confirmPageHints } from '../../../utils/engine/learn/page-hints';
 import { testEngine } from './engine-fixture';
 
@@ -46,5 +46,30 @@ describe('page hints', () => {
     const up = reads();
     expect(await confirmPageHints(engine, '301', hint, up.discover, noWait)).toBe(true);
     expect(up.companies).toEqual(['301']);
+  });
+
+  it('a row hinting what the read under way looks for waits for that read, not another one', async () => {
+    const engine = await testEngine();
+    const started: number[] = [];
+    const ends: (() => void)[] = [];
+    const discover = async () => {
+      started.push(started.length);
+      await new Promise<void>((resolve) => ends.push(resolve));
+    };
+    const list = { disbursementNumbers: ['D-1', 'D-2'], funded: ['D-1'] };
+    const fromList = confirmPageHints(engine, '401', list, discover, noWait);
+    await vi.waitFor(() => expect(started).toHaveLength(1));
+    // The same funded row, and one the list showed unfunded now shown funded.
+    let rowAnswered = false;
+    void confirmPageHints(engine, '401', { disbursementNumbers: ['D-1'], funded: ['D-1'] }, discover, noWait).then(() => (rowAnswered = true));
+    const nowFunded = confirmPageHints(engine, '401', { disbursementNumbers: ['D-2'], funded: ['D-2'] }, discover, noWait);
+    // D-2 funded was not what the first read looked for: it has a read of its own.
+    await vi.waitFor(() => expect(started).toHaveLength(2));
+    ends[0]!();
+    await fromList;
+    await vi.waitFor(() => expect(rowAnswered).toBe(true));
+    ends[1]!();
+    await nowFunded;
+    expect(started).toHaveLength(2);
   });
 });

@@ -4,8 +4,17 @@ import type { Engine } from '../engine';
 
 const HINT_INTERVAL_MS = 15_000;
 const lastConfirm = new Map<string, number>();
-/** Per company, the discovery that numbers seen now will be looked for in (not started yet). */
-const next = new Map<string, Promise<void>>();
+
+/** A confirming read and the disbursements shown before it started (funded ones apart). */
+interface ConfirmingRead {
+  numbers: Set<string>;
+  funded: Set<string>;
+  done: Promise<void>;
+}
+/** Per company, the read that numbers seen now will be looked for in (not started yet). */
+const next = new Map<string, ConfirmingRead>();
+/** Per company, the read under way: a hint whose numbers it covers waits for it, not the next. */
+const running = new Map<string, ConfirmingRead>();
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -45,7 +54,9 @@ function rememberLookedFor(companyId: string, numbers: readonly string[]): void 
  * A disbursement a page showed funded before an earlier such read has been looked for already.
  * That read happens at most every 15 s: a hint within the interval waits for the next read
  * (shared by every hint meanwhile) instead of being dropped, so an answer always means the
- * records were looked for. The wait stays under the worker's idle limit.
+ * records were looked for; one whose numbers the read under way was started for (a row showing
+ * what the page's list hinted a moment before) waits for that read instead of another one. The
+ * wait stays under the worker's idle limit.
  */
 export async function confirmPageHints(
   engine: Engine,
@@ -65,23 +76,48 @@ export async function confirmPageHints(
     .filter((w) => (w.state === 'syncing' && failedHere.has(w.payoutId)) || (shown.has(w.disbursementNumber) && pastWindow(w)))
     .map((w) => w.payoutId);
   const looked = lookedFor.get(companyId);
-  const unknown = hint.disbursementNumbers.some((n) => !numbers.has(n) && !looked?.has(n)) || (hint.invoiceNumbers ?? []).some((n) => !invoices.has(n));
-  if (!unknown && due.length === 0) return false;
-  readNow.set(companyId, new Set([...(readNow.get(companyId) ?? []), ...due]));
-  let read = next.get(companyId);
-  if (!read) {
-    const delay = (lastConfirm.get(companyId) ?? Number.NEGATIVE_INFINITY) + HINT_INTERVAL_MS - engine.localTime();
-    read = wait(Math.max(0, delay)).then(async () => {
-      // Started: records seen from now on wait for the read after this one.
-      next.delete(companyId);
-      const payouts = readNow.get(companyId) ?? new Set<string>();
-      readNow.delete(companyId);
-      lastConfirm.set(companyId, engine.localTime());
-      await discover(companyId, payouts);
-    });
-    next.set(companyId, read);
+  const unknown = hint.disbursementNumbers.filter((n) => !numbers.has(n) && !looked?.has(n));
+  const unknownInvoice = (hint.invoiceNumbers ?? []).some((n) => !invoices.has(n));
+  if (unknown.length === 0 && !unknownInvoice && due.length === 0) return false;
+  const funded = new Set(hint.funded ?? []);
+  const current = running.get(companyId);
+  // Shown (as funded, where this hint says funded) before the read under way started: it looks for them.
+  const covered = !unknownInvoice && due.length === 0 && unknown.every((n) => current?.numbers.has(n) && (!funded.has(n) || current.funded.has(n)));
+  const read = current && covered ? current : nextRead(engine, companyId, due, discover, wait);
+  if (read !== current) {
+    for (const n of hint.disbursementNumbers) read.numbers.add(n);
+    for (const n of funded) read.funded.add(n);
   }
-  await read;
+  await read.done;
   rememberLookedFor(companyId, hint.funded ?? []);
   return true;
+}
+
+function nextRead(
+  engine: Engine,
+  companyId: string,
+  due: readonly string[],
+  discover: (companyId: string, readNow: ReadonlySet<string>) => Promise<unknown>,
+  wait: (ms: number) => Promise<void>,
+): ConfirmingRead {
+  readNow.set(companyId, new Set([...(readNow.get(companyId) ?? []), ...due]));
+  const pending = next.get(companyId);
+  if (pending) return pending;
+  const delay = (lastConfirm.get(companyId) ?? Number.NEGATIVE_INFINITY) + HINT_INTERVAL_MS - engine.localTime();
+  const read: ConfirmingRead = { numbers: new Set(), funded: new Set(), done: Promise.resolve() };
+  read.done = wait(Math.max(0, delay)).then(async () => {
+    // Started: records seen from now on wait for the read after this one.
+    next.delete(companyId);
+    running.set(companyId, read);
+    const payouts = readNow.get(companyId) ?? new Set<string>();
+    readNow.delete(companyId);
+    lastConfirm.set(companyId, engine.localTime());
+    try {
+      await discover(companyId, payouts);
+    } finally {
+      if (running.get(companyId) === read) running.delete(companyId);
+    }
+  });
+  next.set(companyId, read);
+  return read;
 }
