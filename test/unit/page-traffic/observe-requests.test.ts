@@ -15,6 +15,12 @@ beforeAll(async () => {
     if (req.url?.startsWith('/rest/v1.0/disbursements')) {
       res.setHeader('Content-Type', 'application/json');
       res.end(JSON.stringify(DISBURSEMENTS));
+    } else if (req.url?.startsWith('/list?')) {
+      // About as long per record as a disbursement in the sandbox's list (~560 bytes).
+      const count = Number(new URL(req.url, 'http://x').searchParams.get('n'));
+      const records = Array.from({ length: count }, (_, i) => ({ id: i, disbursementIdentifier: i, status: 'PAYOUT_COMPLETED', name: 'x'.repeat(500) }));
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify(records));
     } else if (req.url === '/broken') {
       res.statusCode = 500;
       res.end('{"error":"boom"}');
@@ -76,6 +82,19 @@ describe('fetch, observed', () => {
     next = 'throw';
     expect(() => win.fetch(`${origin}/rest/v1.0/disbursements`)).toThrow(thrown);
     expect(postMessage).not.toHaveBeenCalled();
+  });
+
+  it("posts a 5,000-disbursement list whole (a page's longest), and nothing of a body past the cap", async () => {
+    const { win, postMessage, observe } = pageWindow();
+    observe();
+    const list = (await (await win.fetch(`${origin}/list?n=5000`)).json()) as unknown[];
+    await vi.waitFor(() => expect(postMessage).toHaveBeenCalledTimes(1));
+    expect((posted(postMessage)[0]!.body as unknown[]).length).toBe(list.length);
+    expect(JSON.stringify(list).length).toBeGreaterThan(2_500_000);
+    const tooLong = (await (await win.fetch(`${origin}/list?n=8000`)).json()) as unknown[];
+    expect(tooLong).toHaveLength(8000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(postMessage).toHaveBeenCalledTimes(1);
   });
 
   it('posts nothing for other origins or bodies that are not JSON, and never reads headers', async () => {
