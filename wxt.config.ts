@@ -1,6 +1,8 @@
 import { defineConfig } from 'wxt';
 import type { AliasOptions } from 'vite';
 import { sandboxManifest } from './utils/build/sandbox-manifest';
+import { FAILURE_WORDS_FILE } from './utils/domain/failure-words-file';
+import { FAILURE_WORDS } from './utils/domain/failure-words';
 
 // `WXT_SANDBOX=1 wxt build`: the production build (React's production build, minified) that may
 // also reach the local Procore sandbox on loopback, in a directory of its own. A `--mode sandbox`
@@ -56,6 +58,11 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       config.resolve = { ...config.resolve, alias: withPreact(config.resolve?.alias) };
+    },
+    // The classifier's word families ship as data the worker reads on its first failure, not in
+    // the script every wake parses (utils/domain/failure-wording.ts).
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: FAILURE_WORDS_FILE, contents: JSON.stringify(FAILURE_WORDS) });
     },
     'build:manifestGenerated': (_wxt, manifest) => {
       if (sandbox) sandboxManifest(manifest);

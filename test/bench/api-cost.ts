@@ -23,6 +23,8 @@
  */
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { compileWordFamilies } from '../../utils/domain/failure-wording';
+import { FAILURE_WORDS } from '../../utils/domain/failure-words';
 import { ProcoreError } from '../../utils/procore/procore-error';
 import { RateGovernor, type GovernorOptions } from '../../utils/procore/rate-governor';
 import { VirtualClock } from '../sim/virtual-clock';
@@ -160,7 +162,8 @@ export async function measureApiCost(options: ApiCostOptions = {}): Promise<ApiC
       sent.push({ at: clock.now() - start, endpoint: endpointOf(init.method ?? 'GET', String(input)), status: response.status });
       return response;
     };
-    const engine = await Engine.open(await openEngineDb(`bench-${process.pid}-${hourlyLimit}`), undefined, clock.now);
+    const words = compileWordFamilies(FAILURE_WORDS);
+    const engine = await Engine.open(await openEngineDb(`bench-${process.pid}-${hourlyLimit}`), undefined, clock.now, undefined, async () => words);
     await updateSettings(engine.db, { environment: 'custom', apiOrigin: sim.origin });
     // Moves the clock to `to`, firing on the way, in time order, every sandbox timer and every
     // alarm that comes due (as Chrome fires an alarm on time even while a cycle is running: the

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { FAILURE_WORDS_FILE } from '../../utils/domain/failure-words-file';
 import { BUDGETS, judge, type Verdict } from './budgets';
 
 export const PRODUCTION_CHROME_DIR = path.resolve('.output/chrome-mv3');
@@ -77,6 +78,13 @@ export function bundleSizes(dir = PRODUCTION_CHROME_DIR): EntrypointSize[] {
   if (manifest.action?.default_popup) sizes.push(measure(dir, 'popup', 'popup', htmlScripts(dir, manifest.action.default_popup)));
   if (manifest.options_ui?.page) sizes.push(measure(dir, 'options', 'options', htmlScripts(dir, manifest.options_ui.page)));
   return sizes;
+}
+
+/** Gzip size of the word families the worker reads from its package on the first failure (not at startup). */
+export function failureWordsGzipBytes(dir = PRODUCTION_CHROME_DIR): number {
+  const file = path.join(dir, FAILURE_WORDS_FILE);
+  if (!existsSync(file)) throw new Error(`The build has no ${FAILURE_WORDS_FILE}: rebuild it.`);
+  return gzipSync(readFileSync(file), { level: 9 }).length;
 }
 
 export const kilobytes = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;

@@ -11,7 +11,7 @@ export type ExtraFacts = Omit<ClassifyInput, 'messages' | 'connector' | 'erpName
 };
 
 /** Classifies a watch's failed or stale request with what the watch knows, plus any extra facts. */
-export function classifyWatchFailure(watch: Watch, request: WatchRequest, extra: ExtraFacts = {}): Diagnosis {
+export function classifyWatchFailure(watch: Watch, request: WatchRequest, extra: ExtraFacts): Diagnosis {
   const { syncedBankIds = [], ...facts } = extra;
   const diagnosis = classifyExportFailure({
     messages: request.messages,

@@ -1,6 +1,6 @@
 import type { Diagnosis } from './cause';
 import { erpLabel } from './erp-label';
-import { causeFromWords } from './failure-wording';
+import { causeFromWords, type WordFamilies } from './failure-wording';
 import type { ErpBankAccount } from './schemas/erp-bank-account';
 import type { Connector } from './schemas/erp-settings';
 import type { InvoiceErpStatus } from './schemas/requisition';
@@ -9,6 +9,8 @@ import { suggestCheckNumber } from './suggest-check-number';
 export interface ClassifyInput {
   /** The ERP's messages from the request detail, as passed through by the connector. */
   messages: readonly string[];
+  /** The word families to read them with (NO_WORDS: facts alone decide). */
+  words: WordFamilies;
   connector?: Connector;
   /** The company's name for its ERP (ERP settings `erp_name`), preferred in sentences. */
   erpName?: string;
@@ -36,7 +38,7 @@ export interface ClassifyInput {
 export function classifyExportFailure(input: ClassifyInput): Diagnosis {
   const erp = erpLabel(input.connector, input.erpName);
   const messages = Array.isArray(input.messages) ? input.messages : [];
-  const words = causeFromWords(messages);
+  const words = causeFromWords(messages, input.words);
   const payout = input.payout;
 
   const invoiceStatus = input.invoiceErpStatusAtPayment;

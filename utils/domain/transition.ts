@@ -3,6 +3,7 @@ import { classifyExportFailure } from './classify';
 import { classifyWatchFailure } from './classify-watch';
 import { deadlineFor } from './deadline';
 import { erpLabel } from './erp-label';
+import { NO_WORDS } from './failure-wording';
 import type { InvoiceErpStatus } from './schemas/requisition';
 import type { ReExportAttempt, Watch, WatchRequest, WatchState } from './watch';
 import type { WatchEffect } from './watch-effect';
@@ -125,7 +126,7 @@ function applyRead(watch: Watch, request: WatchRequest | null, diagnosis: Diagno
     case 'in_progress':
       return readInProgress(watch, request, now);
     default:
-      return readFailure(watch, request, diagnosis ?? classifyWatchFailure(watch, request), now);
+      return readFailure(watch, request, diagnosis ?? factsOnlyDiagnosis(watch, request), now);
   }
 }
 
@@ -201,7 +202,7 @@ function onReexportRequested(watch: Watch, event: ReexportRequested, now: number
   if (event.bankId !== undefined && event.bankId.trim() === '') return noEffects(watch);
   const diagnosis =
     event.diagnosis ??
-    (sameRequest(watch.request, request) && watch.diagnosis ? watch.diagnosis : classifyWatchFailure(watch, request));
+    (sameRequest(watch.request, request) && watch.diagnosis ? watch.diagnosis : factsOnlyDiagnosis(watch, request));
   // An automatic fix only for what a re-export can cure, and never past escalation: then a person decides.
   if (event.by === 'policy' && (!diagnosis.retryable || watch.state === 'escalate')) {
     return applyRead(watch, request, event.diagnosis, now);
@@ -286,9 +287,15 @@ function syncOffReason(watch: Watch): string {
   return `Payment export is off for this company (as set in ERP Sync Watch's options), so Procore will not export this payment record to ${erp}. Enter the payment in ${erp} by hand.`;
 }
 
+/** The engine reads the ERP's words when it diagnoses a failure before the event; without its diagnosis, facts alone decide. */
+function factsOnlyDiagnosis(watch: Watch, request: WatchRequest): Diagnosis {
+  return classifyWatchFailure(watch, request, { words: NO_WORDS });
+}
+
 function invoiceDiagnosis(watch: Watch, status: InvoiceErpStatus): Diagnosis {
   return classifyExportFailure({
     messages: [],
+    words: NO_WORDS,
     connector: watch.connector,
     erpName: watch.erpName,
     invoiceNumber: watch.invoiceNumber,

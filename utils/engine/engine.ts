@@ -3,6 +3,7 @@ import type { Settings } from '../domain/settings';
 import { SYNC_WINDOW_MS } from '../domain/sync-window';
 import type { EngineDb } from '../store/engine-db';
 import { readMeta, writeMeta } from '../store/meta-store';
+import { packagedFailureWords, type WordSource } from './fix/packaged-failure-words';
 import { getSettings } from './settings/settings-store';
 import { WatchHub } from './state/watch-hub';
 
@@ -27,10 +28,12 @@ export class Engine {
     private readonly localNow: () => number = Date.now,
     /** Funding to deadline, in ms: SYNC_WINDOW_MS in the product. */
     readonly syncWindowMs: SyncWindowSource = FIXED_WINDOW,
+    /** The ERP's words are read with these: the packaged file in the product. */
+    readonly failureWords: WordSource = packagedFailureWords,
   ) {}
 
-  static async open(db: EngineDb, hub?: WatchHub, localNow: () => number = Date.now, syncWindowMs?: SyncWindowSource): Promise<Engine> {
-    const engine = new Engine(db, hub, localNow, syncWindowMs);
+  static async open(db: EngineDb, hub?: WatchHub, localNow: () => number = Date.now, syncWindowMs?: SyncWindowSource, failureWords?: WordSource): Promise<Engine> {
+    const engine = new Engine(db, hub, localNow, syncWindowMs, failureWords);
     engine.offsetMs = (await readMeta<number>(db, CLOCK_KEY)) ?? 0;
     return engine;
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CAUSES } from '../../../utils/domain/cause';
-import { classifyExportFailure } from '../../../utils/domain/classify';
 import { CORPUS_BATCHES, erpFamily, HELD_OUT_CORPUS, heldOutByRule, TUNING_CORPUS, type CorpusEntry } from './fixtures/erp-corpus';
+import { classifyWithWords } from '../fixtures/failure-words';
 
 /*
  * Accuracy on real ERP messages the classifier was never tuned against (the held-out third of
@@ -46,12 +46,12 @@ describe('the classifier on held-out real ERP messages', () => {
   });
 
   it(`reads at least ${TUNING_BAR * 100}% of the tuning third right`, () => {
-    const wrong = TUNING_CORPUS.filter((e) => classifyExportFailure({ messages: [e.message] }).cause !== e.cause);
+    const wrong = TUNING_CORPUS.filter((e) => classifyWithWords({ messages: [e.message] }).cause !== e.cause);
     expect(1 - wrong.length / TUNING_CORPUS.length, JSON.stringify(wrong.map((e) => [e.cause, e.message]))).toBeGreaterThanOrEqual(TUNING_BAR);
   });
 
   it(`reads at least ${BAR * 100}% of the held-out thirds right (per batch, cause and ERP in the tables)`, () => {
-    const predicted = new Map(HELD_OUT_CORPUS.map((e) => [e.message, classifyExportFailure({ messages: [e.message] }).cause]));
+    const predicted = new Map(HELD_OUT_CORPUS.map((e) => [e.message, classifyWithWords({ messages: [e.message] }).cause]));
     const right = (e: CorpusEntry) => predicted.get(e.message) === e.cause;
     const accuracy = (entries: readonly CorpusEntry[]) => entries.filter(right).length / entries.length;
     const line = (name: string, entries: readonly CorpusEntry[]) =>

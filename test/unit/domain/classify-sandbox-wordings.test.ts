@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyExportFailure } from '../../../utils/domain/classify';
 import { ERP_MESSAGES, type ErpMessageFacts } from '../../sim/erp-messages';
+import { classifyWithWords } from '../fixtures/failure-words';
 
 // The sandbox's ERPs word every cause their own way; the engine diagnoses them with this classifier.
 const facts: ErpMessageFacts = {
@@ -23,6 +23,6 @@ describe("the sandbox ERPs' wordings", () => {
   );
 
   it.each(cases)('%s %s', (_connector, cause, message) => {
-    expect(classifyExportFailure({ messages: [message] }).cause).toBe(cause);
+    expect(classifyWithWords({ messages: [message] }).cause).toBe(cause);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyWatchFailure } from '../../../utils/domain/classify-watch';
+import { WORDS } from '../fixtures/failure-words';
 import { makeWatch } from '../fixtures/make-watch';
 
 const request = { id: 'r1', status: 'failed' as const, messages: ['Invalid bank account PAYRL'], updatedAt: 1 };
@@ -11,19 +12,19 @@ const accounts = [
 
 describe('classifyWatchFailure', () => {
   it("suggests the closest Bank ID the ERP knows for a wrong one (PAYRL → PAYROLL)", () => {
-    const d = classifyWatchFailure(makeWatch({ state: 'failed', bankId: 'PAYRL' }), request, { erpBankAccounts: accounts });
+    const d = classifyWatchFailure(makeWatch({ state: 'failed', bankId: 'PAYRL' }), request, { words: WORDS, erpBankAccounts: accounts });
     expect(d.cause).toBe('INVALID_BANK_ID');
     expect(d.suggested?.bankId).toBe('PAYROLL');
   });
 
   it('takes Bank IDs of synced records as known when the ERP lists no accounts', () => {
-    const d = classifyWatchFailure(makeWatch({ state: 'failed', bankId: 'PAYRL' }), request, { syncedBankIds: ['OPER', 'PAYROLL'] });
+    const d = classifyWatchFailure(makeWatch({ state: 'failed', bankId: 'PAYRL' }), request, { words: WORDS, syncedBankIds: ['OPER', 'PAYROLL'] });
     expect(d.suggested?.bankId).toBe('PAYROLL');
   });
 
   it('does not suggest an inactive account', () => {
     const inactive = accounts.map((a) => (a.bank_id === 'PAYROLL' ? { ...a, active: false } : a));
-    const d = classifyWatchFailure(makeWatch({ state: 'failed', bankId: 'PAYRL' }), request, { erpBankAccounts: inactive });
+    const d = classifyWatchFailure(makeWatch({ state: 'failed', bankId: 'PAYRL' }), request, { words: WORDS, erpBankAccounts: inactive });
     expect(d.suggested?.bankId).toBeUndefined();
   });
 });

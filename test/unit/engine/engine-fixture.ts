@@ -3,6 +3,7 @@ import { newWatch } from '../../../utils/domain/new-watch';
 import type { Watch } from '../../../utils/domain/watch';
 import { Engine } from '../../../utils/engine/engine';
 import { openEngineDb } from '../../../utils/store/engine-db';
+import { WORDS } from '../fixtures/failure-words';
 
 let dbCount = 0;
 
@@ -21,10 +22,10 @@ export function testClock(): TestClock {
   return { now: () => Date.now() + ahead, advance: (ms) => void (ahead += ms) };
 }
 
-/** A fresh engine over its own fake-indexeddb database, on the product's window unless given a shorter one. */
+/** A fresh engine over its own fake-indexeddb database, on the product's window unless given a shorter one, with the packaged word families. */
 export async function testEngine(localNow?: () => number, windowMs?: number): Promise<Engine> {
   const db = await openEngineDb(`test-engine-${process.pid}-${++dbCount}-${Math.random()}`);
-  return Engine.open(db, undefined, localNow, windowMs === undefined ? undefined : async () => windowMs);
+  return Engine.open(db, undefined, localNow, windowMs === undefined ? undefined : async () => windowMs, async () => WORDS);
 }
 
 export const OUR_ID = 'our-extension-id';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CAUSES } from '../../../utils/domain/cause';
-import { classifyExportFailure } from '../../../utils/domain/classify';
 import { CONNECTORS } from '../../../utils/domain/schemas/erp-settings';
+import { classifyWithWords } from '../fixtures/failure-words';
 
 // Words with no signal for any cause: no subject (check, bank, vendor, bill, tax, period...) and
 // no predicate (used, invalid, closed, timeout...).
@@ -26,7 +26,7 @@ describe('the failure classifier on arbitrary text', () => {
         fc.option(fc.constantFrom(...CONNECTORS), { nil: undefined }),
         fc.boolean(),
         (messages, connector, stale) => {
-          const diagnosis = classifyExportFailure({ messages, connector, stale });
+          const diagnosis = classifyWithWords({ messages, connector, stale });
           expect(CAUSES).toContain(diagnosis.cause);
           expect(diagnosis.summary.trim()).not.toBe('');
           expect(typeof diagnosis.retryable).toBe('boolean');
@@ -39,7 +39,7 @@ describe('the failure classifier on arbitrary text', () => {
   it('gives UNKNOWN for text with no signal', () => {
     fc.assert(
       fc.property(fc.array(neutralText, { maxLength: 4 }), fc.option(fc.constantFrom(...CONNECTORS), { nil: undefined }), (messages, connector) => {
-        expect(classifyExportFailure({ messages, connector }).cause).toBe('UNKNOWN');
+        expect(classifyWithWords({ messages, connector }).cause).toBe('UNKNOWN');
       }),
       { numRuns: 300 },
     );
@@ -49,7 +49,7 @@ describe('the failure classifier on arbitrary text', () => {
     const junk = fc.anything({ maxDepth: 2 });
     fc.assert(
       fc.property(junk, junk, junk, (messages, payout, accounts) => {
-        const diagnosis = classifyExportFailure({ messages, payout, erpBankAccounts: accounts } as never);
+        const diagnosis = classifyWithWords({ messages, payout, erpBankAccounts: accounts } as never);
         expect(CAUSES).toContain(diagnosis.cause);
       }),
       { numRuns: 300 },
@@ -61,7 +61,7 @@ describe('the failure classifier on arbitrary text', () => {
     fc.assert(
       fc.property(huge, (parts) => {
         const started = performance.now();
-        classifyExportFailure({ messages: [parts.join('')] });
+        classifyWithWords({ messages: [parts.join('')] });
         expect(performance.now() - started).toBeLessThan(500);
       }),
       { numRuns: 10 },

@@ -41,7 +41,8 @@ function companyFacts(engine: Engine, client: ProcoreClient, companyId: string, 
 
 /** The cause of a failed export, from the ERP's messages and every fact the engine can read. */
 export async function diagnose(engine: Engine, client: ProcoreClient, watch: Watch, request: WatchRequest, signal?: AbortSignal): Promise<Diagnosis> {
-  const [facts, settings, company, siblings] = await Promise.all([
+  const [words, facts, settings, company, siblings] = await Promise.all([
+    engine.failureWords(),
     companyFacts(engine, client, watch.companyId, signal),
     engine.settings(),
     storedCompanies(engine).then((all) => all.find((c) => c.id === watch.companyId)),
@@ -58,6 +59,7 @@ export async function diagnose(engine: Engine, client: ProcoreClient, watch: Wat
     ...settings.erpLastCheckNumbers.map((row) => row.bankId),
   ];
   const diagnosis = classifyWatchFailure(watch, request, {
+    words,
     syncedBankIds,
     supportsPartialPayments: settings.partialPaymentOverrides[watch.companyId] ?? company?.erp.supports_partial_payments,
     nextCheckNumber: account?.nextCheckNumber ?? undefined,
