@@ -5,10 +5,13 @@ import type { Engine } from '../engine';
 const HINT_INTERVAL_MS = 15_000;
 const lastConfirm = new Map<string, number>();
 
-/** A confirming read and the disbursements shown before it started (funded ones apart). */
+/** A confirming read and what was shown before it started. */
 interface ConfirmingRead {
+  /** Unknown disbursements it looks for (those shown funded apart). */
   numbers: Set<string>;
   funded: Set<string>;
+  /** Payouts whose export result it takes. */
+  payouts: Set<string>;
   done: Promise<void>;
 }
 /** Per company, the read that numbers seen now will be looked for in (not started yet). */
@@ -25,9 +28,6 @@ export interface PageHint {
   shownFailed?: readonly string[];
   funded?: readonly string[];
 }
-
-/** Per company, payouts shown on a page whose export result the next confirming read takes. */
-const readNow = new Map<string, Set<string>>();
 
 /**
  * Per company, disbursements a page showed funded before a confirming read that has since ended:
@@ -83,10 +83,11 @@ export async function confirmPageHints(
   const current = running.get(companyId);
   // Shown (as funded, where this hint says funded) before the read under way started: it looks for them.
   const covered = !unknownInvoice && due.length === 0 && unknown.every((n) => current?.numbers.has(n) && (!funded.has(n) || current.funded.has(n)));
-  const read = current && covered ? current : nextRead(engine, companyId, due, discover, wait);
+  const read = current && covered ? current : nextRead(engine, companyId, discover, wait);
   if (read !== current) {
-    for (const n of hint.disbursementNumbers) read.numbers.add(n);
-    for (const n of funded) read.funded.add(n);
+    for (const n of unknown) read.numbers.add(n);
+    for (const n of unknown) if (funded.has(n)) read.funded.add(n);
+    for (const p of due) read.payouts.add(p);
   }
   await read.done;
   rememberLookedFor(companyId, hint.funded ?? []);
@@ -96,24 +97,20 @@ export async function confirmPageHints(
 function nextRead(
   engine: Engine,
   companyId: string,
-  due: readonly string[],
   discover: (companyId: string, readNow: ReadonlySet<string>) => Promise<unknown>,
   wait: (ms: number) => Promise<void>,
 ): ConfirmingRead {
-  readNow.set(companyId, new Set([...(readNow.get(companyId) ?? []), ...due]));
   const pending = next.get(companyId);
   if (pending) return pending;
   const delay = (lastConfirm.get(companyId) ?? Number.NEGATIVE_INFINITY) + HINT_INTERVAL_MS - engine.localTime();
-  const read: ConfirmingRead = { numbers: new Set(), funded: new Set(), done: Promise.resolve() };
+  const read: ConfirmingRead = { numbers: new Set(), funded: new Set(), payouts: new Set(), done: Promise.resolve() };
   read.done = wait(Math.max(0, delay)).then(async () => {
     // Started: records seen from now on wait for the read after this one.
     next.delete(companyId);
     running.set(companyId, read);
-    const payouts = readNow.get(companyId) ?? new Set<string>();
-    readNow.delete(companyId);
     lastConfirm.set(companyId, engine.localTime());
     try {
-      await discover(companyId, payouts);
+      await discover(companyId, read.payouts);
     } finally {
       if (running.get(companyId) === read) running.delete(companyId);
     }
