@@ -61,6 +61,8 @@ export const RequestSchemas = {
     shownFailed: z.optional(z.array(z.string()).check(z.maxLength(5000))),
     /** Of `disbursementNumbers`, those the page shows funded. */
     funded: z.optional(z.array(z.string()).check(z.maxLength(5000))),
+    /** Of `funded`, those the page's own data says Procore last changed long before its first window could end. */
+    longFunded: z.optional(z.array(z.string()).check(z.maxLength(5000))),
   }),
   /**
    * A same-origin GET the Procore page made whose answer held known records (content script):

@@ -5,6 +5,7 @@ import { TRAFFIC_SOURCE } from './observation';
 import { findRecords } from '../domain/learn/record-shapes';
 import { learnedQuery, pathTemplate } from '../domain/learn/path-template';
 import { isFundingComplete } from '../domain/funding-complete';
+import { SYNC_WINDOW_MS } from '../domain/sync-window';
 
 const ObservationSchema = z.object({
   source: z.literal(TRAFFIC_SOURCE),
@@ -23,10 +24,26 @@ const DisbursementShape = z.object({
   // An integer in Procore's published schema; a string tolerated.
   disbursementIdentifier: z.pipe(z.union([z.string().check(z.minLength(1), z.maxLength(100)), z.int().check(z.nonnegative())]), z.transform(String)),
   status: z.string().check(z.regex(/^(FUNDING|PAYOUT)_[A-Z_]+$/)),
+  // When Procore last changed it: tolerated absent or unreadable (then not used).
+  updatedAt: z.optional(z.unknown()),
 });
 
-/** The disbursements in a JSON body (a record, a list of them, or a list under one key): number, and funded or not. */
-export function disbursementsIn(body: unknown): { number: string; funded: boolean }[] {
+/** One disbursement a page was sent; `changedAt`: when Procore last changed it (epoch ms), when the page's data says. */
+export interface SentDisbursement {
+  number: string;
+  funded: boolean;
+  changedAt?: number;
+}
+
+/**
+ * A funded disbursement last changed this long before the page loaded finished funding at least
+ * that long ago: past its first window, so nothing to confirm for it at once. Two windows, so a
+ * computer clock up to a window off Procore's does not count one still in it.
+ */
+const LONG_AGO_MS = 2 * SYNC_WINDOW_MS;
+
+/** The disbursements in a JSON body (a record, a list of them, or a list under one key): number, funded or not, last change. */
+export function disbursementsIn(body: unknown): SentDisbursement[] {
   const candidates = Array.isArray(body)
     ? body
     : typeof body === 'object' && body !== null
@@ -34,7 +51,9 @@ export function disbursementsIn(body: unknown): { number: string; funded: boolea
       : [];
   return candidates.flatMap((candidate) => {
     const parsed = DisbursementShape.safeParse(candidate);
-    return parsed.success ? [{ number: parsed.data.disbursementIdentifier, funded: isFundingComplete(parsed.data.status) }] : [];
+    if (!parsed.success) return [];
+    const changedAt = typeof parsed.data.updatedAt === 'string' ? Date.parse(parsed.data.updatedAt) : NaN;
+    return [{ number: parsed.data.disbursementIdentifier, funded: isFundingComplete(parsed.data.status), ...(Number.isFinite(changedAt) ? { changedAt } : {}) }];
   });
 }
 
@@ -60,7 +79,9 @@ export function receivePageTraffic(win: Window, backend: Backend): () => void {
     // Funded ones the background has looked for are answered at once when the page's rows hint them again.
     const fundedShown = new Set(shown.filter((d) => d.funded).map((d) => d.number));
     const funded = fresh.filter((n) => fundedShown.has(n));
-    backend.send('page.hints', { companyId, disbursementNumbers: fresh, ...(funded.length ? { funded } : {}) }).catch(() => {
+    const longAgo = new Set(shown.filter((d) => d.funded && d.changedAt !== undefined && d.changedAt < Date.now() - LONG_AGO_MS).map((d) => d.number));
+    const longFunded = funded.filter((n) => longAgo.has(n));
+    backend.send('page.hints', { companyId, disbursementNumbers: fresh, ...(funded.length ? { funded } : {}), ...(longFunded.length ? { longFunded } : {}) }).catch(() => {
       // A hint is an optimisation (the poll finds the same disbursements): forget, send again later.
       for (const n of fresh) sent.delete(n);
     });

@@ -30,6 +30,18 @@ describe('page hints', () => {
     expect(procore.companies).toEqual(['101', '102']);
   });
 
+  it("one the page's list says was funded long ago needs no read, and its rows are answered at once", async () => {
+    const engine = await testEngine();
+    const procore = reads();
+    const list = { disbursementNumbers: ['D-AUG', 'D-NOW', 'D-UNFUNDED'], funded: ['D-AUG', 'D-NOW'], longFunded: ['D-AUG', 'D-UNFUNDED'] };
+    expect(await confirmPageHints(engine, '501', list, procore.discover, noWait)).toBe(true);
+    expect(procore.companies).toEqual(['501']); // for D-NOW (and D-UNFUNDED, not funded: not long funded either)
+    const onlyOld = reads();
+    expect(await confirmPageHints(engine, '502', { disbursementNumbers: ['D-AUG'], funded: ['D-AUG'], longFunded: ['D-AUG'] }, onlyOld.discover, noWait)).toBe(false);
+    expect(await confirmPageHints(engine, '502', { disbursementNumbers: ['D-AUG'], funded: ['D-AUG'] }, onlyOld.discover, noWait)).toBe(false);
+    expect(onlyOld.companies).toEqual([]);
+  });
+
   it('one the page showed unfunded is looked for again when it shows funded', async () => {
     const engine = await testEngine();
     const procore = reads();

@@ -12,7 +12,7 @@ const deliver = (data: unknown, from: { origin?: string; source?: Window | null 
 
 let stop = () => undefined as void;
 const numbersIn = (body: unknown) => disbursementsIn(body).map((d) => d.number);
-const hints = (sent: { name: string }[]) => sent.filter((m) => m.name === 'page.hints');
+const hints = <T extends { name: string }>(sent: T[]) => sent.filter((m) => m.name === 'page.hints');
 beforeEach(() => history.replaceState(null, '', '/8089/company/payments/disbursements'));
 afterEach(() => stop());
 
@@ -47,6 +47,14 @@ describe('disbursementsIn', () => {
     ]);
   });
 
+  it('says when Procore last changed each, where the page was told', () => {
+    expect(disbursementsIn([{ ...disbursement('D-1'), updatedAt: '2026-08-01T12:00:00Z' }, { ...disbursement('D-2'), updatedAt: 'soon' }, { ...disbursement('D-3'), updatedAt: 7 }])).toEqual([
+      { number: 'D-1', funded: true, changedAt: Date.parse('2026-08-01T12:00:00Z') },
+      { number: 'D-2', funded: true },
+      { number: 'D-3', funded: true },
+    ]);
+  });
+
   it('keeps nothing else', () => {
     expect(numbersIn([{ id: 1, name: 'x' }, { ...disbursement('D-1'), status: 'SOMETHING' }, { ...disbursement('D-1'), id: '' }, null, 'D-1', 7])).toEqual([]);
     expect(numbersIn({ nested: { deeper: [disbursement('D-1')] } })).toEqual([]);
@@ -64,6 +72,23 @@ describe('receivePageTraffic', () => {
       { name: 'page.hints', payload: { companyId: '8089', disbursementNumbers: ['D-1', 'D-2'], funded: ['D-1', 'D-2'] } },
       { name: 'page.hints', payload: { companyId: '8089', disbursementNumbers: ['D-3'], funded: ['D-3'] } },
     ]);
+  });
+
+  it('names the funded ones last changed more than two sync windows ago (by this computer\'s clock) as funded long ago', async () => {
+    const fake = fakeBackend({ 'page.hints': () => ({ ok: true }) });
+    stop = receivePageTraffic(window, fake.backend);
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    deliver(
+      observation([
+        { ...disbursement('D-1'), updatedAt: ago(90 * 24 * 60) },
+        { ...disbursement('D-2'), updatedAt: ago(21) },
+        { ...disbursement('D-3'), updatedAt: ago(19) },
+        { ...disbursement('D-4'), status: 'FUNDING_REQUESTED', updatedAt: ago(60) },
+        disbursement('D-5'),
+      ]),
+    );
+    await vi.waitFor(() => expect(hints(fake.sent)).toHaveLength(1));
+    expect(hints(fake.sent)[0]!.payload).toEqual({ companyId: '8089', disbursementNumbers: ['D-1', 'D-2', 'D-3', 'D-4', 'D-5'], funded: ['D-1', 'D-2', 'D-3', 'D-5'], longFunded: ['D-1', 'D-2'] });
   });
 
   it('ignores messages of another shape, source, origin or window, failed or writing requests, and pages outside a company', async () => {

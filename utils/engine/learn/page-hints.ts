@@ -27,13 +27,15 @@ export interface PageHint {
   invoiceNumbers?: readonly string[];
   shownFailed?: readonly string[];
   funded?: readonly string[];
+  longFunded?: readonly string[];
 }
 
 /**
- * Per company, disbursements a page showed funded before a confirming read that has since ended:
- * looked for, whether or not they are watched (a months-old one is not). The rows that show them
- * again are answered at once instead of waiting up to 15 s, with an estimated countdown on each
- * meanwhile. In memory only (a restarted worker reads once more); a page's whole list is 5,000
+ * Per company, disbursements a page showed funded before a confirming read that has since ended,
+ * or that its own list says were last changed long before (`longFunded`): looked for, whether or
+ * not they are watched (a months-old one is not; discovery and its backlog find the failed ones).
+ * The rows that show them again are answered at once instead of waiting up to 15 s, with an
+ * estimated countdown on each meanwhile. In memory only (a restarted worker reads once more); a page's whole list is 5,000
  * at most, so this many is several pages' worth before it starts again.
  */
 const lookedFor = new Map<string, Set<string>>();
@@ -51,7 +53,8 @@ function rememberLookedFor(companyId: string, numbers: readonly string[]): void 
  * discovery poll of that company) when it does not know one yet, or when the page shows one
  * whose export result is worth reading now: listed under Failed to Export while the engine still
  * has it syncing, or shown (its disbursement on the page) past its window with no result yet.
- * A disbursement a page showed funded before an earlier such read has been looked for already.
+ * A disbursement a page showed funded before an earlier such read has been looked for already, and
+ * one the page's list says funded long ago needs no read now.
  * That read happens at most every 15 s: a hint within the interval waits for the next read
  * (shared by every hint meanwhile) instead of being dropped, so an answer always means the
  * records were looked for; one whose numbers the read under way was started for (a row showing
@@ -65,6 +68,9 @@ export async function confirmPageHints(
   discover: (companyId: string, readNow: ReadonlySet<string>) => Promise<unknown>,
   wait: (ms: number) => Promise<void> = sleep,
 ): Promise<boolean> {
+  // Funded long before any window now running began: looked for as they are, with no read.
+  const funded = new Set(hint.funded ?? []);
+  rememberLookedFor(companyId, (hint.longFunded ?? []).filter((n) => funded.has(n)));
   const watches = await listWatches(engine.db, { companyId });
   const numbers = new Set(watches.map((w) => w.disbursementNumber));
   const invoices = new Set(watches.map((w) => w.invoiceNumber));
@@ -79,7 +85,6 @@ export async function confirmPageHints(
   const unknown = hint.disbursementNumbers.filter((n) => !numbers.has(n) && !looked?.has(n));
   const unknownInvoice = (hint.invoiceNumbers ?? []).some((n) => !invoices.has(n));
   if (unknown.length === 0 && !unknownInvoice && due.length === 0) return false;
-  const funded = new Set(hint.funded ?? []);
   const current = running.get(companyId);
   // Shown (as funded, where this hint says funded) before the read under way started: it looks for them.
   const covered = !unknownInvoice && due.length === 0 && unknown.every((n) => current?.numbers.has(n) && (!funded.has(n) || current.funded.has(n)));
