@@ -38,10 +38,17 @@ const companies = seedPageCostCompanies(sim.store, PAGE_SIZES);
 const company = companies.find((c) => c.rows === rows);
 if (!company) throw new Error(`No bench page with ${rows} rows (${PAGE_SIZES.join(', ')})`);
 const ext = await launchExtension({ viewport: { width: 1400, height: 900 } });
+// The background's own requests to Procore: those of the setup poll show they are seen; those from
+// the page's load to the scroll's end are the reads the page made it start.
+const engineRequests: string[] = [];
+ext.context.on('request', (request) => {
+  if (request.serviceWorker() && request.url().startsWith(sim.origin)) engineRequests.push(`${request.method()} ${new URL(request.url()).pathname}`);
+});
 try {
   await configureExtension(ext, { apiOrigin: sim.origin, companyIds: companies.map((c) => String(c.id)), signIn: BENCH_LOGIN });
   const page = await ext.context.newPage();
   const cdp = await ext.context.newCDPSession(page);
+  const setupRequests = engineRequests.splice(0);
   await page.goto(`${sim.origin}/${company.id}/company/payments/disbursements`, { waitUntil: 'load' });
   await page.waitForSelector(`[${HOST_ATTRIBUTE}]`, { timeout: 15_000, state: 'attached' });
   // As the page-cost bench: settled and idle before the scroll.
@@ -85,6 +92,15 @@ try {
         forcedLayoutMsInOurCalls: ms(layouts.filter(within)),
         paintMs: ms(onMain.filter((e) => e.name === 'Paint')),
         estimatedCountdownsPerStep: estimated,
+        pageCompany: company.id,
+        engineRequestsInSetup: setupRequests.length,
+        engineRequestsFromLoadToScrollEnd: engineRequests.length,
+        // By company (the page's is one of three; the others' are a scheduled cycle's), `public` for the public API.
+        engineRequestsByCompany: engineRequests.reduce<Record<string, number>>((counts, r) => {
+          const id = /\/companies\/(\d+)\//.exec(r)?.[1] ?? 'public';
+          counts[id] = (counts[id] ?? 0) + 1;
+          return counts;
+        }, {}),
       },
       null,
       2,
