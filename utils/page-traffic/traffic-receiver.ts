@@ -79,7 +79,8 @@ export function receivePageTraffic(win: Window, backend: Backend): () => void {
     // Funded ones the background has looked for are answered at once when the page's rows hint them again.
     const fundedShown = new Set(shown.filter((d) => d.funded).map((d) => d.number));
     const funded = fresh.filter((n) => fundedShown.has(n));
-    const longAgo = new Set(shown.filter((d) => d.funded && d.changedAt !== undefined && d.changedAt < Date.now() - LONG_AGO_MS).map((d) => d.number));
+    const changedBefore = Date.now() - LONG_AGO_MS;
+    const longAgo = new Set(shown.filter((d) => d.funded && d.changedAt !== undefined && d.changedAt < changedBefore).map((d) => d.number));
     const longFunded = funded.filter((n) => longAgo.has(n));
     backend.send('page.hints', { companyId, disbursementNumbers: fresh, ...(funded.length ? { funded } : {}), ...(longFunded.length ? { longFunded } : {}) }).catch(() => {
       // A hint is an optimisation (the poll finds the same disbursements): forget, send again later.

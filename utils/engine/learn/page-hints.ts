@@ -90,8 +90,10 @@ export async function confirmPageHints(
   const covered = !unknownInvoice && due.length === 0 && unknown.every((n) => current?.numbers.has(n) && (!funded.has(n) || current.funded.has(n)));
   const read = current && covered ? current : nextRead(engine, companyId, discover, wait);
   if (read !== current) {
-    for (const n of unknown) read.numbers.add(n);
-    for (const n of unknown) if (funded.has(n)) read.funded.add(n);
+    for (const n of unknown) {
+      read.numbers.add(n);
+      if (funded.has(n)) read.funded.add(n);
+    }
     for (const p of due) read.payouts.add(p);
   }
   await read.done;
