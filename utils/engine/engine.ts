@@ -18,9 +18,9 @@ const FIXED_WINDOW: SyncWindowSource = () => Promise.resolve(SYNC_WINDOW_MS);
  * here outlives the worker except what is in the store; every wake rebuilds it from there.
  */
 export class Engine {
-  private offsetMs = 0;
-  private pendingOffset: number | null = null;
-  private connection = new AbortController();
+  #offsetMs = 0;
+  #pendingOffset: number | null = null;
+  #connection = new AbortController();
 
   constructor(
     readonly db: EngineDb,
@@ -34,13 +34,13 @@ export class Engine {
 
   static async open(db: EngineDb, hub?: WatchHub, localNow: () => number = Date.now, syncWindowMs?: SyncWindowSource, failureWords?: WordSource): Promise<Engine> {
     const engine = new Engine(db, hub, localNow, syncWindowMs, failureWords);
-    engine.offsetMs = (await readMeta<number>(db, CLOCK_KEY)) ?? 0;
+    engine.#offsetMs = (await readMeta<number>(db, CLOCK_KEY)) ?? 0;
     return engine;
   }
 
   /** Server time in epoch ms: the local clock corrected by the offset Procore's `Date` gave. */
   now(): number {
-    return serverNow(this.localNow(), this.offsetMs);
+    return serverNow(this.localNow(), this.#offsetMs);
   }
 
   localTime(): number {
@@ -48,35 +48,35 @@ export class Engine {
   }
 
   get clockOffsetMs(): number {
-    return this.offsetMs;
+    return this.#offsetMs;
   }
 
   async setClockOffset(offsetMs: number): Promise<void> {
-    if (offsetMs === this.offsetMs) return;
-    this.offsetMs = offsetMs;
+    if (offsetMs === this.#offsetMs) return;
+    this.#offsetMs = offsetMs;
     await writeMeta(this.db, CLOCK_KEY, offsetMs);
   }
 
   /** Each Procore response's `Date`: the offset between Procore's clock and ours. */
   observeServerDate(dateHeader: string, localMs: number): void {
-    this.pendingOffset = clockOffsetFromDateHeader(dateHeader, localMs) ?? this.pendingOffset;
+    this.#pendingOffset = clockOffsetFromDateHeader(dateHeader, localMs) ?? this.#pendingOffset;
   }
 
   /** Stores the offset learnt during a cycle (once, not on every response). */
   async saveClockOffset(): Promise<void> {
-    if (this.pendingOffset === null) return;
-    await this.setClockOffset(this.pendingOffset);
-    this.pendingOffset = null;
+    if (this.#pendingOffset === null) return;
+    await this.setClockOffset(this.#pendingOffset);
+    this.#pendingOffset = null;
   }
 
   /** Aborted when the Procore connection changes: requests in flight must not go on to the old one. */
   get connectionSignal(): AbortSignal {
-    return this.connection.signal;
+    return this.#connection.signal;
   }
 
   resetConnection(): void {
-    this.connection.abort();
-    this.connection = new AbortController();
+    this.#connection.abort();
+    this.#connection = new AbortController();
   }
 
   settings(): Promise<Settings> {

@@ -25,7 +25,7 @@ export class ProcoreClient {
     return this.problems.splice(0);
   }
 
-  private async one<S extends z.AnySchema>(schema: S, path: string, source: string, companyId?: string, signal?: AbortSignal): Promise<z.output<S>> {
+  async #one<S extends z.AnySchema>(schema: S, path: string, source: string, companyId?: string, signal?: AbortSignal): Promise<z.output<S>> {
     const { body } = await this.http.request(path, { companyId, signal });
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
@@ -56,7 +56,7 @@ export class ProcoreClient {
   }
 
   me(signal?: AbortSignal): Promise<Me> {
-    return this.one(MeSchema, endpoints.me(), 'user', undefined, signal);
+    return this.#one(MeSchema, endpoints.me(), 'user', undefined, signal);
   }
 
   companies(signal?: AbortSignal): Promise<Company[]> {
@@ -65,13 +65,13 @@ export class ProcoreClient {
 
   /** The ERP's name as the company's UOM configuration gives it (public; meaning inferred). */
   async erpIntegrationName(companyId: string, signal?: AbortSignal): Promise<string | null> {
-    const config = await this.one(UomsConfigurationSchema, endpoints.uomsConfiguration(companyId), `UOM configuration of company ${companyId}`, companyId, signal);
+    const config = await this.#one(UomsConfigurationSchema, endpoints.uomsConfiguration(companyId), `UOM configuration of company ${companyId}`, companyId, signal);
     return config.data?.erp_integration_name ?? null;
   }
 
   /** Whether a project is linked to the company's ERP (public project show). */
   async projectErpIntegrated(companyId: string, projectId: string, signal?: AbortSignal): Promise<boolean | null> {
-    return (await this.one(ProjectShowSchema, endpoints.project(projectId), `project ${projectId}`, companyId, signal)).is_erp_integrated ?? null;
+    return (await this.#one(ProjectShowSchema, endpoints.project(projectId), `project ${projectId}`, companyId, signal)).is_erp_integrated ?? null;
   }
 
   /** One contract's payments (public; both ids required, no company-wide list). */
