@@ -1,7 +1,7 @@
 import { runApart, schema, under, type AnySchema, type Input, type Output, type Schema } from './schema';
 import { typeIssue } from './english';
 
-export function array<E extends AnySchema>(element: E): Schema<Output<E>[], Input<E>[]> {
+/*#__NO_SIDE_EFFECTS__*/ export function array<E extends AnySchema>(element: E): Schema<Output<E>[], Input<E>[]> {
   return schema({
     read(value, issues) {
       if (!Array.isArray(value)) {

@@ -4,7 +4,7 @@ import { runApart, schema, type AnySchema, type Input, type Output, type RawIssu
 const shallowClone = <T>(value: T): T => (Array.isArray(value) ? [...value] : typeof value === 'object' && value !== null ? { ...value } : value) as T;
 
 /** Absent (undefined) allowed; a default inside still applies. */
-export function optional<S extends AnySchema>(inner: S): Schema<Output<S> | undefined, Input<S> | undefined> {
+/*#__NO_SIDE_EFFECTS__*/ export function optional<S extends AnySchema>(inner: S): Schema<Output<S> | undefined, Input<S> | undefined> {
   return schema({
     optin: inner.optin === 'defaulted' ? 'defaulted' : 'optional',
     optout: true,
@@ -17,7 +17,7 @@ export function optional<S extends AnySchema>(inner: S): Schema<Output<S> | unde
   });
 }
 
-export function nullable<S extends AnySchema>(inner: S): Schema<Output<S> | null, Input<S> | null> {
+/*#__NO_SIDE_EFFECTS__*/ export function nullable<S extends AnySchema>(inner: S): Schema<Output<S> | null, Input<S> | null> {
   return schema({
     optin: inner.optin,
     optout: inner.optout,
@@ -25,10 +25,10 @@ export function nullable<S extends AnySchema>(inner: S): Schema<Output<S> | null
   });
 }
 
-export const nullish = <S extends AnySchema>(inner: S): Schema<Output<S> | null | undefined, Input<S> | null | undefined> => optional(nullable(inner));
+export const nullish = /*#__NO_SIDE_EFFECTS__*/ <S extends AnySchema>(inner: S): Schema<Output<S> | null | undefined, Input<S> | null | undefined> => optional(nullable(inner));
 
 /** Undefined becomes `fallback` (not validated, as in zod); the key may be absent. */
-export function _default<S extends AnySchema>(inner: S, fallback: NoInfer<Exclude<Output<S>, undefined>>): Schema<Exclude<Output<S>, undefined>, Input<S> | undefined> {
+/*#__NO_SIDE_EFFECTS__*/ export function _default<S extends AnySchema>(inner: S, fallback: NoInfer<Exclude<Output<S>, undefined>>): Schema<Exclude<Output<S>, undefined>, Input<S> | undefined> {
   return schema({
     optin: 'defaulted',
     read(value, issues) {
@@ -39,7 +39,7 @@ export function _default<S extends AnySchema>(inner: S, fallback: NoInfer<Exclud
 }
 
 /** Whatever fails `inner` becomes `fallback`, with no issue. */
-function catchValue<S extends AnySchema>(inner: S, fallback: NoInfer<Output<S>>): Schema<Output<S>, Input<S>> {
+/*#__NO_SIDE_EFFECTS__*/ function catchValue<S extends AnySchema>(inner: S, fallback: NoInfer<Output<S>>): Schema<Output<S>, Input<S>> {
   return schema({
     optin: inner.optin === 'defaulted' ? 'defaulted' : 'optional',
     optout: inner.optout,
@@ -52,7 +52,7 @@ function catchValue<S extends AnySchema>(inner: S, fallback: NoInfer<Output<S>>)
 export { catchValue as catch };
 
 /** `to` runs on what `from` made of the value, only if `from` took it. */
-export function pipe<A extends AnySchema, B extends AnySchema>(from: A, to: B): Schema<Output<B>, Input<A>> {
+/*#__NO_SIDE_EFFECTS__*/ export function pipe<A extends AnySchema, B extends AnySchema>(from: A, to: B): Schema<Output<B>, Input<A>> {
   return schema({
     optin: from.optin,
     optout: to.optout,
@@ -72,7 +72,7 @@ export interface TransformContext {
 }
 
 /** A transform that reports an issue returns `NEVER`. */
-export function transform<I, O>(change: (value: I, context: TransformContext) => O): Schema<O, I> {
+/*#__NO_SIDE_EFFECTS__*/ export function transform<I, O>(change: (value: I, context: TransformContext) => O): Schema<O, I> {
   return schema({
     optin: 'optional',
     read: (value, issues) => change(value as I, { issues: { push: (...raised) => issues.push(...raised.map((issue) => ({ ...issue, fatal: true }))) } }),

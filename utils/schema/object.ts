@@ -54,19 +54,19 @@ function readObject(shape: Shape, rest: AnySchema | undefined, value: unknown, i
   return out;
 }
 
-export function object<S extends Shape>(shape: S): ObjectSchema<S> {
+/*#__NO_SIDE_EFFECTS__*/ export function object<S extends Shape>(shape: S): ObjectSchema<S> {
   return { ...schema({ read: (value, issues) => readObject(shape, undefined, value, issues) }), shape };
 }
 
 /** An object whose other keys each hold a `rest` value (a record of them when the shape is empty). */
-export function catchall<S extends Shape, R extends AnySchema>(base: ObjectSchema<S>, rest: R): Schema<Fields<S, 'output'> & Record<string, Output<R>>, Fields<S, 'input'> & Record<string, Input<R>>> {
+/*#__NO_SIDE_EFFECTS__*/ export function catchall<S extends Shape, R extends AnySchema>(base: ObjectSchema<S>, rest: R): Schema<Fields<S, 'output'> & Record<string, Output<R>>, Fields<S, 'input'> & Record<string, Input<R>>> {
   return schema({ read: (value, issues) => readObject(base.shape, rest, value, issues) });
 }
 
 type Optional<S extends Shape> = { [K in keyof S]: Schema<Output<S[K]> | undefined, Input<S[K]> | undefined> };
 
 /** Every key optional; a default inside still fills its key (zod 4). */
-export function partial<S extends Shape>(base: ObjectSchema<S>): ObjectSchema<Optional<S>> {
+/*#__NO_SIDE_EFFECTS__*/ export function partial<S extends Shape>(base: ObjectSchema<S>): ObjectSchema<Optional<S>> {
   const shape = Object.fromEntries(Object.entries(base.shape).map(([key, field]) => [key, optional(field)]));
   return object(shape as Optional<S>);
 }

@@ -11,13 +11,13 @@ function typed<T>(expected: string, is: (value: unknown) => boolean, error?: str
   });
 }
 
-export const string = (error?: string) => typed<string>('string', (v) => typeof v === 'string', error);
-export const boolean = (error?: string) => typed<boolean>('boolean', (v) => typeof v === 'boolean', error);
-export const number = (error?: string) => typed<number>('number', Number.isFinite, error);
-export const unknown = () => schema<unknown>({ read: (value) => value });
+export const string = /*#__NO_SIDE_EFFECTS__*/ (error?: string) => typed<string>('string', (v) => typeof v === 'string', error);
+export const boolean = /*#__NO_SIDE_EFFECTS__*/ (error?: string) => typed<boolean>('boolean', (v) => typeof v === 'boolean', error);
+export const number = /*#__NO_SIDE_EFFECTS__*/ (error?: string) => typed<number>('number', Number.isFinite, error);
+export const unknown = /*#__NO_SIDE_EFFECTS__*/ () => schema<unknown>({ read: (value) => value });
 
 /** A safe integer; beyond ±2^53 − 1 the number is too big or too small, not of another type. */
-export function int(error?: string): Schema<number> {
+/*#__NO_SIDE_EFFECTS__*/ export function int(error?: string): Schema<number> {
   return schema<number>({
     error,
     read(value, issues) {
@@ -41,14 +41,14 @@ function oneOf<T>(values: readonly T[]): Schema<T> {
   });
 }
 
-export const literal = <const T extends string | number | boolean>(value: T): Schema<T> => oneOf([value]);
-export const enumOf = <const T extends readonly string[]>(values: T): Schema<T[number]> => oneOf(values);
+export const literal = /*#__NO_SIDE_EFFECTS__*/ <const T extends string | number | boolean>(value: T): Schema<T> => oneOf([value]);
+export const enumOf = /*#__NO_SIDE_EFFECTS__*/ <const T extends readonly string[]>(values: T): Schema<T[number]> => oneOf(values);
 
 /**
  * A URL (`new URL` parses it, trimmed) whose scheme matches `protocol`, written with `://`
  * (so `http:example.com` is refused); `error` words every issue.
  */
-export function url(options: { protocol?: RegExp; error?: string } = {}): Schema<string> {
+/*#__NO_SIDE_EFFECTS__*/ export function url(options: { protocol?: RegExp; error?: string } = {}): Schema<string> {
   const { protocol, error } = options;
   return schema<string>({
     error,

@@ -4,7 +4,7 @@ import { aborted, runApart, schema, type AnySchema, type Input, type Output, typ
  * The first option that takes the value; failing that, the issues of the one option whose type
  * matched (its checks failed), or "Invalid input" when none or several did.
  */
-export function union<const T extends readonly AnySchema[]>(options: T): Schema<Output<T[number]>, Input<T[number]>> {
+/*#__NO_SIDE_EFFECTS__*/ export function union<const T extends readonly AnySchema[]>(options: T): Schema<Output<T[number]>, Input<T[number]>> {
   return schema({
     optin: options.some((o) => o.optin === 'defaulted') ? 'defaulted' : options.some((o) => o.optin) ? 'optional' : undefined,
     optout: options.some((o) => o.optout),
