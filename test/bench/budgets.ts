@@ -21,11 +21,11 @@ export const BUDGETS = {
   deadlineP95: { id: 'deadline.p95', label: 'Deadline → notification p95 (packed, force-installed, worker free to sleep)', limit: 2000, unit: 'ms', timing: 'duration' },
   popupFirstRowMs: { id: 'popup.firstRow@1000', label: 'Popup first row, 1,000 records, real popup window (median)', limit: 100, unit: 'ms', timing: 'duration' },
   contentScriptKb: { id: 'size.contentScript', label: 'Each content script (gzip)', limit: 80, unit: 'KB', timing: false },
-  // Issue 14's goal is 35 KB. Contract v2 took the background from 39.3 to 46.2 KB; the
-  // extension's own validator in place of zod/mini took it from 46.7 to 39.9; the word families
-  // read as a packaged file on the first failure, from 39.2 to 35.9 (the file is reported apart).
-  // The enforced budget sits just above today's size, so it cannot grow unseen, until the goal is met.
-  backgroundKb: { id: 'size.background', label: 'Background startup script (gzip)', limit: 36.5, unit: 'KB', timing: false },
+  // Issue 14's goal. Contract v2 took the background from 39.3 to 46.2 KB; the extension's own
+  // validator in place of zod/mini took it from 46.7 to 39.9; the word families read as a packaged
+  // file on the first failure, from 39.2 to 35.9 (the file is reported apart); #private fields,
+  // schema builders marked free of side effects and a terser pass after Vite's minifier, to 34.95.
+  backgroundKb: { id: 'size.background', label: 'Background startup script (gzip)', limit: 35, unit: 'KB', timing: false },
   popupKb: { id: 'size.popup', label: 'Popup (gzip)', limit: 120, unit: 'KB', timing: false },
 } as const satisfies Record<string, Budget>;
 

@@ -96,7 +96,8 @@ export function judgeBundleSizes(sizes: readonly EntrypointSize[]): Verdict[] {
     const budget =
       size.kind === 'content_script' ? BUDGETS.contentScriptKb : size.kind === 'background' ? BUDGETS.backgroundKb : size.kind === 'popup' ? BUDGETS.popupKb : null;
     if (!budget) continue;
-    const verdict = judge(budget, kilobytes(size.gzipBytes));
+    // Judged on the exact size, shown to a tenth: 35.04 KB is over a 35 KB budget.
+    const verdict = { ...judge(budget, size.gzipBytes / 1024), value: kilobytes(size.gzipBytes) };
     verdicts.push({ ...verdict, id: size.kind === 'content_script' ? `${budget.id}.${size.entrypoint}` : budget.id, label: size.kind === 'content_script' ? `Content script ${size.entrypoint} (gzip)` : budget.label });
   }
   return verdicts;
