@@ -3,12 +3,19 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { alarmHandler } from '../../../utils/engine/poll/on-alarm';
 import type { ClientFactory } from '../../../utils/engine/poll/poll-runner';
 import { reschedule } from '../../../utils/engine/poll/scheduler';
+import { Engine } from '../../../utils/engine/engine';
 import { getWatch, putWatches } from '../../../utils/store/watch-store';
+import { WORDS } from '../fixtures/failure-words';
 import { sampleWatch, testEngine } from './engine-fixture';
 
 describe('deadlines from the store', () => {
-  it('turns the record overdue and notifies at the deadline alarm before any request, while Procore hangs', async () => {
-    const engine = await testEngine();
+  it('turns the record overdue and notifies at the deadline alarm before any request, while Procore hangs, reading no failure wording', async () => {
+    let wordsRead = 0;
+    // The packaged word file is for diagnosing failures: a deadline wake must not wait on it.
+    const engine = await Engine.open((await testEngine()).db, undefined, undefined, undefined, async () => {
+      wordsRead++;
+      return WORDS;
+    });
     await putWatches(engine.db, [sampleWatch({ payoutId: 'late', state: 'syncing', deadline: engine.now() - 1_000 })]);
     let asked = 0;
     let release: () => void = () => undefined;
@@ -30,6 +37,7 @@ describe('deadlines from the store', () => {
     expect(asked).toBe(1);
     release();
     await handled;
+    expect(wordsRead).toBe(0);
   });
 
   it('arms an alarm at each upcoming deadline, to the second, so none is created under the 30 s floor', async () => {
