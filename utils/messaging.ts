@@ -146,7 +146,7 @@ export interface CheckNumberRecommendation {
 
 export interface PreflightIssue {
   invoiceId: string;
-  kind: 'invoice_not_synced' | 'partial_refused' | 'tax_or_markup' | 'check_number_collision' | 'sync_disabled';
+  kind: 'invoice_not_synced' | 'partial_refused' | 'tax_or_markup' | 'sync_disabled';
   message: string;
   link?: string;
 }

@@ -18,8 +18,7 @@ export function InvoicesOverlay() {
     expects: (record) => issuesOf(record.data).length > 0,
   });
   const preflight = usePreflight(records.map((r) => toCheck(r.data)));
-  // No funding account is chosen on this tab yet: check numbers are checked beside Authorize.
-  const issuesOf = (data: PayableInvoiceData) => (preflight.issuesFor(toCheck(data)) ?? []).filter((i) => i.kind !== 'check_number_collision');
+  const issuesOf = (data: PayableInvoiceData) => preflight.issuesFor(toCheck(data)) ?? [];
   const banner = useAdjacentHost(root, 'banner', 'before');
   const erpName = store.erpName(companyId);
   const selected = records.filter((r) => r.data.selected);

@@ -9,8 +9,6 @@ export function issueShortText(kind: PreflightIssue['kind'], erpName: string | n
       return 'Partial payment refused';
     case 'tax_or_markup':
       return 'Tax or markup';
-    case 'check_number_collision':
-      return 'Check number used in ERP';
     case 'sync_disabled':
       return 'Sync off';
   }
@@ -25,8 +23,6 @@ export function issueMarkText(kind: PreflightIssue['kind']): string {
       return 'Partial';
     case 'tax_or_markup':
       return 'Tax/markup';
-    case 'check_number_collision':
-      return 'Check no.';
     case 'sync_disabled':
       return 'Sync off';
   }
