@@ -144,11 +144,14 @@ export interface CheckNumberRecommendation {
   erpBankIds: string[];
 }
 
+/** What would make a payment fail to export, as facts: the page words them (utils/overlay/preflight-text.ts). */
 export interface PreflightIssue {
   invoiceId: string;
   kind: 'invoice_not_synced' | 'partial_refused' | 'tax_or_markup' | 'sync_disabled';
-  message: string;
-  link?: string;
+  /** The company's name for its ERP ('the ERP' when not known). */
+  erpName: string;
+  /** invoice_not_synced: the invoice's number and its ERP status as Procore gives it. */
+  invoice?: { number: string; erpStatus: string };
 }
 
 export interface EngineStatus {

@@ -1,5 +1,5 @@
 import type { PreflightIssue } from '../../utils/messaging';
-import { issueShortText } from '../../utils/overlay/preflight-text';
+import { issueMessage, issueShortText } from '../../utils/overlay/preflight-text';
 
 interface Props {
   /** Invoice number → its issues (undefined while not answered). */
@@ -20,7 +20,10 @@ const CHECKS: { kind: PreflightIssue['kind']; ok: (erp: string) => string }[] = 
 /** "INV-1, INV-2: message" once per distinct message (a funding account's problem is every invoice's). */
 function byMessage(found: (PreflightIssue & { invoiceNumber: string })[]): string {
   const groups = new Map<string, string[]>();
-  for (const issue of found) groups.set(issue.message, [...(groups.get(issue.message) ?? []), issue.invoiceNumber]);
+  for (const issue of found) {
+    const message = issueMessage(issue);
+    groups.set(message, [...(groups.get(message) ?? []), issue.invoiceNumber]);
+  }
   return [...groups.entries()].map(([message, numbers]) => `${numbers.join(', ')}: ${message}`).join(' ');
 }
 

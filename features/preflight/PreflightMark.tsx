@@ -1,5 +1,5 @@
 import type { PreflightIssue } from '../../utils/messaging';
-import { issueMarkText } from '../../utils/overlay/preflight-text';
+import { issueMarkText, issueMessage } from '../../utils/overlay/preflight-text';
 import { PopoverPill } from '../../components/overlay/PopoverPill';
 
 /**
@@ -10,7 +10,7 @@ import { PopoverPill } from '../../components/overlay/PopoverPill';
 export function PreflightMark({ invoiceNumber, issues }: { invoiceNumber: string; issues: PreflightIssue[] }) {
   if (issues.length === 0) return null;
   const text = issues.length > 1 ? String(issues.length) : '';
-  const label = `Invoice ${invoiceNumber} at risk: ${issues.map((i) => i.message).join(' ')}`;
+  const label = `Invoice ${invoiceNumber} at risk: ${issues.map(issueMessage).join(' ')}`;
   const hint = issues.map((i) => issueMarkText(i.kind)).join(', ');
   return (
     <PopoverPill view={{ text, label, tone: 'warn', icon: '⚠', hint }} title={`Invoice ${invoiceNumber}: before you pay`}>
@@ -23,10 +23,7 @@ export function IssueList({ issues }: { issues: PreflightIssue[] }) {
   return (
     <ul>
       {issues.map((issue) => (
-        <li key={`${issue.invoiceId}-${issue.kind}`}>
-          <span>{issue.message}</span>
-          {issue.link ? <a href={issue.link}>{issue.kind === 'invoice_not_synced' ? 'Sync it in ERP Integrations' : 'Open'}</a> : null}
-        </li>
+        <li key={`${issue.invoiceId}-${issue.kind}`}>{issueMessage(issue)}</li>
       ))}
     </ul>
   );

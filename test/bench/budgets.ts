@@ -24,7 +24,8 @@ export const BUDGETS = {
   // Issue 14's goal. Contract v2 took the background from 39.3 to 46.2 KB; the extension's own
   // validator in place of zod/mini took it from 46.7 to 39.9; the word families read as a packaged
   // file on the first failure, from 39.2 to 35.9 (the file is reported apart); #private fields,
-  // schema builders marked free of side effects and a terser pass after Vite's minifier, to 34.95.
+  // schema builders marked free of side effects, a terser pass after Vite's minifier and the
+  // pre-flight sentences moved to the page, to 34.8.
   backgroundKb: { id: 'size.background', label: 'Background startup script (gzip)', limit: 35, unit: 'KB', timing: false },
   popupKb: { id: 'size.popup', label: 'Popup (gzip)', limit: 120, unit: 'KB', timing: false },
 } as const satisfies Record<string, Budget>;

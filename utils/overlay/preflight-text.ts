@@ -14,6 +14,24 @@ export function issueShortText(kind: PreflightIssue['kind'], erpName: string | n
   }
 }
 
+/** The problem in a sentence: what will happen and what to do. */
+export function issueMessage(issue: PreflightIssue): string {
+  const erp = issue.erpName;
+  switch (issue.kind) {
+    case 'sync_disabled':
+      return `Payment export to ${erp} is off for this company (as set in the options): this payment will not be exported; enter it in ${erp} by hand.`;
+    case 'invoice_not_synced': {
+      const which = issue.invoice ? `Invoice ${issue.invoice.number}` : 'The invoice';
+      const status = issue.invoice ? ` (${issue.invoice.erpStatus.replace(/_/g, ' ')})` : '';
+      return `${which} is not synced to ${erp}${status}: a payment made now will never export. Sync the invoice first.`;
+    }
+    case 'partial_refused':
+      return `${erp} does not accept partial payments through Procore Pay: pay the full amount due or record this payment by hand.`;
+    case 'tax_or_markup':
+      return `This invoice has tax, which the ${erp} payment sync does not support.`;
+  }
+}
+
 /** The fewest words for a mark beside an invoice number (the popover says the rest). */
 export function issueMarkText(kind: PreflightIssue['kind']): string {
   switch (kind) {

@@ -34,7 +34,7 @@ describe('pre-flight and page hints against the sim', () => {
       [unsynced.id, 'invoice_not_synced'],
       [synced.id, 'partial_refused'],
     ]);
-    expect(issues[0]!.message).toContain(unsynced.invoice_number);
+    expect(issues[0]!.invoice).toEqual({ number: unsynced.invoice_number, erpStatus: 'not_synced' });
 
     // Tax on the invoice (Procore shows it on the v1.1 requisition): the payment sync refuses it.
     const taxed = String(sim.store.invoices(8089).find((i) => i.taxAmount > 0 && i.erpStatus === 'synced')!.id);

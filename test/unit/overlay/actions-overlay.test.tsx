@@ -364,9 +364,9 @@ describe('funding accounts', () => {
 
 describe('pre-flight', () => {
   const issues: PreflightIssue[] = [
-    { invoiceId: '11', kind: 'invoice_not_synced', message: 'Not synced to QuickBooks Online: a payment made now will never export. Sync it first.', link: 'http://localhost:3000/8089/company/erp_integrations/invoices' },
-    { invoiceId: '12', kind: 'tax_or_markup', message: 'This invoice has tax or markup.' },
-    { invoiceId: '12', kind: 'partial_refused', message: 'QuickBooks Online does not accept partial payments.' },
+    { invoiceId: '11', kind: 'invoice_not_synced', erpName: 'QuickBooks Online', invoice: { number: 'INV-11', erpStatus: 'not_synced' } },
+    { invoiceId: '12', kind: 'tax_or_markup', erpName: 'QuickBooks Online' },
+    { invoiceId: '12', kind: 'partial_refused', erpName: 'QuickBooks Online' },
   ];
   const status = { signedIn: true, lastPollAt: 1, lastError: null, clockOffsetMs: 0, watchedCompanies: [{ id: '8089', name: 'B', erpName: 'QuickBooks Online', paymentSyncEnabled: true }] };
 
@@ -383,10 +383,10 @@ describe('pre-flight', () => {
     await vi.waitFor(() => expect(hostTexts('mark')).toEqual(['⚠', '⚠2']));
     expect(shadowOf('mark', 1).querySelector('button')!.title).toBe('Tax/markup, Partial');
     const mark = shadowOf('mark').querySelector('button')!;
-    expect(mark.getAttribute('aria-label')).toBe('Invoice INV-11 at risk: Not synced to QuickBooks Online: a payment made now will never export. Sync it first.');
+    expect(mark.getAttribute('aria-label')).toBe('Invoice INV-11 at risk: Invoice INV-11 is not synced to QuickBooks Online (not synced): a payment made now will never export. Sync the invoice first.');
     mark.click();
     const popover = await vi.waitFor(() => rootShadow().querySelector('[role="dialog"]') ?? (() => { throw new Error('no popover'); })());
-    expect(popover.querySelector('a')?.textContent).toBe('Sync it in ERP Integrations');
+    expect(popover.querySelector('li')?.textContent).toBe('Invoice INV-11 is not synced to QuickBooks Online (not synced): a payment made now will never export. Sync the invoice first.');
     await vi.waitFor(() =>
       expect(hostTexts('banner')[0]).toContain('2 of 3 selected invoices are at risk: 1 not synced to QuickBooks Online, 1 tax or markup, 1 partial payment refused.'),
     );
@@ -411,8 +411,8 @@ describe('pre-flight', () => {
     await vi.waitFor(() => {
       const text = hostTexts('checklist')[0]!;
       expect(text).toContain('Once authorized, Procore cannot cancel this disbursement.');
-      expect(text).toContain('⚠ Not synced to QuickBooks Online: INV-11: Not synced to QuickBooks Online: a payment made now will never export.');
-      expect(text).toContain('⚠ Partial payment refused: INV-12: QuickBooks Online does not accept partial payments.');
+      expect(text).toContain('⚠ Not synced to QuickBooks Online: INV-11: Invoice INV-11 is not synced to QuickBooks Online (not synced): a payment made now will never export.');
+      expect(text).toContain('⚠ Partial payment refused: INV-12: QuickBooks Online does not accept partial payments through Procore Pay: pay the full amount due or record this payment by hand.');
       expect(text).toContain('⚠ Tax or markup: INV-12');
       // Nothing checks the Next Check Number before a payment on contract v2: no line claims it.
       expect(text).not.toMatch(/Check number/i);

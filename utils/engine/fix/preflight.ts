@@ -20,12 +20,7 @@ export async function preflightCheck(engine: Engine, client: ProcoreClient, comp
   const erp = company?.erp ?? facts;
   const erpName = erp.erp_name || 'the ERP';
   const issues: PreflightIssue[] = [];
-  if (!erp.payment_sync_enabled) {
-    for (const invoice of invoices) {
-      issues.push({ invoiceId: invoice.invoiceId, kind: 'sync_disabled', message: `Payment export to ${erpName} is off for this company (as set in the options): this payment will not be exported; enter it in ${erpName} by hand.` });
-    }
-    return issues;
-  }
+  if (!erp.payment_sync_enabled) return invoices.map((invoice) => ({ invoiceId: invoice.invoiceId, kind: 'sync_disabled', erpName }));
   const supportsPartial = settings.partialPaymentOverrides[companyId] ?? erp.supports_partial_payments;
   const projects = [...new Set(invoices.map((i) => i.projectId).filter((p): p is string => Boolean(p)))];
   const requisitions = new Map<string, Requisition>();
@@ -37,19 +32,12 @@ export async function preflightCheck(engine: Engine, client: ProcoreClient, comp
     const requisition = requisitions.get(invoice.invoiceId);
     const erpStatus = requisition ? invoiceErpStatusOf(requisition) : null;
     if (requisition && erpStatus !== null && erpStatus !== 'synced') {
-      issues.push({
-        invoiceId: invoice.invoiceId,
-        kind: 'invoice_not_synced',
-        message: `Invoice ${requisition.invoice_number ?? requisition.id} is not synced to ${erpName} (${(requisition.erp_status ?? erpStatus).replace(/_/g, ' ')}): a payment made now will never export. Sync the invoice first.`,
-      });
+      const found = { number: requisition.invoice_number ?? requisition.id, erpStatus: requisition.erp_status ?? erpStatus };
+      issues.push({ invoiceId: invoice.invoiceId, kind: 'invoice_not_synced', erpName, invoice: found });
     }
     const partial = invoice.paymentAmountCents !== undefined && invoice.amountDueCents !== undefined && invoice.paymentAmountCents < invoice.amountDueCents;
-    if (partial && !supportsPartial) {
-      issues.push({ invoiceId: invoice.invoiceId, kind: 'partial_refused', message: `${erpName} does not accept partial payments through Procore Pay: pay the full amount due or record this payment by hand.` });
-    }
-    if (requisition && requisitionHasTax(requisition)) {
-      issues.push({ invoiceId: invoice.invoiceId, kind: 'tax_or_markup', message: `This invoice has tax, which the ${erpName} payment sync does not support.` });
-    }
+    if (partial && !supportsPartial) issues.push({ invoiceId: invoice.invoiceId, kind: 'partial_refused', erpName });
+    if (requisition && requisitionHasTax(requisition)) issues.push({ invoiceId: invoice.invoiceId, kind: 'tax_or_markup', erpName });
   }
   return issues;
 }
