@@ -14,10 +14,16 @@ const OPTIONS: MinifyOptions = {
 };
 
 export function terserPass(): Plugin {
+  // `wxt` (dev) builds unminified for debugging: the pass keeps out of it too.
+  let minified = true;
   return {
     name: 'erp-sync-watch:terser-pass',
     apply: 'build',
+    configResolved(config) {
+      minified = config.build.minify !== false;
+    },
     async generateBundle(_options, bundle) {
+      if (!minified) return;
       for (const output of Object.values(bundle)) {
         if (output.type !== 'chunk') continue;
         const result = await minify(output.code, OPTIONS);
