@@ -1,4 +1,5 @@
 import { erpFacts } from '../../domain/erp-facts';
+import { erpLabel } from '../../domain/erp-label';
 import { invoiceErpStatusOf, requisitionHasTax, type Requisition } from '../../domain/schemas/requisition';
 import type { PreflightIssue, RequestOf } from '../../messaging';
 import type { ProcoreClient } from '../../procore/procore-client';
@@ -18,7 +19,7 @@ export async function preflightCheck(engine: Engine, client: ProcoreClient, comp
   const company = (await storedCompanies(engine)).find((c) => c.id === companyId);
   const { nameSource: _source, ...facts } = erpFacts({});
   const erp = company?.erp ?? facts;
-  const erpName = erp.erp_name || 'the ERP';
+  const erpName = erpLabel(erp.connector, erp.erp_name);
   const issues: PreflightIssue[] = [];
   if (!erp.payment_sync_enabled) return invoices.map((invoice) => ({ invoiceId: invoice.invoiceId, kind: 'sync_disabled', erpName }));
   const supportsPartial = settings.partialPaymentOverrides[companyId] ?? erp.supports_partial_payments;
