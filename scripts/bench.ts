@@ -29,7 +29,11 @@ if (unknown.length) {
   process.exit(2);
 }
 
-const API_HOURS = 1;
+// Three engine-hours: the second half is the engine once the 1,000 records it starts with have
+// settled, the state the 360/h budget is about (the first hour is the start cohort's backlog).
+const API_HOURS = 3;
+// At 600/h the governor's share of the hour is the story: one hour shows it.
+const API_HOURS_AT_600 = 1;
 const API_COMPANIES = 5;
 
 const rows: TableRow[] = [];
@@ -99,18 +103,19 @@ const run: Record<Section, () => Promise<void>> = {
     // The engine's real scheduler on a virtual clock (engine and sandbox), one engine-hour at
     // Procore's 3,600/h limit and one at 600/h: both measured, neither inferred.
     const r = await measureApiCost({ hours: API_HOURS, log });
-    const at600 = await measureApiCost({ hours: API_HOURS, hourlyLimit: 600, log });
+    const at600 = await measureApiCost({ hours: API_HOURS_AT_600, hourlyLimit: 600, log });
     const steadyPerHour = r.steady.requestsPerHour;
+    const settledPerHour = r.secondHalf.requestsPerHour;
     // The floor: one request per company for each poll the engine's pace called for.
     const polls = (r.cycles.poll ?? 0) + (r.cycles.discovery ?? 0) + (r.cycles.deadline ?? 0);
     const floorPerHour = (API_COMPANIES * polls) / r.engineHours;
-    results.api = { at3600: r, at600, steadyPerHour, floorPerHour, overFloor: steadyPerHour / floorPerHour, how: 'real engine scheduler, virtual clock, sandbox scale scenario, measured' };
+    results.api = { at3600: r, at600, steadyPerHour, settledPerHour, floorPerHour, overFloor: steadyPerHour / floorPerHour, how: 'real engine scheduler, virtual clock, sandbox scale scenario, measured' };
     rows.push(
       figureRow('api', `Requests per hour at 3,600/h, ${r.engineHours} engine-h (start-up included; real scheduler, virtual clock)`, r.requestsPerHour, 'req/h'),
       figureRow('api', `Start-up: the first ${r.startup.engineMinutes} engine-min`, r.startup.requests, 'req'),
       ...Object.entries(r.byEndpoint).map(([endpoint, n]) => figureRow('api', `  ${endpoint}`, n / r.engineHours, 'req/h')),
       figureRow('api', 'After start-up, per hour (what the governor let go)', steadyPerHour, 'req/h'),
-      figureRow('api', 'Second half of the hour (the start cohort settled), per hour', r.secondHalf.requestsPerHour, 'req/h'),
+      figureRow('api', `Second half of the ${r.engineHours} engine-h (the start cohort settled), per hour`, settledPerHour, 'req/h'),
       figureRow('api', 'Turned overdue although the ERP had synced them, at 3,600/h / at 600/h', `${r.falseOverdue} / ${at600.falseOverdue}`),
       figureRow('api', 'Governor share of the hour spent at (engine-min; then cycles are cut until the window resets)', r.firstCutMinute ?? 'never'),
       figureRow('api', 'Cycles cut by the governor at 3,600/h', r.rateLimitedCycles),
@@ -124,7 +129,7 @@ const run: Record<Section, () => Promise<void>> = {
       figureRow('api', '429 answers at a 600/h limit (measured)', at600.status429),
       figureRow('api', 'Wall time of the two runs', r.wallSeconds + at600.wallSeconds, 's'),
     );
-    add('api', [judge(BUDGETS.apiSteadyPerHour, steadyPerHour)]);
+    add('api', [judge(BUDGETS.apiSettledPerHour, settledPerHour)]);
     const verdict = judge(BUDGETS.api429At600, at600.status429);
     add('api', [{ ...verdict, label: `${verdict.label} (measured: real engine scheduler, virtual clock)` }]);
   },

@@ -16,7 +16,7 @@ export const BUDGETS = {
   pageTaskRatio1000: { id: 'page.taskRatio@1000', label: 'Main-thread task time with/without, 1,000 rows', limit: 1.05, unit: '×', timing: 'ratio' },
   pageTaskRatio100: { id: 'page.taskRatio@100', label: 'Main-thread task time with/without, 100 rows', limit: 1.15, unit: '×', timing: 'ratio' },
   tickerScriptMsPerSec: { id: 'page.tickerScriptMsPerSec@1000', label: 'Ticker script per second (idle, with minus without), 1,000 rows', limit: 2, unit: 'ms/s', timing: 'duration' },
-  apiSteadyPerHour: { id: 'api.steadyPerHour', label: 'Steady-state requests per hour (10% of 3,600)', limit: 360, unit: 'req/h', timing: false },
+  apiSettledPerHour: { id: 'api.settledPerHour', label: 'Requests per hour once settled, second half of 3 engine-hours (10% of 3,600)', limit: 360, unit: 'req/h', timing: false },
   api429At600: { id: 'api.429sAt600', label: '429 answers in an engine-hour at a 600/h limit', limit: 0, unit: '', timing: false },
   deadlineP95: { id: 'deadline.p95', label: 'Deadline → notification p95 (packed, force-installed, worker free to sleep)', limit: 2000, unit: 'ms', timing: 'duration' },
   popupFirstRowMs: { id: 'popup.firstRow@1000', label: 'Popup first row, 1,000 records, real popup window (median)', limit: 100, unit: 'ms', timing: 'duration' },

@@ -12,7 +12,7 @@ describe('budget verdicts', () => {
     // A 1.05 goal is not read as 1.05 × 1.15.
     expect(judge(BUDGETS.pageTaskRatio1000, 1.05 * TIMING_MARGIN).holdsWithMargin).toBe(false);
     expect(judge(BUDGETS.backgroundKb, BUDGETS.backgroundKb.limit + 0.1).holdsWithMargin).toBe(false);
-    const requests = judge(BUDGETS.apiSteadyPerHour, 361);
+    const requests = judge(BUDGETS.apiSettledPerHour, 361);
     expect([requests.holds, requests.holdsWithMargin]).toEqual([false, false]);
     expect(judge(BUDGETS.api429At600, 0).holds).toBe(true);
   });
