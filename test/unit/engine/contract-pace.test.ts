@@ -17,7 +17,7 @@ describe("a contract's payments are read at their pace, not at every poll", () =
     expect(contractDue([syncing], NOW - 1_000, at())).toBe(false);
   });
 
-  it('while its records sync: at most once per half window', () => {
+  it('while its records sync: at most once per third of the window', () => {
     const pace = WINDOW * ACTIVE_READ_SHARE_OF_WINDOW;
     expect(contractDue([syncing], NOW - pace + 1_000, at())).toBe(false);
     expect(contractDue([syncing], NOW - pace, at())).toBe(true);
@@ -42,6 +42,7 @@ describe("a contract's payments are read at their pace, not at every poll", () =
     const overdue = sampleWatch({ state: 'overdue', deadline: NOW - WINDOW });
     const failed = sampleWatch({ state: 'failed', deadline: NOW - WINDOW });
     const half = WINDOW * WAITING_READ_SHARE_OF_WINDOW;
+    expect(contractDue([overdue], NOW - WINDOW * ACTIVE_READ_SHARE_OF_WINDOW, at())).toBe(false);
     expect(contractDue([overdue], NOW - half + 1_000, at())).toBe(false);
     expect(contractDue([overdue], NOW - half, at())).toBe(true);
     expect(contractDue([failed], NOW - half, at())).toBe(false);

@@ -11,17 +11,16 @@ const key = (companyId: string) => `${CURSOR_PREFIX}${companyId}:contracts-read`
 
 const ACTIVE: readonly WatchState[] = ['syncing', 're_exporting'];
 
-// While a contract's records sync, its payments are read at most every half window.
+// While a contract's records sync, its payments are read at most every third of the window.
 // That read only shows a synced record sooner; the deadline's correctness does not rest on it:
 // every contract is also read in the last poll period before each of its records' deadlines (so a
 // record the ERP synced by then reads synced before the deadline's notification; once there, not at
 // every page-driven poll) and again once the deadline passed (a refusal or a late sync is read
-// then, not at the next pace). A half keeps a record found at funding to three reads in its
-// window (found, +1/2, just before its deadline) instead of one per 30-second poll, and a synced
-// record green in the popup at most ~5 minutes after the ERP took it: a third (green within ~3
-// minutes) cost ~12 requests an hour more at 1,000 records in flight, and the engine's whole
-// share of the rate limit is held to a tenth (test/bench/api-cost.ts).
-export const ACTIVE_READ_SHARE_OF_WINDOW = 1 / 2;
+// then, not at the next pace). A third
+// keeps a record found at funding to three or four reads in its window (found, +1/3, +2/3, just
+// before its deadline) instead of one per 30-second poll, and a synced record green in the
+// popup at most ~3 minutes after the ERP took it.
+export const ACTIVE_READ_SHARE_OF_WINDOW = 1 / 3;
 // An overdue record may still be taken by the ERP late: half a window, the pace the idle
 // discovery keeps. A failed or escalated one changes only when someone acts: through the
 // extension's fix it is re-exporting (the pace above), on Procore's page the page's hint asks

@@ -67,18 +67,17 @@ interface Cursor {
 const OVERLAP_MS = 2 * 60 * 1000;
 // States whose outcome can still change without anyone acting in the extension.
 const OPEN: WatchState[] = ['awaiting_funding', 'syncing', 'overdue', 'failed', 're_exporting', 'escalate'];
+const ACTIVE: WatchState[] = ['syncing', 're_exporting'];
 // Signed out, rate-limited, busy, hung or cancelled: the next company would meet the same answer.
 const CYCLE_WIDE: readonly string[] = ['signed_out', 'rate_limited', 'unavailable', 'timeout', 'aborted'];
 const isCycleWide = (error: unknown): error is ProcoreError => error instanceof ProcoreError && CYCLE_WIDE.includes(error.kind);
-// A company's disbursements are listed at most every half window by the alarms (5 minutes: every
-// third 2-minute discovery alarm), also while its records sync: whether they synced is read from
-// their contracts, at their own pace (contract-pace.ts), and listing such a company every 2
-// minutes cost ~37 requests an hour at 1,000 records in flight (test/bench/api-cost.ts). A
-// funding seen that late still starts its window at Procore's exact funding time, so its
-// deadline does not move and is still ahead. New disbursements on a Procore tab the user has
-// open are found sooner anyway: page hints discover that company within 15 s. "Poll now" and
-// page hints read at once.
-const LIST_SHARE_OF_WINDOW = 0.5;
+// A company with nothing syncing is discovered at most every half window by the alarms
+// (5 minutes: every third 2-minute discovery alarm); its contracts' reads have their own pace
+// (contract-pace.ts). A funding seen that late still starts its window at Procore's exact
+// funding time, so its deadline does not move and is still ahead. New disbursements on a Procore
+// tab the user has open are found sooner anyway: page hints discover that company within 15 s.
+// "Poll now" and page hints read at once.
+const IDLE_READ_SHARE_OF_WINDOW = 0.5;
 
 const cursorKey = (companyId: string) => `${CURSOR_PREFIX}${companyId}`;
 
@@ -370,9 +369,10 @@ export async function runPollCycle(engine: Engine, client: ProcoreClient, option
       let fresh: string[] = [];
       const next: Cursor = { ...cursor };
       const asked = Boolean(options.forceCompanies || options.companyId);
-      const listStale = (since: number | null) => since === null || cycleStart - since >= windowMs * LIST_SHARE_OF_WINDOW;
+      const idle = (since: number | null) => since === null || cycleStart - since >= windowMs * IDLE_READ_SHARE_OF_WINDOW;
+      const inFlight = options.discovery && !asked && (await listWatches(engine.db, { companyId: company.id, states: ACTIVE })).length > 0;
       let found: Discovered | null = null;
-      if (cursor.disbursementsSince === null || (options.discovery && (asked || listStale(cursor.disbursementsSince)))) {
+      if (cursor.disbursementsSince === null || (options.discovery && (asked || inFlight || idle(cursor.disbursementsSince)))) {
         const backlog = cursor.disbursementsSince === null || options.backlog ? settings : null;
         found = await discover(engine, client, company, windowMs, cursor, cycleStart, backlog, options.signal);
         pending.push(...found.pending);
