@@ -28,7 +28,7 @@ import { listVersion, loadReadWhole, needsDetail, saveReadWhole, type ReadWhole 
 import { contractDue, loadContractReads, readOrder, saveContractReads, type ContractReads, type PaceContext } from './contract-pace';
 
 export interface CycleOptions {
-  /** Also look for newly funded disbursements (the 2-minute discovery alarm lists a company at most every half window; on demand at once). */
+  /** Also look for newly funded disbursements (every 2 minutes, and on demand). */
   discovery: boolean;
   /** Read the companies and their ERP settings now, however recently they were read. */
   forceCompanies?: boolean;
