@@ -100,7 +100,7 @@ const run: Record<Section, () => Promise<void>> = {
     if (r.jumpToEndMedianMs !== null) rows.push(figureRow('popup', 'Popup jump to the end of 1,000 (median)', r.jumpToEndMedianMs, 'ms'));
   },
   async api() {
-    // The engine's real scheduler on a virtual clock (engine and sandbox), one engine-hour at
+    // The engine's real scheduler on a virtual clock (engine and sandbox), three engine-hours at
     // Procore's 3,600/h limit and one at 600/h: both measured, neither inferred.
     const r = await measureApiCost({ hours: API_HOURS, log });
     const at600 = await measureApiCost({ hours: API_HOURS_AT_600, hourlyLimit: 600, log });
