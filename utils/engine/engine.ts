@@ -1,4 +1,4 @@
-import { clockOffsetFromDateHeader, serverNow } from '../domain/server-clock';
+import { boundsFromDateHeader, clockOffset, narrowClock, serverNow, type ClockBounds } from '../domain/server-clock';
 import type { Settings } from '../domain/settings';
 import { SYNC_WINDOW_MS } from '../domain/sync-window';
 import type { EngineDb } from '../store/engine-db';
@@ -7,7 +7,8 @@ import { packagedFailureWords, type WordSource } from './fix/packaged-failure-wo
 import { getSettings } from './settings/settings-store';
 import { WatchHub } from './state/watch-hub';
 
-const CLOCK_KEY = 'clockOffsetMs';
+// What Procore's `Date` headers taught of its clock (server-clock.ts), kept across workers.
+export const CLOCK_KEY = 'clockBounds';
 
 /** The sync window the engine runs on: the constant, unless a test or the sandbox build says otherwise. */
 export type SyncWindowSource = () => Promise<number>;
@@ -19,7 +20,8 @@ const FIXED_WINDOW: SyncWindowSource = () => Promise.resolve(SYNC_WINDOW_MS);
  */
 export class Engine {
   #offsetMs = 0;
-  #pendingOffset: number | null = null;
+  #bounds: ClockBounds | null = null;
+  #pendingBounds: ClockBounds | null = null;
   #connection = new AbortController();
 
   constructor(
@@ -34,7 +36,8 @@ export class Engine {
 
   static async open(db: EngineDb, hub?: WatchHub, localNow: () => number = Date.now, syncWindowMs?: SyncWindowSource, failureWords?: WordSource): Promise<Engine> {
     const engine = new Engine(db, hub, localNow, syncWindowMs, failureWords);
-    engine.#offsetMs = (await readMeta<number>(db, CLOCK_KEY)) ?? 0;
+    const bounds = await readMeta<ClockBounds>(db, CLOCK_KEY);
+    if (bounds) engine.#useClock(bounds);
     return engine;
   }
 
@@ -51,22 +54,24 @@ export class Engine {
     return this.#offsetMs;
   }
 
-  async setClockOffset(offsetMs: number): Promise<void> {
-    if (offsetMs === this.#offsetMs) return;
-    this.#offsetMs = offsetMs;
-    await writeMeta(this.db, CLOCK_KEY, offsetMs);
+  #useClock(bounds: ClockBounds): void {
+    this.#bounds = bounds;
+    this.#offsetMs = clockOffset(bounds);
   }
 
-  /** Each Procore response's `Date`: the offset between Procore's clock and ours. */
-  observeServerDate(dateHeader: string, localMs: number): void {
-    this.#pendingOffset = clockOffsetFromDateHeader(dateHeader, localMs) ?? this.#pendingOffset;
+  /** Each Procore response's `Date`, with when its request left and its answer came (local). */
+  observeServerDate(dateHeader: string, sentAt: number, receivedAt: number): void {
+    const sample = boundsFromDateHeader(dateHeader, sentAt, receivedAt);
+    if (sample) this.#pendingBounds = narrowClock(this.#pendingBounds ?? this.#bounds, sample);
   }
 
-  /** Stores the offset learnt during a cycle (once, not on every response). */
+  /** Stores what the cycle's responses taught of the offset (once, not on every response). */
   async saveClockOffset(): Promise<void> {
-    if (this.#pendingOffset === null) return;
-    await this.setClockOffset(this.#pendingOffset);
-    this.#pendingOffset = null;
+    const bounds = this.#pendingBounds;
+    if (!bounds) return;
+    this.#useClock(bounds);
+    this.#pendingBounds = null;
+    await writeMeta(this.db, CLOCK_KEY, bounds);
   }
 
   /** Aborted when the Procore connection changes: requests in flight must not go on to the old one. */

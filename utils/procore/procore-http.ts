@@ -29,8 +29,8 @@ export interface ProcoreHttpOptions {
   auth: Auth;
   governor: RateGovernor;
   fetch?: typeof fetch;
-  /** Each response's `Date` header and the local time it arrived: the server clock offset. */
-  onServerDate?: (dateHeader: string, localMs: number) => void;
+  /** Each response's `Date` header, with the local times its request left and it arrived: the server clock offset. */
+  onServerDate?: (dateHeader: string, sentAt: number, receivedAt: number) => void;
   clockOffsetMs?: () => number;
   now?: () => number;
   random?: () => number;
@@ -120,6 +120,7 @@ export class ProcoreHttp {
       let response: Response;
       let data: unknown;
       const timeout = AbortSignal.timeout(this.#options.timeoutMs ?? REQUEST_TIMEOUT_MS);
+      const sent = this.#now();
       try {
         response = await this.#fetchFn(url, {
           method,
@@ -140,7 +141,7 @@ export class ProcoreHttp {
       }
       const local = this.#now();
       const date = response.headers.get('Date');
-      if (date) this.#options.onServerDate?.(date, local);
+      if (date) this.#options.onServerDate?.(date, sent, local);
       const retryAfter = parseRetryAfter(response.headers.get('Retry-After'), local);
       const rate = readRateHeaders(response.headers, local, this.#options.clockOffsetMs?.() ?? 0);
       this.#options.governor.observe(response.status, rate, retryAfter);

@@ -60,7 +60,7 @@ export function procoreClient(engine: Engine, settings: Settings, governor: Rate
       // The offset is applied to the engine's local clock, so it is measured against that clock.
       now: () => engine.localTime(),
       signal: engine.connectionSignal,
-      onServerDate: (dateHeader, localMs) => engine.observeServerDate(dateHeader, localMs),
+      onServerDate: (dateHeader, sentAt, receivedAt) => engine.observeServerDate(dateHeader, sentAt, receivedAt),
     }),
   );
 }

@@ -14,6 +14,9 @@ export type AlarmName = (typeof ALARMS)[keyof typeof ALARMS];
 // One more alarm per upcoming deadline (to the second), armed as soon as the deadline is known:
 // created minutes ahead, the 30 s floor never delays it, and it wakes a worker that has stopped.
 const UPCOMING_PREFIX = 'deadline-at:';
+// Alarms go this long after the deadline on the estimated server clock: never before it, however
+// the estimate errs within its bounds' usual width.
+const ALARM_AFTER_MS = 250;
 const MAX_UPCOMING_ALARMS = 20;
 
 async function setPeriodic(name: string, minutes: number | null): Promise<void> {
@@ -44,13 +47,20 @@ function armNearDeadlineTimer(engine: Engine, localDeadline: number | null): voi
   if (ahead > 0 && ahead < ALARM_FLOOR_MS) nearDeadlineTimer = setTimeout(() => fire(engine), ahead);
 }
 
-async function armUpcomingDeadlines(engine: Engine, localDeadlines: readonly number[]): Promise<void> {
-  const seconds = [...new Set(localDeadlines.map((d) => Math.ceil(d / 1000) * 1000))].filter((d) => d > engine.localTime());
-  const wanted = new Set(seconds.sort((a, b) => a - b).slice(0, MAX_UPCOMING_ALARMS).map((when) => `${UPCOMING_PREFIX}${when}`));
+// Named by the deadline's own second (server time), so a corrected clock offset does not rename
+// one and re-create it under the floor; set for the earliest deadline of that second, not the
+// second's end.
+async function armUpcomingDeadlines(engine: Engine, deadlines: readonly number[]): Promise<void> {
+  const upcoming = new Map<string, number>();
+  for (const deadline of [...deadlines].sort((a, b) => a - b)) {
+    const when = toLocalTime(deadline, engine.clockOffsetMs) + ALARM_AFTER_MS;
+    const name = `${UPCOMING_PREFIX}${Math.floor(deadline / 1000)}`;
+    if (when > engine.localTime() && !upcoming.has(name) && upcoming.size < MAX_UPCOMING_ALARMS) upcoming.set(name, when);
+  }
   const existing = (await browser.alarms.getAll()).filter((a) => a.name.startsWith(UPCOMING_PREFIX));
-  for (const alarm of existing) if (!wanted.has(alarm.name)) await browser.alarms.clear(alarm.name);
-  for (const name of wanted) {
-    if (!existing.some((a) => a.name === name)) await browser.alarms.create(name, { when: Number(name.slice(UPCOMING_PREFIX.length)) });
+  for (const alarm of existing) if (!upcoming.has(alarm.name)) await browser.alarms.clear(alarm.name);
+  for (const [name, when] of upcoming) {
+    if (!existing.some((a) => a.name === name)) await browser.alarms.create(name, { when });
   }
 }
 
@@ -60,15 +70,14 @@ async function armUpcomingDeadlines(engine: Engine, localDeadlines: readonly num
  */
 export async function armDeadlineAlarm(engine: Engine): Promise<number | null> {
   const deadlines = (await listWatches(engine.db, { states: ['syncing'] })).map((w) => w.deadline).filter((d): d is number => d !== null);
-  // Deadlines are server time; alarms run on the local clock.
-  const local = deadlines.map((d) => toLocalTime(d, engine.clockOffsetMs) + 250);
-  await armUpcomingDeadlines(engine, local);
+  await armUpcomingDeadlines(engine, deadlines);
   if (!deadlines.length) {
     armNearDeadlineTimer(engine, null);
     await browser.alarms.clear(ALARMS.deadline);
     return null;
   }
-  const localDeadline = Math.min(...local);
+  // Deadlines are server time; alarms run on the local clock.
+  const localDeadline = toLocalTime(Math.min(...deadlines), engine.clockOffsetMs) + ALARM_AFTER_MS;
   armNearDeadlineTimer(engine, localDeadline);
   const when = Math.max(engine.localTime() + 500, localDeadline);
   const existing = await browser.alarms.get(ALARMS.deadline);
