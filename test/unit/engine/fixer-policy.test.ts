@@ -43,12 +43,15 @@ describe('fixes: escalation, automatic policy', () => {
   }
 
   type Setup = Awaited<ReturnType<typeof failingRecord>>;
+  // Polled every half second, not every 200 ms: faster, the governor's 45 per 10 s stalls a poll
+  // for seconds, and a stall between the press and the read of its result outlasts the "checking"
+  // grace (two 3 s windows here), so the fix would be taken for one Procore never exported.
   const settle = async ({ engine, clientFor, payoutId }: Setup, states: string[]) =>
     eventually(async () => {
       await poll(engine, clientFor, { discovery: false });
       const w = await getWatch(engine.db, payoutId);
       return w && states.includes(w.state) ? w : null;
-    });
+    }, 20_000, 500);
 
   /** What the ERP Integrations page does on the user's confirm: fix.begin, Procore's Export, fix.pressed. */
   async function fixInPage(setup: Setup, checkNumber: number) {
