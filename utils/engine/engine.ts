@@ -19,7 +19,6 @@ const FIXED_WINDOW: SyncWindowSource = () => Promise.resolve(SYNC_WINDOW_MS);
  * here outlives the worker except what is in the store; every wake rebuilds it from there.
  */
 export class Engine {
-  #offsetMs = 0;
   #bounds: ClockBounds | null = null;
   #pendingBounds: ClockBounds | null = null;
   #connection = new AbortController();
@@ -36,14 +35,13 @@ export class Engine {
 
   static async open(db: EngineDb, hub?: WatchHub, localNow: () => number = Date.now, syncWindowMs?: SyncWindowSource, failureWords?: WordSource): Promise<Engine> {
     const engine = new Engine(db, hub, localNow, syncWindowMs, failureWords);
-    const bounds = await readMeta<ClockBounds>(db, CLOCK_KEY);
-    if (bounds) engine.#useClock(bounds);
+    engine.#bounds = (await readMeta<ClockBounds>(db, CLOCK_KEY)) ?? null;
     return engine;
   }
 
   /** Server time in epoch ms: the local clock corrected by the offset Procore's `Date` gave. */
   now(): number {
-    return serverNow(this.localNow(), this.#offsetMs);
+    return serverNow(this.localNow(), this.clockOffsetMs);
   }
 
   localTime(): number {
@@ -51,12 +49,7 @@ export class Engine {
   }
 
   get clockOffsetMs(): number {
-    return this.#offsetMs;
-  }
-
-  #useClock(bounds: ClockBounds): void {
-    this.#bounds = bounds;
-    this.#offsetMs = clockOffset(bounds);
+    return this.#bounds ? clockOffset(this.#bounds) : 0;
   }
 
   /** Each Procore response's `Date`, with when its request left and its answer came (local). */
@@ -69,7 +62,7 @@ export class Engine {
   async saveClockOffset(): Promise<void> {
     const bounds = this.#pendingBounds;
     if (!bounds) return;
-    this.#useClock(bounds);
+    this.#bounds = bounds;
     this.#pendingBounds = null;
     await writeMeta(this.db, CLOCK_KEY, bounds);
   }

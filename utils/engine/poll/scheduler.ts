@@ -76,15 +76,16 @@ export async function armDeadlineAlarm(engine: Engine): Promise<number | null> {
     await browser.alarms.clear(ALARMS.deadline);
     return null;
   }
+  const earliest = Math.min(...deadlines);
   // Deadlines are server time; alarms run on the local clock.
-  const localDeadline = toLocalTime(Math.min(...deadlines), engine.clockOffsetMs) + ALARM_AFTER_MS;
+  const localDeadline = toLocalTime(earliest, engine.clockOffsetMs) + ALARM_AFTER_MS;
   armNearDeadlineTimer(engine, localDeadline);
   // Created again at every wake, even unchanged: after an alarm fires, Chrome looks at alarms
   // again only a period of the shortest one later (the poll's 30 s) unless one is added meanwhile,
   // so an alarm created before the last poll's fired up to 30 s late on a stopped worker (bench:
   // the first deadline after a poll, 3.7 s late).
   await browser.alarms.create(ALARMS.deadline, { when: Math.max(engine.localTime() + 500, localDeadline) });
-  return Math.min(...deadlines);
+  return earliest;
 }
 
 /** Signed out: the popup says when the next probe is (the probe alarm's time, local). */
