@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { containerOf } from '../../utils/overlay/row-host';
 import { measureAfterLayout } from './after-layout';
 
 /** The width of the cell's own text: every text node outside our host. */
@@ -34,7 +35,8 @@ export function useRoomBesideText(inside: RefObject<Element | null>, forms: numb
   useLayoutEffect(() => {
     if (widths.current.content !== content) widths.current = { content, width: [] };
     const host = (inside.current?.getRootNode() as ShadowRoot | undefined)?.host as HTMLElement | undefined;
-    const cell = host?.parentElement;
+    // The host joins the cell just after this commit: the cell is known before it is there.
+    const cell = host && containerOf(host);
     if (!host || !cell) return;
     return measureAfterLayout(cell, () => {
       // Not laid out (hidden, or no layout engine): nothing to measure, nothing to shorten.

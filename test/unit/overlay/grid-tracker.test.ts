@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { trackGrid, type DrawMismatch, type GridTracker, type TrackerClock } from '../../../utils/overlay/grid-tracker';
+import { trackGrid, type DrawMismatch, type GridTracker, type PlacedRecord, type TrackerClock } from '../../../utils/overlay/grid-tracker';
 import { readPayableInvoiceRows, type PayableInvoiceData } from '../../../utils/page/payable-invoices-grid';
 import { HOST_ATTRIBUTE } from '../../../utils/overlay/row-host';
 import { fillCell, gridPage } from '../page/ag-grid-page';
@@ -121,6 +121,9 @@ describe('trackGrid', () => {
     const { published } = track(clock);
     clock.frame();
     expect(published).toEqual([['11', '12']]);
+    // A host joins its cell once drawn in, after the drawing's own task.
+    expect(root.querySelectorAll(`[${HOST_ATTRIBUTE}="mark"]`)).toHaveLength(0);
+    await delivered();
     expect(root.querySelectorAll(`[${HOST_ATTRIBUTE}="mark"]`)).toHaveLength(2);
     recycle(root, '13');
     await delivered();
@@ -130,6 +133,33 @@ describe('trackGrid', () => {
     expect(root.querySelectorAll(`[${HOST_ATTRIBUTE}="mark"]`)).toHaveLength(2);
     await delivered();
     expect(clock.framePending).toBe(false);
+  });
+
+  it('keeps a host out of the page while it shows nothing', async () => {
+    const clock = new ManualClock();
+    const root = page();
+    const given: PlacedRecord<PayableInvoiceData>[] = [];
+    tracker = trackGrid({
+      doc: document,
+      read: readPayableInvoiceRows,
+      kind: 'mark',
+      css: '',
+      onRecords: (records) => given.splice(0, given.length, ...records),
+      onUnrecognised: () => undefined,
+      clock,
+    });
+    clock.frame();
+    await delivered();
+    expect(given).toHaveLength(2);
+    expect(root.querySelectorAll(`[${HOST_ATTRIBUTE}]`)).toHaveLength(0);
+    given[1]!.host.append(document.createElement('b'));
+    await delivered();
+    const hosts = root.querySelectorAll(`[${HOST_ATTRIBUTE}]`);
+    expect(hosts).toHaveLength(1);
+    expect(hosts[0]!.parentElement).toBe(given[1]!.anchor);
+    given[1]!.host.replaceChildren();
+    await delivered();
+    expect(root.querySelectorAll(`[${HOST_ATTRIBUTE}]`)).toHaveLength(0);
   });
 
   it('ignores hover and focus classes but follows selection', async () => {
