@@ -125,7 +125,11 @@ describe('popup and options in Chromium against the sim', () => {
     await popup.getByLabel('Cause').selectOption({ label: 'Check number already used' });
     const row = popup.getByRole('article').first();
     const name = (await row.locator('h3 [id]').textContent())!;
-    const watch = (await watches()).find((w) => w.beneficiaryName === name && w.diagnosis?.cause === 'DUPLICATE_CHECK_NUMBER')!;
+    // A beneficiary can have more than one failed payment: the row's own link names its record.
+    const href = (await row.getByRole('link', { name: /in Procore/ }).getAttribute('href'))!;
+    const payoutId = decodeURIComponent(new URL(href).hash.replace(/^#esw-fix=/, ''));
+    const watch = (await watches()).find((w) => w.payoutId === payoutId)!;
+    expect(watch.diagnosis?.cause).toBe('DUPLICATE_CHECK_NUMBER');
     const suggested = watch.diagnosis!.suggested!.checkNumber!;
     const exported = async () => (await ledger(sim.origin)).records.filter((r) => r.payoutId === watch.payoutId).length;
     const before = await exported();
