@@ -93,4 +93,25 @@ describe('poll runner: one cycle at a time, and a person never waits behind the 
     expect(order).toEqual(['other', 'person']);
     expect(otherResult).not.toBe(personResult);
   });
+
+  it("a person's poll asked while the same one waits its turn is that one: one more cycle, not two", async () => {
+    const { engine, clientFor, asked, origin } = await watchingOneRecord();
+    const person = () => poll(engine, clientFor, { discovery: true, forceCompanies: true, backlog: true }, 'user');
+
+    // The next contract read is slow: the first person's cycle is running while the others ask.
+    await simControl(origin, 'POST', '/faults', { pathPattern: `${CONTRACT_PAYMENTS}$`, delayMs: 1_500, times: 1 });
+    const readsBefore = asked.filter((path) => path.startsWith(CONTRACT_PAYMENTS)).length;
+    // Each cycle of every company reads the company list once.
+    const cycles = () => asked.filter((path) => path.startsWith('/rest/v1.0/companies?')).length;
+    const cyclesBefore = cycles();
+    const running = person();
+    await eventually(async () => asked.filter((path) => path.startsWith(CONTRACT_PAYMENTS)).length > readsBefore, 10_000, 20);
+    const waiting = person();
+    const same = person();
+    const [runningResult, waitingResult, sameResult] = await Promise.all([running, waiting, same]);
+    expect(sameResult).toBe(waitingResult);
+    expect(waitingResult).not.toBe(runningResult);
+    expect(cycles()).toBe(cyclesBefore + 2);
+    expect((await readStatus(engine.db)).lastError).toBeNull();
+  }, 30_000);
 });

@@ -24,6 +24,8 @@ interface Queued {
   controller: AbortController;
   /** The cycle that took this one's place: its result is this one's answer. */
   supersededBy: Promise<CycleResult | null> | null;
+  started?: boolean;
+  answer?: Promise<CycleResult | null>;
 }
 
 // One cycle at a time per worker, in order of asking.
@@ -41,11 +43,19 @@ const pending = new Set<Queued>();
  * backlog read of a saved connection can take minutes): that cycle is cut and starts again
  * right after it (what it read is kept, and read records are not due again, so each cut still
  * moves it on).
+ * A person's poll asked while the same one still waits its turn is that one: begun later, it
+ * reads everything this one would (a saved connection, a change of companies and a test of the
+ * connection each ask for one, and a backlog read can take minutes).
  */
 export function poll(engine: Engine, clientFor: ClientFactory, options: CycleOptions, asker: PollAsker = 'background'): Promise<CycleResult | null> {
+  const waiting = [...pending].find((q) => asker === 'user' && q.asker === asker && !q.started && q.options.companyId === options.companyId);
+  if (waiting) return waiting.answer!;
   const entry: Queued = { asker, options, controller: new AbortController(), supersededBy: null };
   const signal = options.signal ? AbortSignal.any([options.signal, entry.controller.signal]) : entry.controller.signal;
-  const start = () => (entry.controller.signal.aborted ? null : pollOnce(engine, clientFor, { ...options, signal }));
+  const start = () => {
+    entry.started = true;
+    return entry.controller.signal.aborted ? null : pollOnce(engine, clientFor, { ...options, signal });
+  };
   const done = work.then(start, start).finally(() => pending.delete(entry));
   work = done.catch(() => null);
   const answer = done.then(
@@ -57,7 +67,7 @@ export function poll(engine: Engine, clientFor: ClientFactory, options: CycleOpt
   );
   if (asker === 'user') makeWay(engine, clientFor, entry, answer);
   pending.add(entry);
-  return answer;
+  return (entry.answer = answer);
 }
 
 /** What a person's poll does to the cycles ahead of it (see `poll`). */
@@ -66,11 +76,12 @@ function makeWay(engine: Engine, clientFor: ClientFactory, person: Queued, answe
   for (const other of [...pending]) {
     const theirs = other.options.companyId;
     // A background cycle this one reads everything of (every company, or the same one) is done by it.
-    if (other.asker === 'background' && (companyId === undefined || theirs === companyId)) other.supersededBy = answer;
-    else if (companyId !== undefined && theirs === undefined) other.supersededBy = poll(engine, clientFor, other.options, other.asker);
-    else continue;
+    const covered = other.asker === 'background' && (companyId === undefined || theirs === companyId);
+    if (!covered && (companyId === undefined || theirs !== undefined)) continue;
+    // Out of the queue before it is asked again, so that it is not found waiting there.
     other.controller.abort();
     pending.delete(other);
+    other.supersededBy = covered ? answer : poll(engine, clientFor, other.options, other.asker);
   }
 }
 
