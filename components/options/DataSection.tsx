@@ -3,6 +3,7 @@ import type { EngineStatus } from '../../utils/messaging';
 import { sendMessage } from '../../utils/message-client';
 import { auditCsv } from '../../utils/view/audit-csv';
 import { historyCsv } from '../../utils/view/history-csv';
+import { forgetLastView } from '../popup/forget-last-view';
 import { Button } from '../common/Button';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { Notice } from '../common/Notice';
@@ -52,6 +53,7 @@ export function DataSection({ form, status }: { form: SettingsForm; status: Engi
   const clear = () =>
     act(async () => {
       await sendMessage('data.clear', { confirm: true });
+      forgetLastView();
       setConfirming(false);
       return 'All stored payment records, history and audit log were cleared. Settings are kept.';
     }).finally(() => setConfirming(false));

@@ -4,6 +4,8 @@ import type { Watch } from '../../utils/domain/watch';
 import { SYNC_WINDOW_MS } from '../../utils/domain/sync-window';
 import { sendMessage } from '../../utils/message-client';
 import { CompatibilityLine } from './CompatibilityLine';
+import { lastPopupView, readLastView } from './last-view';
+import { useSaveLastView } from './use-last-view';
 import { buildPopupView, causesPresent, NO_FILTER, type PopupFilter } from '../../utils/view/popup-sections';
 import { watchUrl } from '../../utils/view/procore-links';
 import { Button } from '../common/Button';
@@ -27,21 +29,29 @@ const message = (reason: unknown) => (reason instanceof Error ? reason.message :
 export function Popup() {
   const data = usePopupData();
   const { watches, status, settings, apply } = data;
-  const now = useNow(1000) + (status?.clockOffsetMs ?? 0);
-  const regroupNow = Math.floor(now / REGROUP_MS) * REGROUP_MS;
   const [filter, setFilter] = useState<PopupFilter>(NO_FILTER);
+  const [last] = useState(readLastView);
+  // Until the background's first answers are in, the rows shown when the popup was last open.
+  const fromLast = last !== null && settings === null && data.loading;
+  const now = useNow(1000) + (status?.clockOffsetMs ?? (fromLast ? last.clockOffsetMs : 0));
+  const regroupNow = Math.floor(now / REGROUP_MS) * REGROUP_MS;
   const [fixing, setFixing] = useState<Watch | null>(null);
   const [summary, setSummary] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
 
-  const companyNames = useMemo(() => new Map((status?.watchedCompanies ?? []).map((c) => [c.id, c.name])), [status]);
-  const view = useMemo(() => buildPopupView(watches.values(), filter, companyNames, regroupNow), [watches, filter, companyNames, regroupNow]);
+  const companies = useMemo(() => status?.watchedCompanies ?? (fromLast ? last.companies : []), [status, fromLast, last]);
+  const companyNames = useMemo(() => new Map(companies.map((c) => [c.id, c.name])), [companies]);
+  const liveView = useMemo(() => buildPopupView(watches.values(), filter, companyNames, regroupNow), [watches, filter, companyNames, regroupNow]);
+  const view = useMemo(() => (fromLast ? lastPopupView(last) : liveView), [fromLast, last, liveView]);
+  const unfiltered = !filter.query && !filter.companyId && !filter.cause;
+  useSaveLastView({ view, complete: !data.loading && !data.error && unfiltered, companyNames, settings, clockOffsetMs: status?.clockOffsetMs ?? 0 });
   const causes = useMemo(() => causesPresent(watches.values()), [watches]);
   const windowMinutes = SYNC_WINDOW_MS / 60_000;
 
-  const hrefOf = useCallback((watch: Watch) => (settings ? watchUrl(watch, settings) : '#'), [settings]);
+  const links = settings ?? last?.links;
+  const hrefOf = useCallback((watch: Watch) => (links ? watchUrl(watch, links) : '#'), [links]);
 
   const run = useCallback(
     async (watch: Watch, action: () => Promise<string>) => {
@@ -107,7 +117,6 @@ export function Popup() {
     sendMessage('oauth.signIn', {}).then(data.reload, (reason: unknown) => setActionError(message(reason)));
   }, [data.reload]);
 
-  const companies = status?.watchedCompanies ?? [];
   const counts = view.sections.filter((s) => s.key !== 'synced' && s.watches.length).map((s) => `${s.watches.length} ${s.title.toLowerCase()}`);
 
   return (

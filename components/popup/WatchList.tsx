@@ -28,12 +28,12 @@ export function WatchList({ sections, companyNames, hrefOf, now, windowMinutes, 
       sections
         .filter((s) => s.watches.length > 0)
         .flatMap((s) => [
-          { kind: 'header' as const, key: `h:${s.key}`, title: s.title, count: s.watches.length },
+          { kind: 'header' as const, key: `h:${s.key}`, title: s.title, count: s.count ?? s.watches.length },
           ...s.watches.map((watch) => ({ kind: 'row' as const, key: watch.payoutId, watch })),
         ]),
     [sections],
   );
-  const rows = items.length - sections.filter((s) => s.watches.length > 0).length;
+  const rows = sections.reduce((n, s) => n + (s.count ?? s.watches.length), 0);
   // No React Compiler in this build; the virtualizer re-renders the list itself on scroll.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({

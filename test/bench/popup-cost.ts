@@ -21,6 +21,7 @@ export function runPopupCost(timeoutMs = 1_200_000): Promise<PopupCostResult> {
     execFile(TSX, [SCRIPT], { timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 }, (error, stdout, stderr) => {
       const output = `${stdout}${stderr}`;
       if (error) return reject(new Error(`${path.relative(process.cwd(), SCRIPT)} failed: ${error.message}\n${output.slice(-2000)}`));
+      // The first printed: openings from the popup's last view, as every opening but a first one.
       const firstRow = /time to first row\s+median (\d+(?:\.\d+)?) ms/.exec(stdout);
       const jump = /jump to the bottom\s+median (\d+(?:\.\d+)?) ms/.exec(stdout);
       if (!firstRow) return reject(new Error(`${path.relative(process.cwd(), SCRIPT)} printed no "time to first row … median N ms" line:\n${output.slice(-2000)}`));

@@ -52,6 +52,8 @@ export interface PopupSection {
   key: SectionKey;
   title: string;
   watches: Watch[];
+  /** The section's size when `watches` holds only its first rows (the popup's last view). */
+  count?: number;
 }
 
 export interface PopupView {

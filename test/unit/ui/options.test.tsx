@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { LAST_VIEW_KEY } from '../../../components/popup/forget-last-view';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../../utils/domain/settings';
 import { makeBackground } from './fake-background';
@@ -154,9 +155,12 @@ describe('options', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(bg.sendMessage).not.toHaveBeenCalledWith('data.clear', expect.anything());
     await user.click(screen.getByRole('button', { name: 'Clear data…' }));
+    localStorage.setItem(LAST_VIEW_KEY, '{}');
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Clear data' }));
     await screen.findByText(/were cleared/);
     expect(bg.sendMessage).toHaveBeenCalledWith('data.clear', { confirm: true });
+    // The popup's copy of its first rows goes with the records.
+    expect(localStorage.getItem(LAST_VIEW_KEY)).toBeNull();
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Watch } from '../../../utils/domain/watch';
 import { fakeLayout, makeBackground } from './fake-background';
 import { makeWatch } from '../fixtures/make-watch';
+import { LAST_VIEW_KEY } from '../../../components/popup/forget-last-view';
+import { defaultSettings } from '../../../utils/domain/settings';
 
 const background = vi.hoisted(() => ({ current: null as unknown as ReturnType<typeof import('./fake-background').makeBackground> }));
 vi.mock('../../../utils/message-client', () => ({
@@ -233,6 +235,63 @@ describe('popup', () => {
     await screen.findByText('1 failed · 1 overdue · 1 syncing');
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Failed (1)', 'Overdue (1)', 'Syncing (1)', 'Recently synced (1)']);
     expect(screen.getByRole('region', { name: 'Payment records: 4 shown' }).getAttribute('aria-busy')).toBe('false');
+  });
+
+  it("opens with the rows it showed last time, marked loading, until the background's first answers replace them", async () => {
+    setup([failed, overdue, syncing]);
+    await screen.findByText('1 failed · 1 overdue · 1 syncing');
+    cleanup();
+
+    // Next opening: Acme Drywall was fixed meanwhile; the background has not answered yet.
+    let answer: () => void = () => undefined;
+    const { bg } = setup([syncing]);
+    bg.handle('settings.get', () => new Promise((resolve) => (answer = () => resolve({ settings: defaultSettings(), locked: [] }))));
+    // Drawn in the first render, before any answer.
+    const saved = within(row('Acme Drywall'));
+    expect(saved.getByRole('link', { name: 'Acme Drywall (open in Procore, new tab)' }).getAttribute('href')).toBe(
+      'https://app.procore.com/8089/company/erp_integrations#esw-fix=po_f',
+    );
+    expect(saved.getByText('Builder Co')).toBeTruthy();
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Failed (1)', 'Overdue (1)', 'Syncing (1)']);
+    expect(screen.getByText('Loading…')).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Payment records: 3 shown' }).getAttribute('aria-busy')).toBe('true');
+
+    act(() => answer());
+    await screen.findByText('1 syncing');
+    expect(screen.queryByRole('article', { name: 'Acme Drywall' })).toBeNull();
+    expect(screen.getAllByRole('article')).toHaveLength(1);
+    expect(screen.getByRole('region', { name: 'Payment records: 1 shown' }).getAttribute('aria-busy')).toBe('false');
+  });
+
+  it('says each section\'s whole count while it shows the few rows kept from last time', async () => {
+    const ten = Array.from({ length: 10 }, (_, i) => ({ ...failed, payoutId: `po_${i}`, beneficiaryName: `Beneficiary ${i}` }));
+    setup(ten);
+    await screen.findByText('10 failed');
+    cleanup();
+    const { bg } = setup([]);
+    bg.handle('settings.get', () => new Promise(() => undefined));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Failed (10)');
+    expect(screen.getByRole('region', { name: 'Payment records: 10 shown' })).toBeTruthy();
+  });
+
+  it('keeps the unfiltered view for the next opening, and ignores a kept view that does not fit', async () => {
+    const { user } = setup([failed, overdue]);
+    await screen.findByText('1 failed · 1 overdue');
+    await user.type(screen.getByRole('searchbox', { name: 'Search payment records' }), 'Zenith');
+    await waitFor(() => expect(screen.queryByRole('article', { name: 'Acme Drywall' })).toBeNull());
+    cleanup();
+    const { bg } = setup([]);
+    bg.handle('settings.get', () => new Promise(() => undefined));
+    // What was kept is the unfiltered view, from before the search.
+    expect(row('Acme Drywall')).toBeTruthy();
+    expect(row('Zenith Steel')).toBeTruthy();
+    cleanup();
+
+    localStorage.setItem(LAST_VIEW_KEY, '{"sections":[{"key":"failed","title":"Failed","count":1,"watches":[{"payoutId":1}]}]}');
+    const next = setup([]);
+    next.bg.handle('settings.get', () => new Promise(() => undefined));
+    expect(screen.queryAllByRole('article')).toHaveLength(0);
+    expect(screen.getByText('Loading…')).toBeTruthy();
   });
 
   it('renders only the rows in view of 1,000 records', async () => {

@@ -1,0 +1,39 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { forgetLastView, LAST_VIEW_KEY } from '../../../components/popup/forget-last-view';
+import { lastPopupView, readLastView, saveLastView } from '../../../components/popup/last-view';
+import { defaultSettings } from '../../../utils/domain/settings';
+import { buildPopupView, NO_FILTER } from '../../../utils/view/popup-sections';
+import { makeWatch } from '../fixtures/make-watch';
+
+const T = Date.UTC(2026, 10, 15, 17, 0, 0);
+const failed = Array.from({ length: 6 }, (_, i) => makeWatch({ payoutId: `f${i}`, state: 'failed', stateSince: T - 60_000 + i }));
+const syncing = Array.from({ length: 5 }, (_, i) => makeWatch({ payoutId: `s${i}`, state: 'syncing', deadline: T + i }));
+const names = new Map([['8089', 'Builder Co']]);
+
+describe("the popup's last view", () => {
+  it('keeps the first eight rows in the order shown, each section with its whole count', () => {
+    const view = buildPopupView([...syncing, ...failed], NO_FILTER, names, T);
+    saveLastView(view, names, defaultSettings(), 1_500);
+    const last = readLastView()!;
+    expect(last.sections.map((s) => [s.key, s.count, s.watches.map((w) => w.payoutId)])).toEqual([
+      ['failed', 6, ['f0', 'f1', 'f2', 'f3', 'f4', 'f5']],
+      ['overdue', 0, []],
+      ['syncing', 5, ['s0', 's1']],
+      ['synced', 0, []],
+    ]);
+    expect(last.companies).toEqual([{ id: '8089', name: 'Builder Co' }]);
+    expect(last.links).toEqual({ environment: 'production', apiOrigin: 'https://app.procore.com' });
+    expect(last.clockOffsetMs).toBe(1_500);
+    expect(lastPopupView(last)).toMatchObject({ shown: 11, total: 11, snoozed: 0 });
+    forgetLastView();
+    expect(readLastView()).toBeNull();
+  });
+
+  it('reads nothing from a kept value that is not JSON or does not fit, and a refused write loses nothing', () => {
+    localStorage.setItem(LAST_VIEW_KEY, '{not json');
+    expect(readLastView()).toBeNull();
+    const refusing = { setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } } as unknown as Storage;
+    expect(() => saveLastView(buildPopupView(failed, NO_FILTER, names, T), names, defaultSettings(), 0, refusing)).not.toThrow();
+  });
+});
