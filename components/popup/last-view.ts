@@ -12,7 +12,7 @@ const LastViewSchema = z.object({
   total: z.number(),
   snoozed: z.number(),
   companies: z.array(z.object({ id: z.string(), name: z.string() })),
-  links: z.object({ environment: z.enum(ENVIRONMENTS), apiOrigin: z.string() }),
+  links: z.object({ environment: z.enum(ENVIRONMENTS), apiOrigin: z.url({ protocol: /^https?$/ }) }),
   clockOffsetMs: z.number(),
 });
 

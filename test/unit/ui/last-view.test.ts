@@ -33,6 +33,9 @@ describe("the popup's last view", () => {
   it('reads nothing from a kept value that is not JSON or does not fit, and a refused write loses nothing', () => {
     localStorage.setItem(LAST_VIEW_KEY, '{not json');
     expect(readLastView()).toBeNull();
+    // Its links would be built on this origin: one that is not an http(s) URL is not read.
+    saveLastView(buildPopupView(failed, NO_FILTER, names, T), names, { environment: 'custom', apiOrigin: 'javascript:alert(1)' }, 0);
+    expect(readLastView()).toBeNull();
     const refusing = { setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } } as unknown as Storage;
     expect(() => saveLastView(buildPopupView(failed, NO_FILTER, names, T), names, defaultSettings(), 0, refusing)).not.toThrow();
   });
