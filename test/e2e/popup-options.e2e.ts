@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Watch } from '../../utils/domain/watch';
-import type { SettingsView } from '../../utils/messaging';
+import { FIX_HASH_KEY, type SettingsView } from '../../utils/messaging';
+import { idFromHash } from '../../utils/page/hash-id';
 import { startSim, type Sim } from '../sim/server';
 import { ledger, simControl } from '../sim/testing';
 import { configureExtension, sendFromExtensionPage } from './configure';
@@ -127,7 +128,7 @@ describe('popup and options in Chromium against the sim', () => {
     const name = (await row.locator('h3 [id]').textContent())!;
     // A beneficiary can have more than one failed payment: the row's own link names its record.
     const href = (await row.getByRole('link', { name: /in Procore/ }).getAttribute('href'))!;
-    const payoutId = decodeURIComponent(new URL(href).hash.replace(/^#esw-fix=/, ''));
+    const payoutId = idFromHash(new URL(href).hash, FIX_HASH_KEY);
     const watch = (await watches()).find((w) => w.payoutId === payoutId)!;
     expect(watch.diagnosis?.cause).toBe('DUPLICATE_CHECK_NUMBER');
     const suggested = watch.diagnosis!.suggested!.checkNumber!;

@@ -48,7 +48,7 @@ const pending = new Set<Queued>();
  * connection each ask for one, and a backlog read can take minutes).
  */
 export function poll(engine: Engine, clientFor: ClientFactory, options: CycleOptions, asker: PollAsker = 'background'): Promise<CycleResult | null> {
-  const waiting = [...pending].find((q) => asker === 'user' && q.asker === asker && !q.started && q.options.companyId === options.companyId);
+  const waiting = asker === 'user' && [...pending].find((q) => q.asker === asker && !q.started && q.options.companyId === options.companyId);
   if (waiting) return waiting.answer!;
   const entry: Queued = { asker, options, controller: new AbortController(), supersededBy: null };
   const signal = options.signal ? AbortSignal.any([options.signal, entry.controller.signal]) : entry.controller.signal;
