@@ -16,6 +16,7 @@ import { ConnectionNotice } from './ConnectionNotice';
 import { EmptyState } from './EmptyState';
 import { FixExportDialog } from './FixExportDialog';
 import { PopupFilters } from './PopupFilters';
+import type { PopupFeed } from './popup-feed';
 import { usePopupData } from './use-popup-data';
 import { WatchList } from './WatchList';
 
@@ -25,9 +26,12 @@ const REGROUP_MS = 15_000;
 
 const message = (reason: unknown) => (reason instanceof Error ? reason.message : String(reason));
 
-/** The toolbar popup: what failed, what is late, what is syncing now, what just synced. */
-export function Popup() {
-  const data = usePopupData();
+/**
+ * The toolbar popup: what failed, what is late, what is syncing now, what just synced. `feed`: the
+ * background's answers, asked by the entry before the first render.
+ */
+export function Popup({ feed }: { feed?: PopupFeed }) {
+  const data = usePopupData(feed);
   const { watches, status, settings, apply } = data;
   const [filter, setFilter] = useState<PopupFilter>(NO_FILTER);
   const [last] = useState(readLastView);

@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import { sendMessage, subscribeWatches } from '../../utils/message-client';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EngineStatus } from '../../utils/messaging';
 import type { Settings } from '../../utils/domain/settings';
 import type { Watch } from '../../utils/domain/watch';
-import { popupQueries } from '../../utils/view/popup-sections';
+import { openPopupFeed, type PopupFeed } from './popup-feed';
 
 export interface PopupData {
   watches: ReadonlyMap<string, Watch>;
@@ -27,18 +26,24 @@ function merge(current: ReadonlyMap<string, Watch>, incoming: readonly Watch[]):
   return next;
 }
 
-/** What the popup shows: the first answers of the background, then its live changes. */
-export function usePopupData(): PopupData {
+/**
+ * What the popup shows: the first answers of the background, then its live changes. `early` is a
+ * feed its entry opened before the first render; it serves the first load only.
+ */
+export function usePopupData(early?: PopupFeed): PopupData {
   const [watches, setWatches] = useState<ReadonlyMap<string, Watch>>(new Map());
   const [status, setStatus] = useState<EngineStatus | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [attempt, setAttempt] = useState(0);
+  const unused = useRef(early);
 
   useEffect(() => {
     let alive = true;
-    const unsubscribe = subscribeWatches((change) => {
+    const feed = unused.current ?? openPopupFeed(Date.now());
+    unused.current = undefined;
+    const close = feed.listen((change) => {
       if (!alive) return;
       if (change.type === 'upsert') setWatches((current) => merge(current, change.watches));
       else if (change.type === 'remove') {
@@ -49,23 +54,21 @@ export function usePopupData(): PopupData {
         });
       } else setStatus(change.status);
     });
-    const [first, rest] = popupQueries(Date.now());
-    Promise.all([sendMessage('settings.get', {}), sendMessage('status.get', {}), sendMessage('watches.list', first)])
+    feed.first
       .then(([view, engineStatus, list]) => {
         if (!alive) return;
         setSettings(view.settings);
         setStatus(engineStatus);
         setWatches((current) => merge(current, list));
         setError(null);
-        // Asked only now, so that the background reads the few records the list starts with first.
-        return sendMessage('watches.list', rest);
+        return feed.rest;
       })
       .then((list) => alive && list && setWatches((current) => merge(current, list)))
       .catch((reason: unknown) => alive && setError(reason instanceof Error ? reason.message : String(reason)))
       .finally(() => alive && setLoading(false));
     return () => {
       alive = false;
-      unsubscribe();
+      close();
     };
   }, [attempt]);
 

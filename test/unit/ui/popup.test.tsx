@@ -14,6 +14,7 @@ vi.mock('../../../utils/message-client', () => ({
   subscribeWatches: (...args: unknown[]) => (background.current.subscribeWatches as (...a: unknown[]) => unknown)(...args),
 }));
 const { Popup } = await import('../../../components/popup/Popup');
+const { openPopupFeed } = await import('../../../components/popup/popup-feed');
 
 const T = Date.UTC(2026, 10, 15, 17, 0, 0);
 const dup = {
@@ -366,6 +367,23 @@ describe('popup', () => {
     await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }));
     await screen.findByText('Not watching yet');
     expect(screen.getByText(/Signed in to Procore, but no company is watched/)).toBeTruthy();
+  });
+
+  it('starts from the answers its entry asked for before the first render, with the changes pushed meanwhile', async () => {
+    background.current = makeBackground({ watches: [failed, syncing] });
+    const bg = background.current;
+    const feed = openPopupFeed(T);
+    // Asked at once, the first list before the rest; nothing listens yet.
+    expect(bg.sendMessage.mock.calls.map(([name]) => name)).toEqual(['settings.get', 'status.get', 'watches.list']);
+    await feed.first;
+    bg.push({ type: 'upsert', watches: [{ ...syncing, state: 'synced', syncedAt: T, updatedAt: T }] });
+    render(<Popup feed={feed} />);
+    await screen.findByRole('heading', { name: 'Recently synced (1)' });
+    expect(screen.queryByRole('heading', { name: /^Syncing/ })).toBeNull();
+    // The popup asked none of them again: one of each, and the rest of the list once.
+    const asked = bg.sendMessage.mock.calls.map(([name]) => name).filter((name) => ['settings.get', 'status.get', 'watches.list'].includes(name));
+    expect(asked).toEqual(['settings.get', 'status.get', 'watches.list', 'watches.list']);
+    expect(bg.subscribeWatches).toHaveBeenCalledTimes(1);
   });
 
   it('says it is connecting, never "sign in", while the first check after setup runs', async () => {
