@@ -56,7 +56,9 @@ export function saveLastView(
     clockOffsetMs,
   };
   try {
-    storage.setItem(LAST_VIEW_KEY, JSON.stringify(last));
+    // The view changes (a pushed record, the regroup) far more often than its first rows.
+    const text = JSON.stringify(last);
+    if (storage.getItem(LAST_VIEW_KEY) !== text) storage.setItem(LAST_VIEW_KEY, text);
   } catch {
     // Storage full or refused: the next opening waits for the background instead.
   }

@@ -36,7 +36,20 @@ describe("the popup's last view", () => {
     // Its links would be built on this origin: one that is not an http(s) URL is not read.
     saveLastView(buildPopupView(failed, NO_FILTER, names, T), names, { environment: 'custom', apiOrigin: 'javascript:alert(1)' }, 0);
     expect(readLastView()).toBeNull();
-    const refusing = { setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } } as unknown as Storage;
+    const refusing = { getItem: () => null, setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } } as unknown as Storage;
     expect(() => saveLastView(buildPopupView(failed, NO_FILTER, names, T), names, defaultSettings(), 0, refusing)).not.toThrow();
+  });
+
+  it('writes only when its first rows, counts or links changed', () => {
+    const writes: string[] = [];
+    const kept = new Map<string, string>();
+    const storage = { getItem: (key: string) => kept.get(key) ?? null, setItem: (key: string, value: string) => { writes.push(key); kept.set(key, value); } } as unknown as Storage;
+    // The 12th syncing record changes nothing in the first eight rows or in any count.
+    const more = Array.from({ length: 12 }, (_, i) => makeWatch({ payoutId: `s${i}`, state: 'syncing', deadline: T + i }));
+    saveLastView(buildPopupView([...failed, ...more], NO_FILTER, names, T), names, defaultSettings(), 0, storage);
+    saveLastView(buildPopupView([...failed, ...more.slice(0, 11), { ...more[11]!, updatedAt: T }], NO_FILTER, names, T), names, defaultSettings(), 0, storage);
+    expect(writes).toHaveLength(1);
+    saveLastView(buildPopupView([...failed, ...more.slice(0, 11)], NO_FILTER, names, T), names, defaultSettings(), 0, storage);
+    expect(writes).toHaveLength(2);
   });
 });
