@@ -6,14 +6,26 @@
  * the real message protocol. Each opening is the real popup window (`action.openPopup()`, as a
  * click on the toolbar button opens it); prints the time from that call to the first row painted,
  * over several openings: first from the popup's last view (as every opening but a first one), then
- * with it erased before each opening (a first opening).
+ * with it erased before each opening (a first opening). Before all that, the same opening of a
+ * static popup page without the extension's code (popup-floor.ts): Chromium's own part.
  *
- *   npm run build:sandbox && npx tsx test/bench/popup-render.ts
+ * `--against DIR` measures another build (say, an older commit's `.output/chrome-mv3-sandbox`) on
+ * the same store: after seeding, the browser is closed and started again on the same profile with
+ * the other build's files in the extension's place (the same path: the same id, the same
+ * IndexedDB), in alternate rounds A B A B, each after a fresh start and a pause, and each build's
+ * openings are printed apart. On this
+ * machine two runs of one build can differ by ~15 ms, so a change is judged this way.
+ *
+ *   npm run build:sandbox && npx tsx test/bench/popup-render.ts [--against DIR]
  */
 import { createFromSpec } from '../sim/disbursement-spec';
 import { startSim } from '../sim/server';
 import { configureExtension, openExtensionPage, sendFromExtensionPage } from '../e2e/configure';
-import { launchExtension } from '../e2e/launch';
+import { cpSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isolatedBuild, launchExtension, SANDBOX_EXTENSION_DIR, type LaunchedExtension } from '../e2e/launch';
+import { measurePopupFloor } from './popup-floor';
 import { openPopupWindow } from './popup-window';
 import type { Watch } from '../../utils/domain/watch';
 import { LAST_VIEW_KEY } from '../../components/popup/forget-last-view';
@@ -24,6 +36,13 @@ const OPENINGS = 7;
 const PAUSE_BETWEEN_OPENINGS_MS = 2_000;
 const WINDOW_MS = 600_000;
 const SEED_TIMEOUT_MS = 600_000;
+const ROUNDS_AGAINST = 4;
+// A browser started again polls at once (a burst of reads from the sim in this process): its
+// openings wait for that to pass, or the build measured first would be the only one spared it.
+const SETTLE_AFTER_LAUNCH_MS = 30_000;
+
+const { values: args } = parseArgs({ options: { against: { type: 'string' } } });
+const against = args.against ? path.resolve(args.against) : null;
 
 /**
  * Runs in the popup window (its source is sent through DevTools): waits until the whole list is
@@ -70,9 +89,14 @@ async function readMarks(): Promise<Record<string, number>> {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+// First, while nothing else runs: Chromium's own part of the same opening.
+const floor = await measurePopupFloor(OPENINGS, PAUSE_BETWEEN_OPENINGS_MS);
+
 // The limit is raised so that seeding is quick: this measures the popup, not the governor.
 const sim = await startSim({ port: 0, scenario: 'empty', windowMs: WINDOW_MS, rateLimit: { hourly: 100_000, tenSecond: 2_000 } });
-const ext = await launchExtension();
+// The extension's files live at one path for the whole run, so that swapping builds keeps its id.
+const extensionDir = isolatedBuild();
+let ext: LaunchedExtension = await launchExtension({ extensionDir });
 try {
   for (let d = 0; d < RECORDS / PAYOUTS_PER_DISBURSEMENT; d++) {
     // A fifth fail (beneficiary not in the ERP), a fifth are still inside their window, the rest synced.
@@ -109,11 +133,11 @@ try {
   const byState = watches.reduce<Record<string, number>>((n, w) => ({ ...n, [w.state]: (n[w.state] ?? 0) + 1 }), {});
   await control.close();
 
-  const anyPage = await ext.context.newPage();
-  const cdp = await ext.context.newCDPSession(anyPage);
-  // An extension page shares the popup's localStorage: it erases the popup's last view.
-  const erasing = await openExtensionPage(ext);
   const openings = async (withLastView: boolean) => {
+    const anyPage = await ext.context.newPage();
+    const cdp = await ext.context.newCDPSession(anyPage);
+    // An extension page shares the popup's localStorage: it erases the popup's last view.
+    const erasing = await openExtensionPage(ext);
     const firstRow: number[] = [];
     const jumpToEnd: number[] = [];
     const rowsInPage: number[] = [];
@@ -136,24 +160,56 @@ try {
       // the kind a user's click long after the last popup meets.
       await new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_OPENINGS_MS));
     }
+    await erasing.close();
+    await anyPage.close();
     return { firstRow, jumpToEnd, rowsInPage, phases };
   };
+  type Openings = Awaited<ReturnType<typeof openings>>;
+  const htmlToRow = (run: Openings) => median(run.firstRow.map((at, i) => at - run.phases.htmlLoaded![i]!));
   // Every opening but a first one (or the first after the data was erased) starts from the last view.
-  const usual = await openings(true);
-  const first = await openings(false);
-  await erasing.close();
-  await anyPage.close();
-  console.log(`Popup with ${watches.length} records in the store (${Object.entries(byState).map(([s, n]) => `${n} ${s}`).join(', ')}), ${OPENINGS} openings of the real popup window each way:`);
-  for (const [title, run] of [['from the last view (every opening after the first)', usual], ['without a last view (a first opening, or after the data was erased)', first]] as const) {
-    const { firstRow, jumpToEnd, rowsInPage, phases } = run;
-    console.log(`${title}:`);
-    console.log(`  time to first row       median ${median(firstRow).toFixed(0)} ms   (min ${Math.min(...firstRow).toFixed(0)}, max ${Math.max(...firstRow).toFixed(0)}; from action.openPopup() to the first row painted)`);
-    console.log(`  from the HTML in to the first row   median ${median(firstRow.map((at, i) => at - phases.htmlLoaded![i]!)).toFixed(0)} ms   (what the popup's own code decides)`);
-    for (const [name, at] of Object.entries(phases).sort(([, a], [, b]) => median(a) - median(b))) console.log(`    ${name.padEnd(28)} median ${median(at).toFixed(0)} ms after the click`);
-    console.log(`  jump to the bottom      median ${median(jumpToEnd).toFixed(0)} ms   (two frames after scrollTop = end)`);
-    console.log(`  rows in the page (virtualized): ${median(rowsInPage)} of ${watches.length}`);
+  const measure = async () => ({ usual: await openings(true), first: await openings(false) });
+  const join = (runs: Openings[]): Openings => ({
+    firstRow: runs.flatMap((r) => r.firstRow),
+    jumpToEnd: runs.flatMap((r) => r.jumpToEnd),
+    rowsInPage: runs.flatMap((r) => r.rowsInPage),
+    phases: Object.fromEntries(Object.keys(runs[0]!.phases).map((name) => [name, runs.flatMap((r) => r.phases[name]!)])),
+  });
+  const swapTo = async (build: string) => {
+    await ext.close({ keepProfile: true });
+    rmSync(extensionDir, { recursive: true, force: true });
+    cpSync(build, extensionDir, { recursive: true });
+    ext = await launchExtension({ extensionDir, profileDir: ext.profileDir });
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_AFTER_LAUNCH_MS));
+  };
+  const builds = against ? [SANDBOX_EXTENSION_DIR, against] : [SANDBOX_EXTENSION_DIR];
+  const rounds = new Map<string, Awaited<ReturnType<typeof measure>>[]>(builds.map((b) => [b, []]));
+  for (let round = 0; round < (against ? ROUNDS_AGAINST : 1); round++) {
+    const build = builds[round % builds.length]!;
+    if (against) await swapTo(build);
+    const measured = await measure();
+    rounds.get(build)!.push(measured);
+    if (against) console.error(`round ${round + 1}, ${build}: HTML → first row, medians: ${htmlToRow(measured.usual).toFixed(0)} ms from the last view, ${htmlToRow(measured.first).toFixed(0)} without`);
   }
+  for (const [build, runs] of rounds) {
+    const usual = join(runs.map((r) => r.usual));
+    const first = join(runs.map((r) => r.first));
+    if (against) console.log(`build ${build}, rounds ${runs.length}:`);
+    console.log(`Popup with ${watches.length} records in the store (${Object.entries(byState).map(([s, n]) => `${n} ${s}`).join(', ')}), ${usual.firstRow.length} openings of the real popup window each way:`);
+    for (const [title, run] of [['from the last view (every opening after the first)', usual], ['without a last view (a first opening, or after the data was erased)', first]] as const) {
+      const { firstRow, jumpToEnd, rowsInPage, phases } = run;
+      console.log(`${title}:`);
+      console.log(`  time to first row       median ${median(firstRow).toFixed(0)} ms   (min ${Math.min(...firstRow).toFixed(0)}, max ${Math.max(...firstRow).toFixed(0)}; from action.openPopup() to the first row painted)`);
+      console.log(`  from the HTML in to the first row   median ${htmlToRow(run).toFixed(0)} ms   (what the popup's own code decides)`);
+      for (const [name, at] of Object.entries(phases).sort(([, a], [, b]) => median(a) - median(b))) console.log(`    ${name.padEnd(28)} median ${median(at).toFixed(0)} ms after the click`);
+      console.log(`  jump to the bottom      median ${median(jumpToEnd).toFixed(0)} ms   (two frames after scrollTop = end)`);
+      console.log(`  rows in the page (virtualized): ${median(rowsInPage)} of ${watches.length}`);
+    }
+  }
+  console.log('the same opening without the extension\'s code (a popup page of the same size, one row of text, no script):');
+  console.log(`  from the HTML in to the row   median ${median(floor.htmlToRow).toFixed(0)} ms   (min ${Math.min(...floor.htmlToRow).toFixed(0)}, max ${Math.max(...floor.htmlToRow).toFixed(0)}; Chromium's own part)`);
+  console.log(`  from its load to its first paint   median ${median(floor.loadToPaint).toFixed(0)} ms`);
 } finally {
   await ext.close();
+  rmSync(extensionDir, { recursive: true, force: true });
   await sim.close();
 }
