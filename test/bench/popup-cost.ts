@@ -5,6 +5,10 @@ export interface PopupCostResult {
   firstRowMedianMs: number;
   /** Scrolling the 1,000-row list to its end (null if the script no longer prints it). */
   jumpToEndMedianMs: number | null;
+  /** From the popup's HTML in to its first row, from the last view (null if not printed). */
+  htmlToRowMedianMs: number | null;
+  /** The same for a static popup page without the extension's code: Chromium's own part (null if not printed). */
+  floorHtmlToRowMedianMs: number | null;
   output: string;
 }
 
@@ -24,8 +28,11 @@ export function runPopupCost(timeoutMs = 1_200_000): Promise<PopupCostResult> {
       // The first printed: openings from the popup's last view, as every opening but a first one.
       const firstRow = /time to first row\s+median (\d+(?:\.\d+)?) ms/.exec(stdout);
       const jump = /jump to the bottom\s+median (\d+(?:\.\d+)?) ms/.exec(stdout);
+      const htmlToRow = /from the HTML in to the first row\s+median (\d+(?:\.\d+)?) ms/.exec(stdout);
+      const floor = /from the HTML in to the row\s+median (\d+(?:\.\d+)?) ms/.exec(stdout);
       if (!firstRow) return reject(new Error(`${path.relative(process.cwd(), SCRIPT)} printed no "time to first row … median N ms" line:\n${output.slice(-2000)}`));
-      resolve({ firstRowMedianMs: Number(firstRow[1]), jumpToEndMedianMs: jump ? Number(jump[1]) : null, output });
+      const number = (match: RegExpExecArray | null) => (match ? Number(match[1]) : null);
+      resolve({ firstRowMedianMs: Number(firstRow[1]), jumpToEndMedianMs: number(jump), htmlToRowMedianMs: number(htmlToRow), floorHtmlToRowMedianMs: number(floor), output });
     });
   });
 }
