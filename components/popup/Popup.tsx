@@ -28,7 +28,7 @@ const message = (reason: unknown) => (reason instanceof Error ? reason.message :
 
 /**
  * The toolbar popup: what failed, what is late, what is syncing now, what just synced. `feed`: the
- * background's answers, asked by the entry before the first render.
+ * background's answers when the entry asked for them before the first render (a first opening).
  */
 export function Popup({ feed }: { feed?: PopupFeed }) {
   const data = usePopupData(feed);
