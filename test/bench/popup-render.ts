@@ -13,8 +13,8 @@
  * the same store: after seeding, the browser is closed and started again on the same profile with
  * the other build's files in the extension's place (the same path: the same id, the same
  * IndexedDB), in alternate rounds A B A B, each after a fresh start and a pause, and each build's
- * openings are printed apart. On this
- * machine two runs of one build can differ by ~15 ms, so a change is judged this way.
+ * openings are printed apart. On this machine two runs of one build can differ by ~15 ms, so a
+ * change is judged this way.
  *
  *   npm run build:sandbox && npx tsx test/bench/popup-render.ts [--against DIR]
  */
