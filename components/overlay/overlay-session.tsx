@@ -66,7 +66,7 @@ export function startOverlaySession({ doc, lifecycle, backend, features }: Sessi
   const load = (companyId: string) => {
     if (loadedCompany === companyId) return;
     loadedCompany = companyId;
-    store.expectSnapshot();
+    store.expectSnapshot(companyId);
     backend.send('watches.list', { companyId }).then(
       (watches) => {
         if (disposed) return;

@@ -14,6 +14,7 @@ export class WatchStore {
   /** Set when the background cannot be reached; shown where the user looks. */
   error: string | null = null;
   version = 0;
+  private companyId: string | null = null;
   private sinceSnapshot: WatchChange[] | null = null;
 
   subscribe = (listener: () => void): (() => void) => {
@@ -24,11 +25,14 @@ export class WatchStore {
   getVersion = (): number => this.version;
 
   /**
-   * A snapshot was asked for. Changes that arrive before it are kept and applied on top of it:
-   * the snapshot and the live changes travel apart, and a snapshot taken before a change may
-   * arrive after it (a record just discovered would be wiped until its next change).
+   * A snapshot of one company's watches was asked for. Changes that arrive before it are kept and
+   * applied on top of it: the snapshot and the live changes travel apart, and a snapshot taken
+   * before a change may arrive after it (a record just discovered would be wiped until its next
+   * change). From then on, other companies' changes are not kept: this page shows one company,
+   * and a record of another must not match its rows (nor redraw them).
    */
-  expectSnapshot(): void {
+  expectSnapshot(companyId: string): void {
+    this.companyId = companyId;
     this.sinceSnapshot = [];
   }
 
@@ -39,16 +43,23 @@ export class WatchStore {
     this.changed();
   }
 
+  /** Redraws only when something drawn changed: each poll's status (its time, the clock's offset) is kept, not drawn. */
   apply(change: WatchChange): void {
     this.sinceSnapshot?.push(change);
-    this.applyChange(change);
-    this.changed();
+    if (this.applyChange(change)) this.changed();
   }
 
-  private applyChange(change: WatchChange): void {
-    if (change.type === 'upsert') for (const w of change.watches) this.watches.set(w.payoutId, w);
-    else if (change.type === 'remove') for (const id of change.payoutIds) this.watches.delete(id);
-    else this.status = change.status;
+  /** Whether anything the overlays draw changed. */
+  private applyChange(change: WatchChange): boolean {
+    if (change.type === 'upsert') {
+      const mine = this.companyId === null ? change.watches : change.watches.filter((w) => w.companyId === this.companyId);
+      for (const w of mine) this.watches.set(w.payoutId, w);
+      return mine.length > 0;
+    }
+    if (change.type === 'remove') return change.payoutIds.filter((id) => this.watches.delete(id)).length > 0;
+    const redraw = drawnStatus(this.status) !== drawnStatus(change.status);
+    this.status = change.status;
+    return redraw;
   }
 
   setError(error: string | null): void {
@@ -114,4 +125,12 @@ export class WatchStore {
     this.version++;
     for (const listener of [...this.listeners]) listener();
   }
+}
+
+/**
+ * The parts of the status an overlay draws (the company's ERP and payment sync, the window's
+ * length); the clock's offset is read at each tick, never drawn from a render.
+ */
+function drawnStatus(status: EngineStatus | null): string {
+  return JSON.stringify(status && [status.watchedCompanies, status.syncWindowMs ?? null]);
 }
