@@ -17,7 +17,8 @@ interface Sent {
 /**
  * Main world: watches the page's own `fetch` and XMLHttpRequest without changing them (the same
  * return values, errors and timing; the page reads its own response, we read a clone), and posts
- * each same-origin JSON answer to the content script. Headers and cookies are never read.
+ * the text of each same-origin answer that starts like JSON to the content script, which parses
+ * it. Headers and cookies are never read.
  */
 export function observePageRequests(win: PageWindow): void {
   const post: Post = (observation) => win.postMessage({ source: TRAFFIC_SOURCE, ...observation }, win.location.origin);
@@ -44,7 +45,7 @@ function observeFetch(win: PageWindow, post: Post): void {
       result.then(
         (response) =>
           readJson(response.clone()).then(
-            (body) => body !== undefined && post({ ...describe(sent), status: response.status, body }),
+            (text) => text !== undefined && post({ ...describe(sent), status: response.status, text }),
             () => undefined,
           ),
         () => undefined,
@@ -79,8 +80,8 @@ function observeXhr(win: PageWindow, post: Post): void {
     if (sent) {
       this.addEventListener('loadend', ({ target }) => {
         const xhr = target as XMLHttpRequest;
-        const body = quietly(() => xhrJson(xhr));
-        if (body !== undefined && body !== null && xhr.status > 0) post({ ...describe(sent), status: xhr.status, body });
+        const text = quietly(() => xhrJson(xhr));
+        if (text !== undefined && xhr.status > 0) post({ ...describe(sent), status: xhr.status, text });
       });
     }
     return send.apply(this, args);
@@ -91,18 +92,14 @@ function describe({ method, url }: Sent) {
   return { method, path: url.pathname, query: url.search };
 }
 
-function xhrJson(xhr: XMLHttpRequest): unknown {
-  if (xhr.responseType === 'json') {
-    const body: unknown = xhr.response;
-    return body !== null && JSON.stringify(body).length <= MAX_BODY_BYTES ? body : undefined;
-  }
-  if (xhr.responseType !== '' && xhr.responseType !== 'text') return undefined;
-  const text = xhr.responseText;
-  return text.length <= MAX_BODY_BYTES ? parseJson(text) : undefined;
+/** The answer's JSON text, or undefined when it is not JSON or too long. */
+function xhrJson(xhr: XMLHttpRequest): string | undefined {
+  const text = xhr.responseType === 'json' ? (xhr.response === null ? '' : JSON.stringify(xhr.response)) : xhr.responseType === '' || xhr.responseType === 'text' ? xhr.responseText : '';
+  return text.length <= MAX_BODY_BYTES && /^\s*[[{]/.test(text) ? text : undefined;
 }
 
-/** The body as JSON, read from a clone; anything that does not start like JSON is dropped at its first chunk. */
-async function readJson(response: Response): Promise<unknown> {
+/** The body's text, read from a clone; anything that does not start like JSON is dropped at its first chunk. */
+async function readJson(response: Response): Promise<string | undefined> {
   const reader = response.body?.getReader();
   if (!reader) return undefined;
   const chunks: Uint8Array[] = [];
@@ -123,20 +120,12 @@ async function readJson(response: Response): Promise<unknown> {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return parseJson(new TextDecoder().decode(bytes));
+  return new TextDecoder().decode(bytes);
 }
 
 function startsLikeJson(chunk: Uint8Array): boolean {
   const first = chunk.find((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09);
   return first === undefined || first === 0x7b || first === 0x5b; // { or [
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Observing must never break the page: a failure here only loses the observation. */

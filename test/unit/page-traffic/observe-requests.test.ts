@@ -42,7 +42,13 @@ function pageWindow(fetchImpl: typeof fetch = (...args) => fetch(...args)) {
   return { win, postMessage, observe: () => observePageRequests(win as unknown as Window & typeof globalThis) };
 }
 
-const posted = (postMessage: ReturnType<typeof vi.fn>) => postMessage.mock.calls.map(([message]) => message as Record<string, unknown>);
+/** What was posted, its text parsed back (it crosses to the content script as text). */
+const posted = (postMessage: ReturnType<typeof vi.fn>) =>
+  postMessage.mock.calls.map(([message]) => {
+    const { text, ...rest } = message as Record<string, unknown>;
+    expect(typeof text).toBe('string');
+    return { ...rest, body: JSON.parse(text as string) as unknown };
+  });
 
 describe('fetch, observed', () => {
   it('returns the page the very promise its fetch returned, and posts the JSON it got', async () => {

@@ -6,7 +6,7 @@ import { DISBURSEMENT_STATUSES, DisbursementSchema } from '../../../utils/domain
 import { fakeBackend } from '../overlay/overlay-harness';
 
 const disbursement = (n: string) => ({ id: n.replace('D-', ''), disbursementIdentifier: n, status: 'PAYOUT_INITIATED', name: 'May draw' });
-const observation = (body: unknown, extra: object = {}) => ({ source: TRAFFIC_SOURCE, method: 'GET', path: '/rest/v1.0/disbursements', query: '', status: 200, body, ...extra });
+const observation = (body: unknown, extra: object = {}) => ({ source: TRAFFIC_SOURCE, method: 'GET', path: '/rest/v1.0/disbursements', query: '', status: 200, text: JSON.stringify(body), ...extra });
 const deliver = (data: unknown, from: { origin?: string; source?: Window | null } = {}) =>
   window.dispatchEvent(new MessageEvent('message', { data, origin: from.origin ?? location.origin, source: from.source === undefined ? window : from.source }));
 
@@ -58,6 +58,13 @@ describe('disbursementsIn', () => {
   it('keeps nothing else', () => {
     expect(numbersIn([{ id: 1, name: 'x' }, { ...disbursement('D-1'), status: 'SOMETHING' }, { ...disbursement('D-1'), id: '' }, null, 'D-1', 7])).toEqual([]);
     expect(numbersIn({ nested: { deeper: [disbursement('D-1')] } })).toEqual([]);
+    const odd = (over: object) => ({ ...disbursement('D-1'), ...over });
+    expect(numbersIn([odd({ id: -1 }), odd({ id: 1.5 }), odd({ disbursementIdentifier: '' }), odd({ disbursementIdentifier: 'D'.repeat(101) })])).toEqual([]);
+    expect(numbersIn([odd({ disbursementIdentifier: -3 }), odd({ status: 'payout_initiated' }), [disbursement('D-1')]])).toEqual([]);
+  });
+
+  it('takes a number as an integer (as Procore publishes it) or a string, and ids of either kind', () => {
+    expect(numbersIn([{ ...disbursement('D-1'), disbursementIdentifier: 1042 }, { ...disbursement('D-2'), id: 77 }, { ...disbursement('D-3'), disbursementIdentifier: 'D'.repeat(100) }])).toEqual(['1042', 'D-2', 'D'.repeat(100)]);
   });
 });
 
@@ -97,6 +104,8 @@ describe('receivePageTraffic', () => {
     const body = [disbursement('D-9')];
     deliver({ ...observation(body), source: 'someone-else' });
     deliver({ ...observation(body), status: '200' });
+    deliver({ ...observation(body), text: JSON.stringify(body).slice(0, -1) });
+    deliver({ ...observation(null), text: undefined, body });
     deliver(observation(body, { method: 'POST' }));
     deliver(observation(body, { status: 404 }));
     deliver(observation(body), { origin: 'https://evil.example' });
