@@ -3,7 +3,7 @@ export const TRAFFIC_SOURCE = 'erp-sync-watch/page-traffic';
 
 /**
  * One same-origin request the page made and the JSON it got back, as text: a string crosses to
- * the content script's world in one copy, where a parsed list of 1,000 disbursements took ~5 ms
+ * the content script's world in one copy, where a parsed list of 1,000 disbursements took 3–5 ms
  * to rebuild there (measured on the sandbox's list). A page can post the same shape itself: the
  * content script treats it as an untrusted hint.
  */
