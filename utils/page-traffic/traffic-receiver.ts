@@ -82,13 +82,15 @@ export function receivePageTraffic(win: Window, backend: Backend): () => void {
     if (event.source !== win || event.origin !== win.location.origin) return;
     const observation = ObservationSchema.safeParse(event.data);
     if (!observation.success || observation.data.method !== 'GET' || observation.data.status !== 200) return;
+    // Outside a company nothing is learned or hinted: the answer is not even parsed.
+    const companyId = pageHint(win.location.href)?.companyId;
+    if (!companyId) return;
     const body = parseJson(observation.data.text);
     if (body === undefined) return;
-    const companyId = pageHint(win.location.href)?.companyId;
-    if (companyId) learnEndpoint({ ...observation.data, body }, companyId, endpoints, backend);
+    learnEndpoint({ ...observation.data, body }, companyId, endpoints, backend);
     const shown = disbursementsIn(body).filter((d) => !sent.has(d.number));
     const fresh = [...new Set(shown.map((d) => d.number))].slice(0, 5000);
-    if (!companyId || fresh.length === 0) return;
+    if (fresh.length === 0) return;
     for (const n of fresh) sent.add(n);
     // Funded ones the background has looked for are answered at once when the page's rows hint them again.
     const fundedShown = new Set(shown.filter((d) => d.funded).map((d) => d.number));
