@@ -57,6 +57,11 @@ async function readMarks(): Promise<Record<string, number>> {
       if (entry.identifier === 'watch-row') painted.push(entry.renderTime || entry.loadTime);
     }
   }).observe({ type: 'element', buffered: true });
+  // What moved on screen without the user's input (Chromium's layout-shift scores, summed).
+  let shifted = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) shifted += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
   const until = performance.now() + 30_000;
   let listComplete = NaN;
   while (!(document.querySelector('.watch-list[aria-busy="false"]') && painted.length)) {
@@ -64,6 +69,9 @@ async function readMarks(): Promise<Record<string, number>> {
     await new Promise((resolve) => setTimeout(resolve, 1));
     if (Number.isNaN(listComplete) && document.querySelector('.watch-list[aria-busy="false"]')) listComplete = performance.now();
   }
+  // Lines that come after the list (a notice, the Compatibility line) may still move it.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const layoutShift = shifted;
   const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
   const list = document.querySelector('.watch-list')!;
   const start = performance.now();
@@ -84,6 +92,7 @@ async function readMarks(): Promise<Record<string, number>> {
     rowsInPage: document.querySelectorAll('.watch-row').length,
     shown: Number(/(\d[\d,]*) shown/.exec(list.getAttribute('aria-label') ?? '')?.[1]?.replace(/,/g, '') ?? NaN),
     jumpToEndMs,
+    layoutShift,
   };
 }
 
@@ -141,6 +150,7 @@ try {
     const firstRow: number[] = [];
     const jumpToEnd: number[] = [];
     const rowsInPage: number[] = [];
+    const layoutShift: number[] = [];
     const phases: Record<string, number[]> = {};
     for (let i = 0; i < OPENINGS; i++) {
       if (!withLastView) await erasing.evaluate((key) => localStorage.removeItem(key), LAST_VIEW_KEY);
@@ -152,6 +162,7 @@ try {
       for (const name of ['htmlLoaded', 'scriptsRun', 'loaded', 'firstContentfulPaint', 'firstRowPainted', 'listComplete'] as const) (phases[name] ??= []).push(fromClick(marks[name]!));
       (phases.documentStarted ??= []).push(fromClick(0));
       rowsInPage.push(marks.rowsInPage!);
+      layoutShift.push(marks.layoutShift!);
       if (marks.shown !== RECORDS) throw new Error(`The popup lists ${marks.shown} records, not ${RECORDS}.`);
       jumpToEnd.push(marks.jumpToEndMs!);
       await popup.close();
@@ -162,7 +173,7 @@ try {
     }
     await erasing.close();
     await anyPage.close();
-    return { firstRow, jumpToEnd, rowsInPage, phases };
+    return { firstRow, jumpToEnd, rowsInPage, layoutShift, phases };
   };
   type Openings = Awaited<ReturnType<typeof openings>>;
   const htmlToRow = (run: Openings) => median(run.firstRow.map((at, i) => at - run.phases.htmlLoaded![i]!));
@@ -172,6 +183,7 @@ try {
     firstRow: runs.flatMap((r) => r.firstRow),
     jumpToEnd: runs.flatMap((r) => r.jumpToEnd),
     rowsInPage: runs.flatMap((r) => r.rowsInPage),
+    layoutShift: runs.flatMap((r) => r.layoutShift),
     phases: Object.fromEntries(Object.keys(runs[0]!.phases).map((name) => [name, runs.flatMap((r) => r.phases[name]!)])),
   });
   const swapTo = async (build: string) => {
@@ -196,13 +208,14 @@ try {
     if (against) console.log(`build ${build}, rounds ${runs.length}:`);
     console.log(`Popup with ${watches.length} records in the store (${Object.entries(byState).map(([s, n]) => `${n} ${s}`).join(', ')}), ${usual.firstRow.length} openings of the real popup window each way:`);
     for (const [title, run] of [['from the last view (every opening after the first)', usual], ['without a last view (a first opening, or after the data was erased)', first]] as const) {
-      const { firstRow, jumpToEnd, rowsInPage, phases } = run;
+      const { firstRow, jumpToEnd, rowsInPage, layoutShift, phases } = run;
       console.log(`${title}:`);
       console.log(`  time to first row       median ${median(firstRow).toFixed(0)} ms   (min ${Math.min(...firstRow).toFixed(0)}, max ${Math.max(...firstRow).toFixed(0)}; from action.openPopup() to the first row painted)`);
       console.log(`  from the HTML in to the first row   median ${htmlToRow(run).toFixed(0)} ms   (what the popup's own code decides)`);
       for (const [name, at] of Object.entries(phases).sort(([, a], [, b]) => median(a) - median(b))) console.log(`    ${name.padEnd(28)} median ${median(at).toFixed(0)} ms after the click`);
       console.log(`  jump to the bottom      median ${median(jumpToEnd).toFixed(0)} ms   (two frames after scrollTop = end)`);
       console.log(`  rows in the page (virtualized): ${median(rowsInPage)} of ${watches.length}`);
+      console.log(`  layout shift            median ${median(layoutShift).toFixed(3)}   (max ${Math.max(...layoutShift).toFixed(3)}; Chromium's layout-shift scores summed, from the opening to 0.5 s after the whole list is in; 0: nothing moved)`);
     }
   }
   console.log('the same opening without the extension\'s code (a popup page of the same size, one row of text, no script):');
