@@ -50,7 +50,9 @@ export function Popup({ feed }: { feed?: PopupFeed }) {
   const liveView = useMemo(() => buildPopupView(watches.values(), filter, companyNames, regroupNow), [watches, filter, companyNames, regroupNow]);
   const view = useMemo(() => (fromLast ? lastPopupView(last) : liveView), [fromLast, last, liveView]);
   const unfiltered = !filter.query && !filter.companyId && !filter.cause;
-  useSaveLastView({ view, complete: !data.loading && !data.error && unfiltered, companyNames, settings, clockOffsetMs: status?.clockOffsetMs ?? 0 });
+  // The kept line stays until the background's own answer, so the list below it does not move.
+  const discovery = data.discovery === undefined ? (last?.discovery ?? null) : data.discovery;
+  useSaveLastView({ view, complete: !data.loading && !data.error && unfiltered, companyNames, settings, clockOffsetMs: status?.clockOffsetMs ?? 0, discovery });
   const causes = useMemo(() => causesPresent(watches.values()), [watches]);
   const windowMinutes = SYNC_WINDOW_MS / 60_000;
 
@@ -144,7 +146,7 @@ export function Popup({ feed }: { feed?: PopupFeed }) {
         )}
         {status && settings && <ConnectionNotice status={status} settings={settings} now={now} onOAuthSignIn={onOAuthSignIn} />}
         {actionError && <Notice tone="danger" title="That did not work">{<p>{actionError}</p>}</Notice>}
-        <CompatibilityLine />
+        <CompatibilityLine discovery={discovery} />
       </div>
       {view.total > 0 && <PopupFilters filter={filter} onChange={setFilter} companies={companies} causes={causes} />}
       {!data.loading && !data.error && view.total === 0 && <EmptyState status={status} windowMinutes={windowMinutes} now={now} />}

@@ -1,4 +1,5 @@
 import * as z from '../../utils/schema/z';
+import { CAPABILITY_SOURCES } from '../../utils/domain/capability';
 import { ENVIRONMENTS, type Settings } from '../../utils/domain/settings';
 import { WatchSchema } from '../../utils/domain/watch';
 import { SECTION_KEYS, type PopupView } from '../../utils/view/popup-sections';
@@ -14,6 +15,8 @@ const LastViewSchema = z.object({
   companies: z.array(z.object({ id: z.string(), name: z.string() })),
   links: z.object({ environment: z.enum(ENVIRONMENTS), apiOrigin: z.url({ protocol: /^https?$/ }) }),
   clockOffsetMs: z.number(),
+  // The Compatibility line above the list: kept so that the list does not move when it comes back.
+  discovery: z.optional(z.nullable(z.object({ source: z.enum(CAPABILITY_SOURCES), unavailableIn: z.number() }))),
 });
 
 /**
@@ -34,13 +37,16 @@ export function readLastView(storage: Storage = localStorage): LastView | null {
   }
 }
 
-export function saveLastView(
-  view: PopupView,
-  companyNames: ReadonlyMap<string, string>,
-  settings: Pick<Settings, 'environment' | 'apiOrigin'>,
-  clockOffsetMs: number,
-  storage: Storage = localStorage,
-): void {
+/** What the popup shows, as the next opening will draw it. */
+export interface ShownView {
+  view: PopupView;
+  companyNames: ReadonlyMap<string, string>;
+  settings: Pick<Settings, 'environment' | 'apiOrigin'>;
+  clockOffsetMs: number;
+  discovery: LastView['discovery'];
+}
+
+export function saveLastView({ view, companyNames, settings, clockOffsetMs, discovery }: ShownView, storage: Storage = localStorage): void {
   let left = ROWS;
   const sections = view.sections.map(({ key, title, watches }) => {
     const first = watches.slice(0, left);
@@ -54,6 +60,7 @@ export function saveLastView(
     companies: [...companyNames].map(([id, name]) => ({ id, name })),
     links: { environment: settings.environment, apiOrigin: settings.apiOrigin },
     clockOffsetMs,
+    discovery: discovery && { source: discovery.source, unavailableIn: discovery.unavailableIn },
   };
   try {
     // The view changes (a pushed record, the regroup) far more often than its first rows.

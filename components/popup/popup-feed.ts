@@ -1,5 +1,5 @@
 import { sendMessage, subscribeWatches } from '../../utils/message-client';
-import type { EngineStatus, SettingsView, WatchChange } from '../../utils/messaging';
+import type { CapabilityView, EngineStatus, SettingsView, WatchChange } from '../../utils/messaging';
 import type { Watch } from '../../utils/domain/watch';
 import { popupQueries } from '../../utils/view/popup-sections';
 
@@ -8,6 +8,8 @@ export interface PopupFeed {
   first: Promise<[SettingsView, EngineStatus, Watch[]]>;
   /** The rest of the list, asked once the first answers are in. */
   rest: Promise<Watch[]>;
+  /** How disbursements are followed (the Compatibility line); null when the background cannot say. */
+  discovery: Promise<CapabilityView | null>;
   /** Hands over the changes (those that came before too); the returned function closes the feed. */
   listen(onChange: (change: WatchChange) => void): () => void;
 }
@@ -27,9 +29,15 @@ export function openPopupFeed(localNow: number): PopupFeed {
   const rest = first.then(() => sendMessage('watches.list', restQuery));
   // Whoever listens handles the failure; an unheard one is not an unhandled rejection.
   rest.catch(() => undefined);
+  const discovery = sendMessage('compatibility.get', {}).then(
+    (c) => c.capabilities?.find((x) => x.id === 'discover_disbursements') ?? null,
+    // The line is a help, not the popup's job: without it, the rest still works.
+    () => null,
+  );
   return {
     first,
     rest,
+    discovery,
     listen(onChange) {
       listener = onChange;
       for (const change of held.splice(0)) onChange(change);

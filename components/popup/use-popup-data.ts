@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EngineStatus } from '../../utils/messaging';
+import type { CapabilityView, EngineStatus } from '../../utils/messaging';
 import type { Settings } from '../../utils/domain/settings';
 import type { Watch } from '../../utils/domain/watch';
 import { openPopupFeed, type PopupFeed } from './popup-feed';
@@ -8,6 +8,8 @@ export interface PopupData {
   watches: ReadonlyMap<string, Watch>;
   status: EngineStatus | null;
   settings: Settings | null;
+  /** How disbursements are followed; undefined until the background answered. */
+  discovery: CapabilityView | null | undefined;
   /** What went wrong loading, in words; null when loaded or loading. */
   error: string | null;
   loading: boolean;
@@ -34,6 +36,7 @@ export function usePopupData(early?: PopupFeed): PopupData {
   const [watches, setWatches] = useState<ReadonlyMap<string, Watch>>(new Map());
   const [status, setStatus] = useState<EngineStatus | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [discovery, setDiscovery] = useState<CapabilityView | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [attempt, setAttempt] = useState(0);
@@ -54,6 +57,7 @@ export function usePopupData(early?: PopupFeed): PopupData {
         });
       } else setStatus(change.status);
     });
+    void feed.discovery.then((view) => alive && setDiscovery(view));
     feed.first
       .then(([view, engineStatus, list]) => {
         if (!alive) return;
@@ -78,5 +82,5 @@ export function usePopupData(early?: PopupFeed): PopupData {
   }, []);
   const apply = useCallback((watch: Watch) => setWatches((current) => merge(current, [watch])), []);
 
-  return { watches, status, settings, error, loading, reload, apply };
+  return { watches, status, settings, discovery, error, loading, reload, apply };
 }

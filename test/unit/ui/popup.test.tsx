@@ -264,6 +264,31 @@ describe('popup', () => {
     expect(screen.getByRole('region', { name: 'Payment records: 1 shown' }).getAttribute('aria-busy')).toBe('false');
   });
 
+  it('keeps the Compatibility line from last time until the background answers, so the rows below it do not move', async () => {
+    const discovery = (source: string) => ({ features: [], capabilities: [{ id: 'discover_disbursements', source, lastOkAt: null, unavailableIn: 0 }] });
+    const open = (compatibility: () => unknown) => {
+      background.current = makeBackground({ watches: [failed] });
+      background.current.handle('compatibility.get', compatibility);
+      render(<Popup />);
+    };
+    open(() => discovery('page_only'));
+    const line = await screen.findByTestId('compatibility-line');
+    expect(line.textContent).toContain('Disbursements: page only. Open the Payments tool once');
+    expect(within(line).getByRole('link', { name: 'Compatibility' }).getAttribute('href')).toBe('/options.html#compatibility');
+    await screen.findByText('1 failed');
+    cleanup();
+
+    // Next opening: the first answers come, the Compatibility answer not yet.
+    let answer: () => void = () => undefined;
+    open(() => new Promise((resolve) => (answer = () => resolve(discovery('learned')))));
+    expect(screen.getByTestId('compatibility-line').getAttribute('data-source')).toBe('page_only');
+    await screen.findByText('1 failed');
+    expect(screen.getByTestId('compatibility-line').getAttribute('data-source')).toBe('page_only');
+    act(() => answer());
+    await waitFor(() => expect(screen.getByTestId('compatibility-line').getAttribute('data-source')).toBe('learned'));
+    expect(screen.getByTestId('compatibility-line').textContent).toContain('Disbursements: learned from your Procore pages.');
+  });
+
   it('says each section\'s whole count while it shows the few rows kept from last time', async () => {
     const ten = Array.from({ length: 10 }, (_, i) => ({ ...failed, payoutId: `po_${i}`, beneficiaryName: `Beneficiary ${i}` }));
     setup(ten);
@@ -374,7 +399,7 @@ describe('popup', () => {
     const bg = background.current;
     const feed = openPopupFeed(T);
     // Asked at once, the first list before the rest; nothing listens yet.
-    expect(bg.sendMessage.mock.calls.map(([name]) => name)).toEqual(['settings.get', 'status.get', 'watches.list']);
+    expect(bg.sendMessage.mock.calls.map(([name]) => name)).toEqual(['settings.get', 'status.get', 'watches.list', 'compatibility.get']);
     await feed.first;
     bg.push({ type: 'upsert', watches: [{ ...syncing, state: 'synced', syncedAt: T, updatedAt: T }] });
     render(<Popup feed={feed} />);
