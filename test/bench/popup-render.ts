@@ -50,18 +50,30 @@ const against = args.against ? path.resolve(args.against) : null;
  * the browser's own paint time, buffered from the page's start), the page's own start, and how
  * long a jump to the end of the list takes. Times are from the popup's time origin.
  */
-async function readMarks(): Promise<Record<string, number>> {
+async function readMarks() {
   const painted: number[] = [];
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number; loadTime: number })[]) {
       if (entry.identifier === 'watch-row') painted.push(entry.renderTime || entry.loadTime);
     }
   }).observe({ type: 'element', buffered: true });
-  // What moved on screen without the user's input (Chromium's layout-shift scores, summed).
-  let shifted = 0;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) shifted += entry.value;
-  }).observe({ type: 'layout-shift', buffered: true });
+  // How far the list moved down or up (a notice or the Compatibility line coming in above it),
+  // seen at every frame from now (the bench attaches around the popup's load) until it reads.
+  // Chromium reports no layout-shift entries in the popup window (tried), so this is read here.
+  let listTop: number | null = null;
+  let listMoved = 0;
+  let watching = true;
+  // A loop, not a named callback: this function's source is sent as text, without tsx's helpers.
+  void (async () => {
+    while (watching) {
+      const top = document.querySelector('.watch-list')?.getBoundingClientRect().top;
+      if (top !== undefined) {
+        listTop ??= top;
+        listMoved = Math.max(listMoved, Math.abs(top - listTop));
+      }
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+  })();
   const until = performance.now() + 30_000;
   let listComplete = NaN;
   while (!(document.querySelector('.watch-list[aria-busy="false"]') && painted.length)) {
@@ -71,7 +83,7 @@ async function readMarks(): Promise<Record<string, number>> {
   }
   // Lines that come after the list (a notice, the Compatibility line) may still move it.
   await new Promise((resolve) => setTimeout(resolve, 500));
-  const layoutShift = shifted;
+  watching = false;
   const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
   const list = document.querySelector('.watch-list')!;
   const start = performance.now();
@@ -92,7 +104,9 @@ async function readMarks(): Promise<Record<string, number>> {
     rowsInPage: document.querySelectorAll('.watch-row').length,
     shown: Number(/(\d[\d,]*) shown/.exec(list.getAttribute('aria-label') ?? '')?.[1]?.replace(/,/g, '') ?? NaN),
     jumpToEndMs,
-    layoutShift,
+    listMoved,
+    // What stands above the list once the answers are in (what may have moved it).
+    above: document.querySelector('.popup-notices')?.textContent ?? '',
   };
 }
 
@@ -150,19 +164,21 @@ try {
     const firstRow: number[] = [];
     const jumpToEnd: number[] = [];
     const rowsInPage: number[] = [];
-    const layoutShift: number[] = [];
+    const listMoved: number[] = [];
+    const above = new Set<string>();
     const phases: Record<string, number[]> = {};
     for (let i = 0; i < OPENINGS; i++) {
       if (!withLastView) await erasing.evaluate((key) => localStorage.removeItem(key), LAST_VIEW_KEY);
       const popup = await openPopupWindow(ext, cdp);
-      const marks = await popup.evaluate<Record<string, number>>(`(${readMarks.toString()})()`);
+      const marks = await popup.evaluate<Awaited<ReturnType<typeof readMarks>>>(`(${readMarks.toString()})()`);
       // From the click (the worker's openPopup call) to the first row painted, on one clock.
       const fromClick = (at: number) => marks.timeOrigin! + at - popup.openedAt;
       firstRow.push(fromClick(marks.firstRowPainted!));
       for (const name of ['htmlLoaded', 'scriptsRun', 'loaded', 'firstContentfulPaint', 'firstRowPainted', 'listComplete'] as const) (phases[name] ??= []).push(fromClick(marks[name]!));
       (phases.documentStarted ??= []).push(fromClick(0));
       rowsInPage.push(marks.rowsInPage!);
-      layoutShift.push(marks.layoutShift!);
+      listMoved.push(marks.listMoved!);
+      above.add(marks.above);
       if (marks.shown !== RECORDS) throw new Error(`The popup lists ${marks.shown} records, not ${RECORDS}.`);
       jumpToEnd.push(marks.jumpToEndMs!);
       await popup.close();
@@ -173,7 +189,7 @@ try {
     }
     await erasing.close();
     await anyPage.close();
-    return { firstRow, jumpToEnd, rowsInPage, layoutShift, phases };
+    return { firstRow, jumpToEnd, rowsInPage, listMoved, above, phases };
   };
   type Openings = Awaited<ReturnType<typeof openings>>;
   const htmlToRow = (run: Openings) => median(run.firstRow.map((at, i) => at - run.phases.htmlLoaded![i]!));
@@ -183,7 +199,8 @@ try {
     firstRow: runs.flatMap((r) => r.firstRow),
     jumpToEnd: runs.flatMap((r) => r.jumpToEnd),
     rowsInPage: runs.flatMap((r) => r.rowsInPage),
-    layoutShift: runs.flatMap((r) => r.layoutShift),
+    listMoved: runs.flatMap((r) => r.listMoved),
+    above: new Set(runs.flatMap((r) => [...r.above])),
     phases: Object.fromEntries(Object.keys(runs[0]!.phases).map((name) => [name, runs.flatMap((r) => r.phases[name]!)])),
   });
   const swapTo = async (build: string) => {
@@ -208,14 +225,15 @@ try {
     if (against) console.log(`build ${build}, rounds ${runs.length}:`);
     console.log(`Popup with ${watches.length} records in the store (${Object.entries(byState).map(([s, n]) => `${n} ${s}`).join(', ')}), ${usual.firstRow.length} openings of the real popup window each way:`);
     for (const [title, run] of [['from the last view (every opening after the first)', usual], ['without a last view (a first opening, or after the data was erased)', first]] as const) {
-      const { firstRow, jumpToEnd, rowsInPage, layoutShift, phases } = run;
+      const { firstRow, jumpToEnd, rowsInPage, listMoved, above, phases } = run;
       console.log(`${title}:`);
       console.log(`  time to first row       median ${median(firstRow).toFixed(0)} ms   (min ${Math.min(...firstRow).toFixed(0)}, max ${Math.max(...firstRow).toFixed(0)}; from action.openPopup() to the first row painted)`);
       console.log(`  from the HTML in to the first row   median ${htmlToRow(run).toFixed(0)} ms   (what the popup's own code decides)`);
       for (const [name, at] of Object.entries(phases).sort(([, a], [, b]) => median(a) - median(b))) console.log(`    ${name.padEnd(28)} median ${median(at).toFixed(0)} ms after the click`);
       console.log(`  jump to the bottom      median ${median(jumpToEnd).toFixed(0)} ms   (two frames after scrollTop = end)`);
       console.log(`  rows in the page (virtualized): ${median(rowsInPage)} of ${watches.length}`);
-      console.log(`  layout shift            median ${median(layoutShift).toFixed(3)}   (max ${Math.max(...layoutShift).toFixed(3)}; Chromium's layout-shift scores summed, from the opening to 0.5 s after the whole list is in; 0: nothing moved)`);
+      console.log(`  list moved              median ${median(listMoved).toFixed(0)} px   (max ${Math.max(...listMoved).toFixed(0)}; how far the list's top moved, from around the popup's load to 0.5 s after the whole list is in)`);
+      for (const text of above) console.log(`    above the list: ${text || '(nothing)'}`);
     }
   }
   console.log('the same opening without the extension\'s code (a popup page of the same size, one row of text, no script):');
