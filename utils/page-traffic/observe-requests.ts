@@ -1,11 +1,4 @@
-import { TRAFFIC_SOURCE, type TrafficObservation } from './observation';
-
-/**
- * JSON bodies longer than this are neither read to the end nor posted. A page's whole list of
- * 5,000 disbursements (the longest the traffic receiver takes) is ~2.8 MB where each record is
- * whole; at 512 KB a list of 1,000 was dropped, and every row it showed waited for a read.
- */
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+import { MAX_BODY_BYTES, TRAFFIC_SOURCE, type TrafficObservation } from './observation';
 
 type PageWindow = Window & typeof globalThis;
 type Post = (observation: Omit<TrafficObservation, 'source'>) => void;

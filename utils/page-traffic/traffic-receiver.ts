@@ -1,8 +1,7 @@
 import * as z from '../schema/z';
 import type { Backend } from '../overlay/backend';
 import { pageHint } from '../page/routes';
-import { TRAFFIC_SOURCE } from './observation';
-import { MAX_BODY_BYTES } from './observe-requests';
+import { MAX_BODY_BYTES, TRAFFIC_SOURCE } from './observation';
 import { findRecords } from '../domain/learn/record-shapes';
 import { learnedQuery, pathTemplate } from '../domain/learn/path-template';
 import { isFundingComplete } from '../domain/funding-complete';
